@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Trace.Node.Blobs;
+
+/// <summary>Registers <see cref="FileBlobStore"/> as the <see cref="IBlobStore"/>, bound from <see cref="BlobStoreOptions.SectionName"/>.</summary>
+public static class BlobServiceCollectionExtensions
+{
+    /// <summary>Adds the file blob store.</summary>
+    public static IServiceCollection AddTraceBlobStore(this IServiceCollection services)
+    {
+        services.AddOptions<BlobStoreOptions>()
+            .BindConfiguration(BlobStoreOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IBlobStore, FileBlobStore>();
+        return services;
+    }
+}

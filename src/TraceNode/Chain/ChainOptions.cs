@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Trace.Node.Chain;
+
+/// <summary>Which EVM chain Trace anchors to (section "Chain"). No RPC URL means embedded mode: a managed local Anvil.</summary>
+public sealed class ChainOptions
+{
+    public const string Section = "Chain";
+
+    /// <summary>JSON-RPC URL of an external chain; null or empty (default) starts a managed Anvil under the data directory.</summary>
+    public string? RpcUrl { get; set; }
+
+    /// <summary>Expected EIP-155 chain id; start-up fails if the node reports another. Default 31337.</summary>
+    [Range(1, ulong.MaxValue)]
+    public ulong ChainId { get; set; } = 31337;
+
+    /// <summary>
+    /// The operator's private key (hex) that anchors batches. Required with an external chain (pass it
+    /// through the environment, TRACE_Chain__OperatorKey, or use <see cref="OperatorKeystore"/>);
+    /// embedded mode uses Anvil's first development account. Never logged.
+    /// </summary>
+    public string? OperatorKey { get; set; }
+
+    /// <summary>Path of a Web3 Secret Storage (v3) keystore holding the operator key; its password comes from <see cref="OperatorKeystorePassword"/>.</summary>
+    public string? OperatorKeystore { get; set; }
+
+    /// <summary>Password of <see cref="OperatorKeystore"/> (environment variable recommended). Never logged.</summary>
+    public string? OperatorKeystorePassword { get; set; }
+
+    /// <summary>Blocks on top of the anchoring block before a record is CONFIRMED (the mined block counts as 1). Default 1 embedded, set higher on real networks.</summary>
+    [Range(1, 1000)]
+    public int Confirmations { get; set; } = 1;
+
+    /// <summary>Embedded mode only: mine an empty block every this many seconds as well (0 = only on transactions). Default 1.</summary>
+    [Range(0, 3600)]
+    public int EmbeddedBlockTimeSeconds { get; set; } = 1;
+
+    /// <summary>True when no RPC URL is configured.</summary>
+    public bool IsEmbedded => string.IsNullOrWhiteSpace(RpcUrl);
+}

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Trace.Node.Contracts;
+using Trace.Node.Contracts.Deployment;
+using Trace.Node.Evm.Accounts;
+using Trace.Node.Evm.Crypto;
+using Trace.Node.Hosting;
+
+namespace Trace.Node.Chain;
+
+/// <summary>
+/// Trace's deployed registries and the operator account that anchors: deployed on first start
+/// (embedded mode or an empty chain), reused from data/deployment.json afterwards.
+/// </summary>
+public sealed class TraceContracts(
+    ChainConnection chain,
+    IOptions<ChainOptions> chainOptions,
+    IOptions<TraceNodeOptions> nodeOptions,
+    ILoggerFactory loggerFactory) : IDisposable
+{
+    private EthereumKey? _operatorKey;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the contracts are deployed or found.</summary>
+    public Task Ready => _ready.Task;
+
+    public TraceDeploymentRecord Deployment { get; private set; } = null!;
+    public ContractClient ParticipantRegistry { get; private set; } = null!;
+    public ContractClient EvidenceRegistry { get; private set; } = null!;
+
+    /// <summary>The operator's transaction sender (anchoring, relaying signed messages).</summary>
+    public TransactionSender Operator { get; private set; } = null!;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            _operatorKey = OperatorKeyLoader.Load(chainOptions.Value);
+            Operator = new TransactionSender(chain.Eth, _operatorKey, chain.ChainId, loggerFactory.CreateLogger<TransactionSender>());
+            Deployment = await TraceDeployer.EnsureDeployedAsync(
+                nodeOptions.Value.DataDirectoryFullPath, chain.Eth, Operator, loggerFactory.CreateLogger<TraceContracts>(), chainOptions.Value.IsEmbedded, cancellationToken).ConfigureAwait(false);
+            ParticipantRegistry = new ContractClient("ParticipantRegistry", ContractArtifact.Load("ParticipantRegistry").Abi, Deployment.ParticipantRegistry, chain.Eth, Operator);
+            EvidenceRegistry = new ContractClient("EvidenceRegistry", ContractArtifact.Load("EvidenceRegistry").Abi, Deployment.EvidenceRegistry, chain.Eth, Operator);
+            _ready.TrySetResult();
+        }
+        catch (Exception ex)
+        {
+            _ready.TrySetException(ex);
+            throw;
+        }
+    }
+
+    public void Dispose() => _operatorKey?.Dispose();
+}

@@ -1,0 +1,88 @@
+using System.Numerics;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Trace.Node.Chain;
+using Trace.Node.Domain;
+using Trace.Node.Evm.Crypto;
+using Trace.Node.Evm.Eip712;
+
+namespace Trace.Node.Evidence;
+
+/// <summary>
+/// Checks a submitted claim the way a verifier later will: every field well-formed, the subject
+/// hash matching the readable identifier, the EIP-712 signature recovering the issuer, and the
+/// issuer authorised on-chain right now. Errors name the proto field.
+/// </summary>
+public sealed class ClaimValidator(TraceContracts contracts, ChainConnection chain, IssuerDirectory issuers, IOptions<EvidenceOptions> options, TimeProvider clock)
+{
+    private const string ClaimField = "signed_claim.claim";
+
+    public async Task<ValidatedClaim> ValidateAsync(SignedClaimInput input, CancellationToken ct)
+    {
+        var claim = ParseFields(input);
+        var digest = EvidenceClaimHasher.Digest(
+            EvidenceClaimHasher.Domain(new BigInteger(chain.ChainId), contracts.Deployment.EvidenceRegistry), claim);
+        VerifySignature(input.Signature, digest, claim.Issuer);
+
+        var standing = await issuers.GetStandingAsync(claim.Issuer, ct).ConfigureAwait(false);
+        if (standing != IssuerStanding.Authorised)
+            throw new IssuerNotPermittedException(claim.Issuer, standing switch
+            {
+                IssuerStanding.UnknownKey => "unknown issuer: the key is not registered with any participant",
+                IssuerStanding.KeyRetired => "the signing key is retired",
+                IssuerStanding.ParticipantSuspended => "the participant is suspended",
+                _ => "the participant holds no role that may issue evidence (supplier, carrier, verifier)",
+            });
+        return new ValidatedClaim(claim, digest, input.Signature, input.SubjectId);
+    }
+
+    private EvidenceClaimData ParseFields(SignedClaimInput input)
+    {
+        var limits = options.Value;
+        Require32(input.ContentHash, $"{ClaimField}.content_hash");
+        Require32(input.Subject, $"{ClaimField}.subject");
+        Require32(input.Nonce, $"{ClaimField}.nonce");
+        if (input.Kind == 0 || !RecordKinds.IsDefined(input.Kind))
+            throw new InvalidFieldException($"{ClaimField}.kind", $"unknown record kind {input.Kind}");
+        if (!EthereumAddress.TryParse(input.Issuer, out var issuer))
+            throw new InvalidFieldException($"{ClaimField}.issuer", $"'{Truncate(input.Issuer)}' is not an address (0x + 40 hex digits, EIP-55 checksum when mixed case)");
+        if (input.IssuedAt == 0)
+            throw new InvalidFieldException($"{ClaimField}.issued_at", "issue time is missing (Unix seconds)");
+        var latest = clock.GetUtcNow() + limits.MaxClockSkew;
+        if (input.IssuedAt > (ulong)latest.ToUnixTimeSeconds())
+            throw new InvalidFieldException($"{ClaimField}.issued_at", $"issue time {input.IssuedAt} lies in the future");
+        if (string.IsNullOrWhiteSpace(input.SubjectId))
+            throw new InvalidFieldException("subject_id", "the readable subject identifier is missing");
+        if (input.SubjectId.Length > limits.MaxSubjectIdLength)
+            throw new InvalidFieldException("subject_id", $"longer than {limits.MaxSubjectIdLength} characters");
+        if (!Keccak256.HashUtf8(input.SubjectId).AsSpan().SequenceEqual(input.Subject))
+            throw new InvalidFieldException($"{ClaimField}.subject", "is not keccak256 of subject_id");
+        if (input.Signature is not { Length: 65 })
+            throw new InvalidFieldException("signed_claim.signature", $"must be 65 bytes (r ‖ s ‖ v), got {input.Signature?.Length ?? 0}");
+        return new EvidenceClaimData(input.ContentHash, (byte)input.Kind, input.Subject, issuer, input.IssuedAt, input.Nonce);
+    }
+
+    private static void VerifySignature(byte[] signature, byte[] digest, EthereumAddress issuer)
+    {
+        EthereumAddress signer;
+        try
+        {
+            signer = Secp256k1.RecoverAddress(digest, EcdsaSignature.FromBytes65(signature));
+        }
+        catch (InvalidSignatureException ex)
+        {
+            throw new InvalidFieldException("signed_claim.signature", $"not a valid secp256k1 signature: {ex.Message}");
+        }
+        if (signer != issuer)
+            throw new IssuerNotPermittedException(issuer, $"the signature was made by {signer}, not by the issuer");
+    }
+
+    private static void Require32(byte[]? value, string field)
+    {
+        if (value is not { Length: 32 }) throw new InvalidFieldException(field, $"must be 32 bytes, got {value?.Length ?? 0}");
+    }
+
+    private static string Truncate(string? text) => text is null ? "" : text.Length <= 60 ? text : text[..57] + "...";
+
+    internal static int Utf8Length(string? text) => text is null ? 0 : Encoding.UTF8.GetByteCount(text);
+}

@@ -1,0 +1,4 @@
+namespace Trace.Node.Evidence;
+
+/// <summary>The header of a document upload: the signed claim plus descriptive metadata.</summary>
+public sealed record DocumentHeader(SignedClaimInput Claim, string? MediaType, string? FileName, ulong DeclaredLength, string? MetadataJson);

@@ -1,0 +1,167 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Trace.Node.Blobs;
+using Trace.Node.Canonical;
+using Trace.Node.Domain;
+using Trace.Node.Evm.Crypto;
+using Trace.Node.Storage;
+
+namespace Trace.Node.Evidence;
+
+/// <summary>
+/// Accepts evidence: validates the signed claim, streams content into the blob store while hashing
+/// it, and queues the claim for anchoring. Nothing is stored unless everything checks out.
+/// </summary>
+public sealed partial class EvidenceIntake(
+    ClaimValidator validator,
+    TraceStore store,
+    IBlobStore blobs,
+    IOptions<EvidenceOptions> options,
+    IOptions<BlobStoreOptions> blobOptions,
+    ILogger<EvidenceIntake> logger)
+{
+    /// <summary>Media type stored for structured records (RFC 8785 canonical JSON).</summary>
+    public const string CanonicalJsonMediaType = "application/json";
+
+    /// <summary>Checks a document header before any content is read, so a bad upload is refused early.</summary>
+    public async Task<ValidatedClaim> ValidateHeaderAsync(DocumentHeader header, CancellationToken ct)
+    {
+        CheckMetadata(header.MetadataJson);
+        if (header.FileName is { } name && name.Length > options.Value.MaxFileNameLength)
+            throw new InvalidFieldException("header.file_name", $"longer than {options.Value.MaxFileNameLength} characters");
+        if (header.DeclaredLength > (ulong)blobOptions.Value.MaxBlobBytes)
+            throw new InvalidFieldException("header.content_length", $"{header.DeclaredLength} bytes exceeds the upload limit of {blobOptions.Value.MaxBlobBytes} bytes");
+        return await validator.ValidateAsync(header.Claim, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Stores a document whose header was validated; <paramref name="chunks"/> is the upload stream.</summary>
+    public async Task<SubmissionResult> SubmitDocumentAsync(DocumentHeader header, ValidatedClaim claim, IAsyncEnumerable<ReadOnlyMemory<byte>> chunks, CancellationToken ct)
+    {
+        if (await store.GetRecordAsync(claim.RecordId, ct).ConfigureAwait(false) is { } existing)
+            return new SubmissionResult(existing, Created: false); // same signed claim: idempotent
+
+        await using var writer = blobs.BeginWrite();
+        try
+        {
+            await foreach (var chunk in chunks.WithCancellation(ct).ConfigureAwait(false))
+                await writer.WriteAsync(chunk, ct).ConfigureAwait(false);
+        }
+        catch (BlobTooLargeException)
+        {
+            throw new InvalidFieldException("chunk", $"the upload exceeds the limit of {blobOptions.Value.MaxBlobBytes} bytes");
+        }
+        if (writer.Length == 0) throw new InvalidFieldException("chunk", "the document is empty");
+        if (header.DeclaredLength != 0 && (ulong)writer.Length != header.DeclaredLength)
+            throw new InvalidFieldException("header.content_length", $"declared {header.DeclaredLength} bytes but {writer.Length} arrived");
+        try
+        {
+            await writer.CommitAsync(claim.Claim.ContentHash, ct).ConfigureAwait(false);
+        }
+        catch (BlobHashMismatchException)
+        {
+            throw new InvalidFieldException("signed_claim.claim.content_hash", "the uploaded bytes do not hash (SHA-256) to the signed content hash");
+        }
+        return await AcceptAsync(claim, header.MediaType, header.FileName, writer.Length, header.MetadataJson, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Stores a structured record: its RFC 8785 canonical form must carry a 32-byte salt and hash to the signed content hash.</summary>
+    public async Task<SubmissionResult> SubmitRecordAsync(SignedClaimInput input, string recordJson, string? metadataJson, CancellationToken ct)
+    {
+        CheckMetadata(metadataJson);
+        if (string.IsNullOrWhiteSpace(recordJson)) throw new InvalidFieldException("record_json", "the record is empty");
+        if (Encoding.UTF8.GetByteCount(recordJson) > options.Value.MaxRecordJsonBytes)
+            throw new InvalidFieldException("record_json", $"larger than {options.Value.MaxRecordJsonBytes} bytes");
+        var canonical = Canonicalize(recordJson);
+        var claim = await validator.ValidateAsync(input, ct).ConfigureAwait(false);
+        if (!Sha256Hash.Hash(canonical).AsSpan().SequenceEqual(claim.Claim.ContentHash))
+            throw new InvalidFieldException("signed_claim.claim.content_hash", "is not the SHA-256 of the record's RFC 8785 canonical JSON");
+        if (await store.GetRecordAsync(claim.RecordId, ct).ConfigureAwait(false) is { } existing)
+            return new SubmissionResult(existing, Created: false);
+
+        await using (var writer = blobs.BeginWrite())
+        {
+            await writer.WriteAsync(canonical, ct).ConfigureAwait(false);
+            await writer.CommitAsync(claim.Claim.ContentHash, ct).ConfigureAwait(false);
+        }
+        return await AcceptAsync(claim, CanonicalJsonMediaType, null, canonical.Length, metadataJson, ct).ConfigureAwait(false);
+    }
+
+    private async Task<SubmissionResult> AcceptAsync(ValidatedClaim claim, string? mediaType, string? fileName, long length, string? metadataJson, CancellationToken ct)
+    {
+        var result = await store.AddAcceptedClaimAsync(
+            new AcceptedClaim
+            {
+                Digest = claim.Digest,
+                ContentHash = claim.Claim.ContentHash,
+                Kind = (RecordKind)claim.Claim.Kind,
+                SubjectHash = claim.Claim.Subject,
+                Subject = claim.SubjectId,
+                Issuer = claim.Claim.Issuer,
+                IssuedAt = DateTimeOffset.FromUnixTimeSeconds((long)claim.Claim.IssuedAt),
+                Nonce = claim.Claim.Nonce,
+                Signature = claim.Signature,
+                MediaType = string.IsNullOrWhiteSpace(mediaType) ? null : mediaType,
+                FileName = string.IsNullOrWhiteSpace(fileName) ? null : fileName,
+                ContentLength = length,
+                MetadataJson = string.IsNullOrWhiteSpace(metadataJson) ? null : metadataJson,
+            },
+            ct).ConfigureAwait(false);
+        if (result.Created) LogAccepted(logger, result.Record.Id, result.Record.Issuer, result.Record.Kind);
+        return new SubmissionResult(result.Record, result.Created);
+    }
+
+    private static byte[] Canonicalize(string recordJson)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(recordJson);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidFieldException("record_json", $"not valid JSON: {ex.Message}");
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw new InvalidFieldException("record_json", "must be a JSON object");
+            if (!root.TryGetProperty("salt", out var salt) || salt.ValueKind != JsonValueKind.String
+                || salt.GetString() is not { } saltText || !IsSalt(saltText))
+                throw new InvalidFieldException("record_json.salt", "must be a random 32-byte value as 64 hex digits (0x prefix optional)");
+            try
+            {
+                return JsonCanonicalizer.Canonicalize(root);
+            }
+            catch (CanonicalJsonException ex)
+            {
+                throw new InvalidFieldException("record_json", $"cannot be canonicalised (RFC 8785): {ex.Message}");
+            }
+        }
+    }
+
+    private static bool IsSalt(string text)
+    {
+        var digits = Evm.Encoding.Hex.StripPrefix(text);
+        return digits.Length == 64 && Evm.Encoding.Hex.TryDecode(digits, out _);
+    }
+
+    private void CheckMetadata(string? metadataJson)
+    {
+        if (string.IsNullOrEmpty(metadataJson)) return;
+        if (Encoding.UTF8.GetByteCount(metadataJson) > options.Value.MaxMetadataBytes)
+            throw new InvalidFieldException("metadata_json", $"larger than {options.Value.MaxMetadataBytes} bytes");
+        try
+        {
+            using var _ = JsonDocument.Parse(metadataJson);
+        }
+        catch (JsonException)
+        {
+            throw new InvalidFieldException("metadata_json", "not valid JSON");
+        }
+    }
+
+    [LoggerMessage(3000, LogLevel.Debug, "Accepted record {RecordId} from {Issuer} ({Kind})")]
+    private static partial void LogAccepted(ILogger logger, string recordId, string issuer, RecordKind kind);
+}

@@ -1,0 +1,45 @@
+using System.Runtime.CompilerServices;
+
+namespace Trace.Node.Evm.Rpc;
+
+/// <summary>
+/// Reads eth_getLogs over a large block range in pages, halving a page when the node refuses
+/// it as too large and growing it again after successes (adaptive, like Nethereum's processors).
+/// </summary>
+public sealed class LogPager(EthRpc eth, ulong initialPageSize = 2_000, ulong maxPageSize = 50_000)
+{
+    /// <summary>Yields each page's logs in block order with the last block the page covered.</summary>
+    public async IAsyncEnumerable<(IReadOnlyList<LogEntry> Logs, ulong ThroughBlock)> ReadAsync(
+        LogFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var pageSize = Math.Max(1, initialPageSize);
+        var from = filter.FromBlock;
+        while (from <= filter.ToBlock)
+        {
+            ct.ThrowIfCancellationRequested();
+            var to = Math.Min(filter.ToBlock, from + pageSize - 1);
+            IReadOnlyList<LogEntry> logs;
+            try
+            {
+                logs = await eth.GetLogsAsync(filter with { FromBlock = from, ToBlock = to }, ct).ConfigureAwait(false);
+            }
+            catch (RpcException ex) when (IsRangeTooLarge(ex) && to > from)
+            {
+                pageSize = Math.Max(1, (to - from + 1) / 2);
+                continue;
+            }
+            yield return (logs, to);
+            if (to == ulong.MaxValue) yield break;
+            from = to + 1;
+            pageSize = Math.Min(maxPageSize, pageSize * 2);
+        }
+    }
+
+    /// <summary>Node messages for "range or result too large" differ by client; these cover geth, erigon, anvil, Alchemy, Infura.</summary>
+    internal static bool IsRangeTooLarge(RpcException ex) =>
+        ex.Code is -32005 or -32602 or -32600 && ContainsAny(ex.RpcMessage, "range", "too many", "limit", "exceed", "too large")
+        || ContainsAny(ex.RpcMessage, "block range", "query returned more than", "response size", "too many results");
+
+    private static bool ContainsAny(string text, params string[] needles) =>
+        needles.Any(n => text.Contains(n, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,30 @@
+namespace Trace.Node.Evm.Rpc;
+
+/// <summary>A JSON-RPC call failed: the node answered with an error object, or the transport failed.</summary>
+public class RpcException : Exception
+{
+    public RpcException(string method, long code, string message, string? data, bool isTransient, Exception? inner = null)
+        : base($"{method}: {message} (code {code})", inner)
+    {
+        Method = method;
+        Code = code;
+        RpcMessage = message;
+        Data = data;
+        IsTransient = isTransient;
+    }
+
+    /// <summary>The JSON-RPC method that failed.</summary>
+    public string Method { get; }
+
+    /// <summary>The JSON-RPC error code (negative numbers per the spec; 0 for transport faults).</summary>
+    public long Code { get; }
+
+    /// <summary>The node's error message, without the method prefix.</summary>
+    public string RpcMessage { get; }
+
+    /// <summary>The raw <c>data</c> member of the error (e.g. revert bytes as 0x hex), when present.</summary>
+    public new string? Data { get; }
+
+    /// <summary>True for faults worth retrying (connection refused, 5xx, timeouts, rate limits); false for deterministic errors.</summary>
+    public bool IsTransient { get; }
+}

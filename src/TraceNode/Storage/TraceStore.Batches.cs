@@ -1,0 +1,133 @@
+using Microsoft.EntityFrameworkCore;
+using Trace.Node.Domain;
+using Trace.Node.Evm.Encoding;
+using Trace.Node.Storage.Entities;
+
+namespace Trace.Node.Storage;
+
+public sealed partial class TraceStore
+{
+    /// <summary>How many claims wait for a batch, and the oldest one's acceptance time (for the N-or-T close rule).</summary>
+    public async Task<QueueInfo> GetQueueInfoAsync(CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        var queued = db.Records.Where(r => r.BatchId == null);
+        var count = await queued.CountAsync(cancellationToken).ConfigureAwait(false);
+        if (count == 0) return new QueueInfo(0, null);
+        var oldest = await queued.OrderBy(r => r.AcceptedAt).Select(r => r.AcceptedAt).FirstAsync(cancellationToken).ConfigureAwait(false);
+        return new QueueInfo(count, oldest);
+    }
+
+    /// <summary>
+    /// Closes a batch: takes up to <paramref name="maxClaims"/> queued claims (oldest first), lets
+    /// <paramref name="buildTree"/> build the Merkle tree over their digests, and stores the batch (state Open), each
+    /// claim's leaf index and proof, in one transaction. Returns null when the queue is empty.
+    /// </summary>
+    /// <remarks>
+    /// The tree is fixed before anything is sent, so after a crash the same root is sent again rather than a new
+    /// tree over the same claims. <paramref name="buildTree"/> gets 32-byte digests and must be pure.
+    /// </remarks>
+    /// <exception cref="BatchConflictException">another batcher assigned some of the claims first; nothing was written.</exception>
+    public async Task<AnchorBatchEntity?> CreateBatchAsync(int maxClaims, Func<IReadOnlyList<byte[]>, BatchTree> buildTree, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxClaims, 1);
+        ArgumentNullException.ThrowIfNull(buildTree);
+        await using var db = Open();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var records = await db.Records
+            .Where(r => r.BatchId == null)
+            .OrderBy(r => r.AcceptedAt).ThenBy(r => r.Id)
+            .Take(maxClaims)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (records.Count == 0) return null;
+
+        var tree = buildTree(records.ConvertAll(r => Hex.Decode(r.Id)));
+        if (tree.Root is not { Length: 32 }) throw new ArgumentException("the batch tree root must be 32 bytes", nameof(buildTree));
+        if (tree.Leaves.Count != records.Count)
+            throw new ArgumentException($"the batch tree has {tree.Leaves.Count} leaves for {records.Count} claims", nameof(buildTree));
+
+        var batch = new AnchorBatchEntity { Root = tree.Root, LeafCount = records.Count, State = AnchorBatchState.Open, CreatedAt = Now };
+        db.Batches.Add(batch);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent batcher read the same queue, built the same root and committed first.
+            if (await FindBatchByRootAsync(tree.Root, cancellationToken).ConfigureAwait(false) is not null)
+                throw new BatchConflictException(records.Count, 0);
+            throw;
+        }
+
+        // Claim the rows with a guarded update: under concurrency only still-unassigned rows count.
+        var ids = records.ConvertAll(r => r.Id);
+        var assigned = await db.Records
+            .Where(r => ids.Contains(r.Id) && r.BatchId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.BatchId, batch.Id), cancellationToken).ConfigureAwait(false);
+        if (assigned != records.Count) throw new BatchConflictException(records.Count, assigned);
+
+        for (var i = 0; i < records.Count; i++)
+        {
+            records[i].BatchId = batch.Id;
+            records[i].LeafIndex = tree.Leaves[i].LeafIndex;
+            records[i].MerkleProof = MerkleProofCodec.Join(tree.Leaves[i].Proof);
+        }
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return batch;
+    }
+
+    /// <summary>The batch with this id, or null.</summary>
+    public async Task<AnchorBatchEntity?> GetBatchAsync(long batchId, CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        return await db.Batches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == batchId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The batch with this 32-byte root, or null.</summary>
+    public async Task<AnchorBatchEntity?> FindBatchByRootAsync(byte[] root, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        await using var db = Open();
+        return await db.Batches.AsNoTracking().FirstOrDefaultAsync(b => b.Root == root, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Batches not yet Confirmed, oldest first: what the pipeline reconciles with the chain on start.</summary>
+    public async Task<IReadOnlyList<AnchorBatchEntity>> ListUnfinishedBatchesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        return await db.Batches.AsNoTracking()
+            .Where(b => b.State != AnchorBatchState.Confirmed)
+            .OrderBy(b => b.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The records of a batch in leaf order.</summary>
+    public async Task<IReadOnlyList<EvidenceRecordEntity>> ListBatchRecordsAsync(long batchId, CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        return await db.Records.AsNoTracking()
+            .Where(r => r.BatchId == batchId)
+            .OrderBy(r => r.LeafIndex)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reserves <paramref name="txNonce"/> for a send attempt; write this before broadcasting (Open/Sending/Sent → Sending).</summary>
+    public Task<AnchorBatchEntity> MarkBatchSendingAsync(long batchId, long txNonce, CancellationToken cancellationToken) =>
+        TransitionAsync(batchId, AnchorBatchState.Sending, [AnchorBatchState.Open, AnchorBatchState.Sending, AnchorBatchState.Sent], batch =>
+        {
+            batch.TxNonce = txNonce;
+            batch.SendAttempts++;
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>Records the broadcast transaction's hash (Sending/Sent → Sent).</summary>
+    public Task<AnchorBatchEntity> MarkBatchSentAsync(long batchId, byte[] txHash, CancellationToken cancellationToken) =>
+        TransitionAsync(batchId, AnchorBatchState.Sent, [AnchorBatchState.Sending, AnchorBatchState.Sent], batch =>
+        {
+            batch.TxHash = RequireHash(txHash, nameof(txHash));
+            batch.SentAt = Now;
+            return Task.CompletedTask;
+        }, cancellationToken);
+}

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Trace.Node.Domain;
+using Trace.Node.Storage.Entities;
+
+namespace Trace.Node.Storage;
+
+public sealed partial class TraceStore
+{
+    /// <summary>
+    /// The root is in block <paramref name="blockNumber"/>: batch → Mined and its records → Anchored, with feed
+    /// entries, in one transaction. Allowed from Open/Sending/Sent (reconciliation may find a batch mined that was
+    /// never marked sent) and again from Mined.
+    /// </summary>
+    public Task<AnchorBatchEntity> MarkBatchMinedAsync(long batchId, byte[] txHash, long blockNumber, byte[] blockHash, DateTimeOffset minedAt, CancellationToken cancellationToken) =>
+        TransitionAsync(batchId, AnchorBatchState.Mined, [AnchorBatchState.Open, AnchorBatchState.Sending, AnchorBatchState.Sent, AnchorBatchState.Mined], async (batch, db) =>
+        {
+            batch.TxHash = RequireHash(txHash, nameof(txHash));
+            batch.BlockNumber = blockNumber;
+            batch.BlockHash = RequireHash(blockHash, nameof(blockHash));
+            batch.MinedAt = StorageTime.Normalize(minedAt);
+            await SetRecordStatusAsync(db, batch, RecordStatus.Anchored, RecordChange.Anchored, batch.MinedAt, null, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>The block reached the confirmation depth: batch → Confirmed and its records → Confirmed, in one transaction.</summary>
+    public Task<AnchorBatchEntity> MarkBatchConfirmedAsync(long batchId, CancellationToken cancellationToken) =>
+        TransitionAsync(batchId, AnchorBatchState.Confirmed, [AnchorBatchState.Mined, AnchorBatchState.Confirmed], async (batch, db) =>
+        {
+            batch.ConfirmedAt ??= Now;
+            await SetRecordStatusAsync(db, batch, RecordStatus.Confirmed, RecordChange.Confirmed, batch.MinedAt, batch.ConfirmedAt, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>
+    /// The block holding the root was reorganised away: batch → Sent (block cleared, to be re-sent or re-observed)
+    /// and its records → Pending, in one transaction. The tree and proofs stay: the same root is anchored again.
+    /// </summary>
+    public Task<AnchorBatchEntity> MarkBatchUnminedAsync(long batchId, CancellationToken cancellationToken) =>
+        TransitionAsync(batchId, AnchorBatchState.Sent, [AnchorBatchState.Mined, AnchorBatchState.Confirmed], async (batch, db) =>
+        {
+            batch.BlockNumber = null;
+            batch.BlockHash = null;
+            batch.MinedAt = null;
+            batch.ConfirmedAt = null;
+            await SetRecordStatusAsync(db, batch, RecordStatus.Pending, RecordChange.Unanchored, null, null, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    private Task<AnchorBatchEntity> TransitionAsync(long batchId, AnchorBatchState to, AnchorBatchState[] from, Func<AnchorBatchEntity, Task> apply, CancellationToken cancellationToken) =>
+        TransitionAsync(batchId, to, from, (batch, _) => apply(batch), cancellationToken);
+
+    private async Task<AnchorBatchEntity> TransitionAsync(long batchId, AnchorBatchState to, AnchorBatchState[] from, Func<AnchorBatchEntity, TraceDbContext, Task> apply, CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var batch = await db.Batches.FirstOrDefaultAsync(b => b.Id == batchId, cancellationToken).ConfigureAwait(false)
+            ?? throw new BatchNotFoundException(batchId);
+        if (Array.IndexOf(from, batch.State) < 0) throw new InvalidBatchTransitionException(batchId, batch.State, to);
+        batch.State = to;
+        await apply(batch, db).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return batch;
+    }
+
+    // Only rows whose status actually changes get a feed entry, so repeating a transition writes nothing twice.
+    private async Task SetRecordStatusAsync(TraceDbContext db, AnchorBatchEntity batch, RecordStatus status, RecordChange change,
+        DateTimeOffset? anchoredAt, DateTimeOffset? confirmedAt, CancellationToken cancellationToken)
+    {
+        var records = await db.Records.Where(r => r.BatchId == batch.Id && r.Status != status).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var now = Now;
+        foreach (var record in records)
+        {
+            record.Status = status;
+            record.AnchoredAt = anchoredAt;
+            record.ConfirmedAt = confirmedAt;
+            db.StatusChanges.Add(new RecordStatusChangeEntity { RecordId = record.Id, Change = change, Status = status, BatchId = batch.Id, At = now });
+        }
+    }
+
+    private static byte[] RequireHash(byte[] value, string name) =>
+        value is { Length: 32 } ? value : throw new ArgumentException($"{name} must be 32 bytes, got {value?.Length.ToString() ?? "null"}", name);
+}

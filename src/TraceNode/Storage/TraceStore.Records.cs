@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using Trace.Node.Domain;
+using Trace.Node.Storage.Entities;
+
+namespace Trace.Node.Storage;
+
+public sealed partial class TraceStore
+{
+    /// <summary>
+    /// Queues an accepted claim as a Pending record. Idempotent on the claim digest: a claim that is already there
+    /// (including one inserted concurrently by another request) is returned with <c>Created = false</c>.
+    /// </summary>
+    public async Task<AddClaimResult> AddAcceptedClaimAsync(AcceptedClaim claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        claim.Validate();
+        var id = claim.RecordId;
+        if (await GetRecordAsync(id, cancellationToken).ConfigureAwait(false) is { } existing) return new(existing, false);
+
+        var record = claim.ToEntity(Now);
+        await using var db = Open();
+        db.Records.Add(record);
+        db.StatusChanges.Add(new RecordStatusChangeEntity { RecordId = id, Change = RecordChange.Accepted, Status = RecordStatus.Pending, At = record.AcceptedAt });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return new(record, true);
+        }
+        catch (DbUpdateException)
+        {
+            // The primary key is the arbiter: if the row exists now, a concurrent submit of the same claim won.
+            var winner = await GetRecordAsync(id, cancellationToken).ConfigureAwait(false);
+            if (winner is null) throw;
+            return new(winner, false);
+        }
+    }
+
+    /// <summary>The record with this id ("0x" + 64 hex digits, any case), or null.</summary>
+    public async Task<EvidenceRecordEntity?> GetRecordAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var key = id.ToLowerInvariant();
+        await using var db = Open();
+        return await db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.Id == key, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records whose content hash is <paramref name="contentHash"/> (one per issuer/claim), oldest first.</summary>
+    public async Task<IReadOnlyList<EvidenceRecordEntity>> FindByContentHashAsync(byte[] contentHash, int max, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contentHash);
+        await using var db = Open();
+        return await db.Records.AsNoTracking()
+            .Where(r => r.ContentHash == contentHash)
+            .OrderBy(r => r.AcceptedAt).ThenBy(r => r.Id)
+            .Take(Math.Clamp(max, 1, RecordQuery.MaxPageSize))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One page of records matching <paramref name="query"/>, newest accepted first.</summary>
+    /// <exception cref="InvalidCursorException">the cursor was not issued by this store.</exception>
+    public async Task<RecordPage> ListRecordsAsync(RecordQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var pageSize = query.PageSize <= 0 ? RecordQuery.DefaultPageSize : Math.Min(query.PageSize, RecordQuery.MaxPageSize);
+        await using var db = Open();
+        var records = db.Records.AsNoTracking();
+        if (query.SubjectHash is { } subject) records = records.Where(r => r.SubjectHash == subject);
+        if (query.Issuer is { } issuer)
+        {
+            var issuerText = issuer.ToString();
+            records = records.Where(r => r.Issuer == issuerText);
+        }
+        if (query.Kind is { } kind) records = records.Where(r => r.Kind == kind);
+        if (query.Status is { } status) records = records.Where(r => r.Status == status);
+        if (query.AcceptedFrom is { } from)
+        {
+            var fromUtc = StorageTime.Normalize(from);
+            records = records.Where(r => r.AcceptedAt >= fromUtc);
+        }
+        if (query.AcceptedBefore is { } before)
+        {
+            var beforeUtc = StorageTime.Normalize(before);
+            records = records.Where(r => r.AcceptedAt < beforeUtc);
+        }
+        if (query.Cursor is { } token)
+        {
+            var cursor = RecordCursor.Decode(token);
+            var at = cursor.AcceptedAt;
+            var lastId = cursor.Id;
+            records = records.Where(r => r.AcceptedAt < at || (r.AcceptedAt == at && string.Compare(r.Id, lastId) < 0));
+        }
+
+        var items = await records
+            .OrderByDescending(r => r.AcceptedAt).ThenByDescending(r => r.Id)
+            .Take(pageSize + 1)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (items.Count <= pageSize) return new RecordPage(items, null);
+        items.RemoveAt(pageSize);
+        var last = items[^1];
+        return new RecordPage(items, new RecordCursor(last.AcceptedAt, last.Id).Encode());
+    }
+
+    /// <summary>
+    /// Records an on-chain revocation or supersession. Returns false when the record is unknown; applying the same
+    /// event again changes nothing.
+    /// </summary>
+    public async Task<bool> ApplyRevocationAsync(string recordId, RecordRevocation revocation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recordId);
+        ArgumentNullException.ThrowIfNull(revocation);
+        var key = recordId.ToLowerInvariant();
+        await using var db = Open();
+        var record = await db.Records.FirstOrDefaultAsync(r => r.Id == key, cancellationToken).ConfigureAwait(false);
+        if (record is null) return false;
+        if (record.RevokedAt is not null) return true;
+
+        record.RevokedAt = StorageTime.Normalize(revocation.ObservedAt);
+        record.RevokedInBlock = revocation.BlockNumber;
+        record.RevokedTxHash = revocation.TxHash;
+        record.SupersededBy = revocation.SupersededBy?.ToLowerInvariant();
+        db.StatusChanges.Add(new RecordStatusChangeEntity
+        {
+            RecordId = key,
+            Change = revocation.SupersededBy is null ? RecordChange.Revoked : RecordChange.Superseded,
+            Status = record.Status,
+            BatchId = record.BatchId,
+            At = Now,
+        });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}

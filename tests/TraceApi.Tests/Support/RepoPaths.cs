@@ -1,0 +1,25 @@
+namespace Trace.Api.Tests.Support;
+
+/// <summary>Finds the repository root and the built API next to this test assembly's configuration.</summary>
+public static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>src/TraceApi/bin/&lt;same configuration as the tests&gt;/net10.0/Trace.Api.dll.</summary>
+    public static string ApiDll
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name; // bin/<Configuration>/net10.0
+            var path = Path.Combine(Root, "src", "TraceApi", "bin", configuration, "net10.0", "Trace.Api.dll");
+            return File.Exists(path) ? path : throw new FileNotFoundException($"build the solution first: {path} is missing");
+        }
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Trace.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("Trace.sln not found above the test assembly");
+    }
+}

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Text;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+
+namespace Trace.Api.Tests.Support;
+
+/// <summary>Runs the built Trace.Api binary as a child process on free loopback ports, like an operator would.</summary>
+public sealed partial class TraceApiProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private TraceApiProcess(Process process, string dataDirectory, int grpcPort, int httpPort)
+    {
+        _process = process;
+        DataDirectory = dataDirectory;
+        GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
+        HttpAddress = new Uri($"http://127.0.0.1:{httpPort}");
+        Channel = GrpcChannel.ForAddress(GrpcAddress);
+    }
+
+    public string DataDirectory { get; }
+    public Uri GrpcAddress { get; }
+    public Uri HttpAddress { get; }
+    public GrpcChannel Channel { get; }
+    public int ProcessId => _process.Id;
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Starts the API on <paramref name="dataDirectory"/> and waits until health reports SERVING.</summary>
+    public static async Task<TraceApiProcess> StartAsync(string dataDirectory, IDictionary<string, string>? settings = null, TimeSpan? timeout = null)
+    {
+        var grpcPort = FreePort();
+        var httpPort = FreePort();
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepoPaths.Root,
+        };
+        startInfo.ArgumentList.Add(RepoPaths.ApiDll);
+        startInfo.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        startInfo.Environment["Trace__DataDirectory"] = dataDirectory;
+        startInfo.Environment["Api__GrpcUrl"] = $"http://127.0.0.1:{grpcPort}";
+        startInfo.Environment["Api__HttpUrl"] = $"http://127.0.0.1:{httpPort}";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            startInfo.Environment[key.Replace(":", "__")] = value;
+
+        var process = new Process { StartInfo = startInfo };
+        var api = new TraceApiProcess(process, dataDirectory, grpcPort, httpPort);
+        process.OutputDataReceived += (_, e) => api.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => api.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await api.WaitForServingAsync(timeout ?? TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            await api.DisposeAsync();
+            throw;
+        }
+        return api;
+    }
+
+    /// <summary>Everything the process printed so far.</summary>
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    public async Task<HealthCheckResponse.Types.ServingStatus> HealthAsync(CancellationToken ct = default) =>
+        (await new Health.HealthClient(Channel).CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(5), cancellationToken: ct)).Status;
+
+    /// <summary>Sends a POSIX signal (SIGINT 2, SIGTERM 15, SIGKILL 9) and waits for exit.</summary>
+    public async Task<int> SignalAndWaitAsync(int signal, TimeSpan? timeout = null)
+    {
+        _ = Kill(_process.Id, signal);
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        if (!_process.HasExited)
+        {
+            _ = Kill(_process.Id, 15);
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            try { await _process.WaitForExitAsync(cts.Token); }
+            catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); }
+        }
+        _process.Dispose();
+    }
+
+    private async Task WaitForServingAsync(TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"Trace.Api exited with {_process.ExitCode} before serving:\n{Output}");
+            try
+            {
+                if (await HealthAsync() == HealthCheckResponse.Types.ServingStatus.Serving) return;
+            }
+            catch (Grpc.Core.RpcException) when (clock.Elapsed < timeout)
+            {
+            }
+            if (clock.Elapsed > timeout) throw new TimeoutException($"Trace.Api did not report SERVING within {timeout}:\n{Output}");
+            await Task.Delay(200);
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill")]
+    private static partial int Kill(int pid, int signal);
+}

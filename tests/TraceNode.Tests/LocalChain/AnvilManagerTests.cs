@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using Trace.Node.Evm.Rpc;
+using Trace.Node.LocalChain;
+using Trace.Node.Tests.Support;
+
+namespace Trace.Node.Tests.LocalChain;
+
+[Collection(AnvilCollection.Name)]
+public sealed class AnvilManagerTests(AnvilFixture fixture)
+{
+    [Fact]
+    public async Task Started_anvil_answers_chain_id_31337_and_a_block_number()
+    {
+        Assert.Equal(31337UL, await fixture.Eth.ChainIdAsync());
+        var before = await fixture.Eth.BlockNumberAsync();
+        await fixture.Rpc.CallAsync("anvil_mine", ["0x2"]);
+        Assert.Equal(before + 2, await fixture.Eth.BlockNumberAsync());
+    }
+
+    [Fact]
+    public async Task Killing_anvil_behind_the_managers_back_is_reported()
+    {
+        await using var anvil = new AnvilManager(new AnvilOptions());
+        await anvil.StartAsync();
+        Assert.True(anvil.IsRunning);
+
+        Process.GetProcessById(anvil.ProcessId).Kill();
+
+        var exit = await anvil.UnexpectedExit.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Contains("exited unexpectedly", exit.Message);
+        Assert.False(anvil.IsRunning);
+    }
+
+    [Fact]
+    public async Task Stopped_anvil_is_gone_and_its_pid_is_not_reported_as_unexpected()
+    {
+        var anvil = new AnvilManager(new AnvilOptions());
+        await anvil.StartAsync();
+        var pid = anvil.ProcessId;
+        await anvil.DisposeAsync();
+
+        Assert.False(anvil.IsRunning);
+        Assert.False(anvil.UnexpectedExit.IsCompleted);
+        Assert.False(ProcessExists(pid));
+    }
+
+    [Fact]
+    public async Task Restart_with_a_state_file_keeps_the_block_number()
+    {
+        var dir = Directory.CreateTempSubdirectory("trace-anvil-state-");
+        try
+        {
+            var options = new AnvilOptions { StateFile = Path.Combine(dir.FullName, "chain", "anvil-state.json") };
+            ulong minedTo;
+            await using (var first = new AnvilManager(options))
+            {
+                await first.StartAsync();
+                using var rpc = new JsonRpcClient(first.RpcUrl);
+                await rpc.CallAsync("anvil_mine", ["0x7"]);
+                minedTo = await new EthRpc(rpc).BlockNumberAsync();
+            }
+            Assert.True(File.Exists(options.StateFile));
+
+            await using var second = new AnvilManager(options);
+            await second.StartAsync();
+            using var rpc2 = new JsonRpcClient(second.RpcUrl);
+            Assert.Equal(minedTo, await new EthRpc(rpc2).BlockNumberAsync());
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Missing_binary_path_names_the_setting()
+    {
+        var anvil = new AnvilManager(new AnvilOptions { BinaryPath = "/nonexistent/anvil" });
+        var error = await Assert.ThrowsAsync<FileNotFoundException>(() => anvil.StartAsync());
+        Assert.Contains("Anvil:BinaryPath", error.Message);
+    }
+
+    private static bool ProcessExists(int pid)
+    {
+        try
+        {
+            using var p = Process.GetProcessById(pid);
+            return !p.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}
