@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace Trace.Node.Tests.Support;
 
-/// <summary>Finds the shared reference vectors by walking up from the test binaries to the directory holding shared/vectors.</summary>
+/// <summary>
+/// Finds the reference vectors: the copy committed under tests/vectors (so a clean clone is self-contained),
+/// else a shared/vectors directory above the checkout.
+/// </summary>
 public static class VectorFiles
 {
     private static readonly Lazy<string> Root = new(FindRoot);
@@ -17,9 +20,11 @@ public static class VectorFiles
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = System.IO.Path.Combine(dir.FullName, "shared", "vectors");
-            if (Directory.Exists(candidate)) return candidate;
+            var committed = System.IO.Path.Combine(dir.FullName, "tests", "vectors");
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Trace.sln")) && Directory.Exists(committed)) return committed;
+            var shared = System.IO.Path.Combine(dir.FullName, "shared", "vectors");
+            if (Directory.Exists(shared)) return shared;
         }
-        throw new DirectoryNotFoundException($"no shared/vectors directory above {AppContext.BaseDirectory}");
+        throw new DirectoryNotFoundException($"no tests/vectors or shared/vectors directory above {AppContext.BaseDirectory}");
     }
 }
