@@ -1,6 +1,7 @@
 using Grpc.Health.V1;
 using Grpc.HealthCheck;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Trace.Api.Grpc;
 using Trace.Api.Services;
 
 namespace Trace.Api.Hosting;
@@ -22,7 +23,11 @@ public static class TraceApiHostingExtensions
 
     public static IServiceCollection AddTraceApi(this IServiceCollection services, IHostEnvironment environment)
     {
-        services.AddGrpc(options => options.EnableDetailedErrors = environment.IsDevelopment());
+        services.AddGrpc(options =>
+        {
+            options.EnableDetailedErrors = environment.IsDevelopment();
+            options.Interceptors.Add<ErrorMappingInterceptor>();
+        });
         services.AddGrpcReflection();
         services.AddSingleton<HealthServiceImpl>();
         services.AddHostedService<ChainHealthMonitor>();
@@ -33,6 +38,7 @@ public static class TraceApiHostingExtensions
     {
         app.MapGrpcService<HealthServiceImpl>();
         app.MapGrpcService<NodeGrpcService>();
+        app.MapGrpcService<EvidenceGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGet("/", () => Results.Text("Trace node. gRPC: trace.v1.*; health: grpc.health.v1.Health.\n"));
         return app;

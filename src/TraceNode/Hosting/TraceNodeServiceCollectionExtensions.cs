@@ -1,5 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Trace.Node.Anchoring;
+using Trace.Node.Evidence;
+using Trace.Node.Verification;
 using Microsoft.Extensions.Options;
 using Trace.Node.Blobs;
 using Trace.Node.Chain;
@@ -8,7 +12,7 @@ using Trace.Node.Storage;
 
 namespace Trace.Node.Hosting;
 
-/// <summary>Registers the Trace engine (chain connection, …) with validated options.</summary>
+/// <summary>Registers the Trace engine (chain, contracts, index, blobs, intake, anchoring, verification) with validated options.</summary>
 public static class TraceNodeServiceCollectionExtensions
 {
     public static IServiceCollection AddTraceNode(this IServiceCollection services)
@@ -16,6 +20,10 @@ public static class TraceNodeServiceCollectionExtensions
         services.AddOptions<TraceNodeOptions>().BindConfiguration(TraceNodeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ChainOptions>().BindConfiguration(ChainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JsonRpcOptions>().BindConfiguration("Rpc").ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnchoringOptions>().BindConfiguration(AnchoringOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<ChainConnection>();
         services.AddHostedService<ChainConnectionHostedService>();
@@ -31,6 +39,22 @@ public static class TraceNodeServiceCollectionExtensions
         {
             if (config[$"{BlobStoreOptions.SectionName}:RootDirectory"] is null) blobs.RootDirectory = Path.Combine(node.Value.DataDirectoryFullPath, "blobs");
         });
+
+        // Started after the chain connection and the database migration (hosted services start in order).
+        services.AddSingleton<TraceContracts>();
+        services.AddHostedService<TraceContractsHostedService>();
+
+        services.AddSingleton<IssuerDirectory>();
+        services.AddSingleton<ClaimValidator>();
+        services.AddSingleton<EvidenceIntake>();
+        services.AddSingleton<RecordVerifier>();
+        services.AddSingleton<RevocationRelay>();
+
+        services.AddSingleton<RootLedger>();
+        services.AddSingleton<BatchAnchorer>();
+        services.AddSingleton<ConfirmationTracker>();
+        services.AddSingleton<AnchoringService>();
+        services.AddHostedService(provider => provider.GetRequiredService<AnchoringService>());
         return services;
     }
 }

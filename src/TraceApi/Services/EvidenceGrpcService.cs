@@ -1,0 +1,238 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Trace.Node.Anchoring;
+using Trace.Node.Blobs;
+using Trace.Node.Evidence;
+using Trace.Node.Evm.Crypto;
+using Trace.Node.Storage;
+using Trace.Node.Verification;
+using Trace.Protos.V1;
+using Domain = Trace.Node.Domain;
+
+namespace Trace.Api.Services;
+
+/// <summary>trace.v1.EvidenceService: submit, read, prove, verify, revoke and watch evidence records.</summary>
+public sealed class EvidenceGrpcService(
+    EvidenceIntake intake,
+    TraceStore store,
+    IBlobStore blobs,
+    RecordVerifier verifier,
+    RevocationRelay relay,
+    AnchoringService anchoring,
+    TimeProvider clock) : EvidenceService.EvidenceServiceBase
+{
+    private const int DownloadChunkBytes = 64 * 1024;
+
+    public override async Task<SubmitDocumentResponse> SubmitDocument(IAsyncStreamReader<SubmitDocumentRequest> requestStream, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        if (!await requestStream.MoveNext(ct)) throw new InvalidFieldException("header", "the stream is empty: the first message must be the header");
+        if (requestStream.Current.PartCase != SubmitDocumentRequest.PartOneofCase.Header)
+            throw new InvalidFieldException("header", "the first message must be the header, not a chunk");
+        var h = requestStream.Current.Header;
+        var header = new DocumentHeader(EvidenceProtoMapper.ToInput(h.SignedClaim, h.SubjectId), h.MediaType, h.FileName, h.ContentLength, h.MetadataJson);
+        var claim = await intake.ValidateHeaderAsync(header, ct);
+        var result = await intake.SubmitDocumentAsync(header, claim, ReadChunks(requestStream, ct), ct);
+        if (result.Created) anchoring.Nudge();
+        return new SubmitDocumentResponse { Record = await ToProtoAsync(result.Record, ct), Created = result.Created };
+    }
+
+    public override async Task<SubmitRecordResponse> SubmitRecord(SubmitRecordRequest request, ServerCallContext context)
+    {
+        var result = await intake.SubmitRecordAsync(EvidenceProtoMapper.ToInput(request.SignedClaim, request.SubjectId), request.RecordJson, request.MetadataJson, context.CancellationToken);
+        if (result.Created) anchoring.Nudge();
+        return new SubmitRecordResponse { Record = await ToProtoAsync(result.Record, context.CancellationToken), Created = result.Created };
+    }
+
+    public override async Task<GetRecordResponse> GetRecord(GetRecordRequest request, ServerCallContext context)
+    {
+        var id = RecordIds.Normalise(request.RecordId, "record_id");
+        var record = await store.GetRecordAsync(id, context.CancellationToken) ?? throw new RecordNotFoundException(id);
+        return new GetRecordResponse { Record = await ToProtoAsync(record, context.CancellationToken) };
+    }
+
+    public override async Task<ListRecordsResponse> ListRecords(ListRecordsRequest request, ServerCallContext context)
+    {
+        if (request.PageSize > RecordQuery.MaxPageSize) throw new InvalidFieldException("page_size", $"at most {RecordQuery.MaxPageSize}");
+        byte[]? subject = null;
+        if (!string.IsNullOrEmpty(request.SubjectId)) subject = Keccak256.HashUtf8(request.SubjectId);
+        if (!request.Subject.IsEmpty)
+        {
+            if (request.Subject.Length != 32) throw new InvalidFieldException("subject", $"must be 32 bytes, got {request.Subject.Length}");
+            if (subject is not null && !request.Subject.Span.SequenceEqual(subject)) throw new InvalidFieldException("subject", "contradicts subject_id");
+            subject = request.Subject.ToByteArray();
+        }
+        EthereumAddress? issuer = null;
+        if (!string.IsNullOrEmpty(request.Issuer))
+            issuer = EthereumAddress.TryParse(request.Issuer, out var parsed) ? parsed : throw new InvalidFieldException("issuer", "not an address (0x + 40 hex digits, EIP-55 checksum when mixed case)");
+        Domain.RecordKind? kind = null;
+        if (request.Kind != RecordKind.Unspecified)
+            kind = Domain.RecordKinds.IsDefined((int)request.Kind) ? (Domain.RecordKind)(int)request.Kind : throw new InvalidFieldException("kind", $"unknown record kind {(int)request.Kind}");
+        var page = await store.ListRecordsAsync(new RecordQuery
+        {
+            SubjectHash = subject,
+            Issuer = issuer,
+            Kind = kind,
+            Status = EvidenceProtoMapper.FromProto(request.Status),
+            AcceptedFrom = request.AcceptedAfter?.ToDateTimeOffset(),
+            AcceptedBefore = request.AcceptedBefore?.ToDateTimeOffset(),
+            PageSize = (int)request.PageSize,
+            Cursor = string.IsNullOrEmpty(request.PageToken) ? null : request.PageToken,
+        }, context.CancellationToken);
+        var response = new ListRecordsResponse { NextPageToken = page.NextCursor ?? "" };
+        var batches = new Dictionary<long, Trace.Node.Storage.Entities.AnchorBatchEntity?>();
+        foreach (var record in page.Items)
+        {
+            Trace.Node.Storage.Entities.AnchorBatchEntity? batch = null;
+            if (record.BatchId is { } batchId && !batches.TryGetValue(batchId, out batch))
+                batches[batchId] = batch = await store.GetBatchAsync(batchId, context.CancellationToken);
+            response.Records.Add(EvidenceProtoMapper.ToProto(record, batch));
+        }
+        return response;
+    }
+
+    public override async Task DownloadContent(DownloadContentRequest request, IServerStreamWriter<DownloadContentResponse> responseStream, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var id = RecordIds.Normalise(request.RecordId, "record_id");
+        var record = await store.GetRecordAsync(id, ct) ?? throw new RecordNotFoundException(id);
+        if (!blobs.Exists(record.ContentHash)) throw new RecordStateException($"the content of record {id} is not in this node's blob store");
+        await responseStream.WriteAsync(new DownloadContentResponse
+        {
+            Info = new ContentInfo
+            {
+                ContentHash = ByteString.CopyFrom(record.ContentHash),
+                ContentLength = (ulong)record.ContentLength,
+                MediaType = record.MediaType ?? "",
+                FileName = record.FileName ?? "",
+            },
+        }, ct);
+        await using var stream = blobs.OpenRead(record.ContentHash);
+        var buffer = new byte[DownloadChunkBytes];
+        int read;
+        while ((read = await stream.ReadAsync(buffer, ct)) > 0)
+            await responseStream.WriteAsync(new DownloadContentResponse { Chunk = ByteString.CopyFrom(buffer, 0, read) }, ct);
+    }
+
+    public override async Task<GetProofBundleResponse> GetProofBundle(GetProofBundleRequest request, ServerCallContext context)
+    {
+        var bundle = await verifier.BuildBundleAsync(RecordIds.Normalise(request.RecordId, "record_id"), context.CancellationToken);
+        return new GetProofBundleResponse { Bundle = EvidenceProtoMapper.ToProto(bundle), BundleJson = ProofBundleJson.Write(bundle) };
+    }
+
+    public override async Task<VerifyResponse> Verify(VerifyRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var content = request.Content.IsEmpty ? null : request.Content.ToByteArray();
+        var outcome = request.TargetCase switch
+        {
+            VerifyRequest.TargetOneofCase.RecordId => await verifier.VerifyRecordAsync(RecordIds.Normalise(request.RecordId, "record_id"), content, ct),
+            VerifyRequest.TargetOneofCase.ProofBundleJson => await verifier.VerifyBundleAsync(
+                ProofBundleJson.Parse(request.ProofBundleJson), content is null ? null : SHA256.HashData(content), "supplied content", ct),
+            _ => throw new InvalidFieldException("target", "set record_id or proof_bundle_json"),
+        };
+        return new VerifyResponse { Result = EvidenceProtoMapper.ToProto(outcome) };
+    }
+
+    public override async Task<VerifyContentResponse> VerifyContent(IAsyncStreamReader<VerifyContentRequest> requestStream, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        if (!await requestStream.MoveNext(ct) || requestStream.Current.PartCase != VerifyContentRequest.PartOneofCase.Header)
+            throw new InvalidFieldException("header", "the first message must be the header");
+        var recordId = string.IsNullOrEmpty(requestStream.Current.Header.RecordId) ? null : RecordIds.Normalise(requestStream.Current.Header.RecordId, "header.record_id");
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        await foreach (var chunk in ReadChunksFromVerify(requestStream, ct)) hash.AppendData(chunk.Span);
+        var contentHash = hash.GetHashAndReset();
+        var outcomes = await verifier.VerifyContentAsync(contentHash, recordId, ct);
+        var response = new VerifyContentResponse { ContentHash = ByteString.CopyFrom(contentHash) };
+        response.Results.AddRange(outcomes.Select(EvidenceProtoMapper.ToProto));
+        response.Status = outcomes.Any(o => o.Status == Domain.VerificationStatus.Verified)
+            ? VerificationStatus.Verified
+            : (VerificationStatus)(int)outcomes[0].Status;
+        return response;
+    }
+
+    public override async Task<RevokeRecordResponse> RevokeRecord(RevokeRecordRequest request, ServerCallContext context)
+    {
+        EthereumAddress? signer = null;
+        if (!string.IsNullOrEmpty(request.Signer))
+            signer = EthereumAddress.TryParse(request.Signer, out var parsed) ? parsed : throw new InvalidFieldException("signer", "not an address");
+        if (request.Reason > ushort.MaxValue) throw new InvalidFieldException("reason", "must fit in uint16");
+        var txHash = await relay.RelayAsync(new RevocationRequest(request.RecordId, request.SupersededBy, (ushort)request.Reason, request.Nonce,
+            request.Deadline, request.Signature.ToByteArray(), signer), context.CancellationToken);
+        return new RevokeRecordResponse { TxHash = ByteString.CopyFrom(txHash) };
+    }
+
+    public override async Task WatchRecordStatus(WatchRecordStatusRequest request, IServerStreamWriter<WatchRecordStatusResponse> responseStream, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var ids = request.RecordIds.Select((id, i) => RecordIds.Normalise(id, $"record_ids[{i}]")).ToHashSet(StringComparer.Ordinal);
+        if (request.IncludeCurrent && ids.Count == 0) throw new InvalidFieldException("include_current", "needs record_ids");
+        var after = request.AfterSequence > 0 ? (long)request.AfterSequence : await store.GetLatestStatusChangeSequenceAsync(ct);
+        if (request.IncludeCurrent)
+        {
+            foreach (var id in ids)
+            {
+                var record = await store.GetRecordAsync(id, ct) ?? throw new RecordNotFoundException(id);
+                await responseStream.WriteAsync(new WatchRecordStatusResponse
+                {
+                    RecordId = id,
+                    Change = RecordChange.Unspecified,
+                    Status = EvidenceProtoMapper.ToProto(record.Status),
+                    At = Timestamp.FromDateTimeOffset(clock.GetUtcNow()),
+                }, ct);
+            }
+        }
+        string? single = ids.Count == 1 ? ids.First() : null;
+        while (!ct.IsCancellationRequested)
+        {
+            var changes = await store.ReadStatusChangesAsync(after, 500, single, ct);
+            foreach (var change in changes)
+            {
+                after = change.Sequence;
+                if (ids.Count > 0 && !ids.Contains(change.RecordId)) continue;
+                await responseStream.WriteAsync(new WatchRecordStatusResponse
+                {
+                    RecordId = change.RecordId,
+                    Change = EvidenceProtoMapper.ToProto(change.Change),
+                    Status = EvidenceProtoMapper.ToProto(change.Status),
+                    At = Timestamp.FromDateTimeOffset(change.At),
+                    Sequence = (ulong)change.Sequence,
+                }, ct);
+            }
+            if (changes.Count < 500)
+            {
+                try { await Task.Delay(200, ct); }
+                catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+
+    private async Task<EvidenceRecord> ToProtoAsync(Trace.Node.Storage.Entities.EvidenceRecordEntity record, CancellationToken ct) =>
+        EvidenceProtoMapper.ToProto(record, record.BatchId is { } batchId ? await store.GetBatchAsync(batchId, ct) : null);
+
+    private static async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadChunks(IAsyncStreamReader<SubmitDocumentRequest> stream, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var index = 1;
+        while (await stream.MoveNext(ct))
+        {
+            if (stream.Current.PartCase != SubmitDocumentRequest.PartOneofCase.Chunk)
+                throw new InvalidFieldException($"chunk", $"message {index} is a second header; only chunks may follow the header");
+            index++;
+            yield return stream.Current.Chunk.Memory;
+        }
+    }
+
+    private static async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadChunksFromVerify(IAsyncStreamReader<VerifyContentRequest> stream, [EnumeratorCancellation] CancellationToken ct)
+    {
+        while (await stream.MoveNext(ct))
+        {
+            if (stream.Current.PartCase != VerifyContentRequest.PartOneofCase.Chunk)
+                throw new InvalidFieldException("chunk", "only chunks may follow the header");
+            yield return stream.Current.Chunk.Memory;
+        }
+    }
+}

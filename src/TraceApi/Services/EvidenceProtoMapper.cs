@@ -1,0 +1,161 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Trace.Node.Evidence;
+using Trace.Node.Evm.Encoding;
+using Trace.Node.Storage.Entities;
+using Trace.Node.Verification;
+using Domain = Trace.Node.Domain;
+using Proto = Trace.Protos.V1;
+
+namespace Trace.Api.Services;
+
+/// <summary>Converts between the evidence proto messages and the engine's types.</summary>
+internal static class EvidenceProtoMapper
+{
+    public static SignedClaimInput ToInput(Proto.SignedClaim? signed, string subjectId, string fieldPrefix = "signed_claim")
+    {
+        if (signed?.Claim is not { } claim) throw new InvalidFieldException($"{fieldPrefix}.claim", "the signed claim is missing");
+        return new SignedClaimInput(
+            claim.ContentHash.ToByteArray(), (int)claim.Kind, claim.Subject.ToByteArray(), claim.Issuer,
+            claim.IssuedAt, claim.Nonce.ToByteArray(), signed.Signature.ToByteArray(), subjectId);
+    }
+
+    public static Proto.EvidenceRecord ToProto(EvidenceRecordEntity record, AnchorBatchEntity? batch)
+    {
+        var proto = new Proto.EvidenceRecord
+        {
+            Id = record.Id,
+            SignedClaim = new Proto.SignedClaim
+            {
+                Claim = new Proto.EvidenceClaim
+                {
+                    ContentHash = ByteString.CopyFrom(record.ContentHash),
+                    Kind = (Proto.RecordKind)(int)record.Kind,
+                    Subject = ByteString.CopyFrom(record.SubjectHash),
+                    Issuer = record.Issuer,
+                    IssuedAt = (ulong)record.IssuedAt.ToUnixTimeSeconds(),
+                    Nonce = ByteString.CopyFrom(record.Nonce),
+                },
+                Signature = ByteString.CopyFrom(record.Signature),
+            },
+            SubjectId = record.Subject,
+            Status = ToProto(record.Status),
+            MediaType = record.MediaType ?? "",
+            FileName = record.FileName ?? "",
+            ContentLength = (ulong)record.ContentLength,
+            MetadataJson = record.MetadataJson ?? "",
+            AcceptedAt = Timestamp.FromDateTimeOffset(record.AcceptedAt),
+        };
+        if (record.AnchoredAt is { } anchoredAt) proto.AnchoredAt = Timestamp.FromDateTimeOffset(anchoredAt);
+        if (record.ConfirmedAt is { } confirmedAt) proto.ConfirmedAt = Timestamp.FromDateTimeOffset(confirmedAt);
+        if (record.Status != Domain.RecordStatus.Pending && batch is { TxHash: not null, BlockNumber: not null, BlockHash: not null })
+        {
+            proto.Anchor = new Proto.AnchorInfo
+            {
+                MerkleRoot = ByteString.CopyFrom(batch.Root),
+                LeafIndex = (uint)(record.LeafIndex ?? 0),
+                TxHash = ByteString.CopyFrom(batch.TxHash),
+                BlockNumber = (ulong)batch.BlockNumber,
+                BlockHash = ByteString.CopyFrom(batch.BlockHash),
+            };
+            proto.Anchor.MerkleProof.AddRange(record.GetProof().Select(ByteString.CopyFrom));
+        }
+        if (record.RevokedAt is { } revokedAt)
+        {
+            proto.Revocation = new Proto.RevocationInfo
+            {
+                RevokedAt = Timestamp.FromDateTimeOffset(revokedAt),
+                BlockNumber = (ulong)(record.RevokedInBlock ?? 0),
+                TxHash = record.RevokedTxHash is null ? ByteString.Empty : ByteString.CopyFrom(record.RevokedTxHash),
+                SupersededBy = record.SupersededBy ?? "",
+            };
+        }
+        return proto;
+    }
+
+    public static Proto.RecordStatus ToProto(Domain.RecordStatus status) => status switch
+    {
+        Domain.RecordStatus.Pending => Proto.RecordStatus.Pending,
+        Domain.RecordStatus.Anchored => Proto.RecordStatus.Anchored,
+        Domain.RecordStatus.Confirmed => Proto.RecordStatus.Confirmed,
+        _ => Proto.RecordStatus.Unspecified,
+    };
+
+    public static Domain.RecordStatus? FromProto(Proto.RecordStatus status) => status switch
+    {
+        Proto.RecordStatus.Pending => Domain.RecordStatus.Pending,
+        Proto.RecordStatus.Anchored => Domain.RecordStatus.Anchored,
+        Proto.RecordStatus.Confirmed => Domain.RecordStatus.Confirmed,
+        Proto.RecordStatus.Unspecified => null,
+        _ => throw new InvalidFieldException("status", $"unknown status {(int)status}"),
+    };
+
+    public static Proto.RecordChange ToProto(Domain.RecordChange change) => (Proto.RecordChange)(int)change;
+
+    public static Proto.ProofBundle ToProto(ProofBundle bundle)
+    {
+        var proto = new Proto.ProofBundle
+        {
+            Format = ProofBundle.Format,
+            RecordId = bundle.RecordId,
+            SignedClaim = new Proto.SignedClaim
+            {
+                Claim = new Proto.EvidenceClaim
+                {
+                    ContentHash = ByteString.CopyFrom(bundle.Claim.ContentHash),
+                    Kind = (Proto.RecordKind)bundle.Claim.Kind,
+                    Subject = ByteString.CopyFrom(bundle.Claim.Subject),
+                    Issuer = bundle.Claim.Issuer.ToString(),
+                    IssuedAt = bundle.Claim.IssuedAt,
+                    Nonce = ByteString.CopyFrom(bundle.Claim.Nonce),
+                },
+                Signature = ByteString.CopyFrom(bundle.Signature),
+            },
+            SubjectId = bundle.SubjectId,
+            ChainId = bundle.AnchorChainId,
+            RegistryAddress = bundle.Registry.ToString(),
+            Anchor = new Proto.AnchorInfo
+            {
+                MerkleRoot = ByteString.CopyFrom(bundle.Root),
+                LeafIndex = (uint)bundle.LeafIndex,
+                TxHash = ByteString.CopyFrom(bundle.TxHash),
+                BlockNumber = bundle.BlockNumber,
+                BlockHash = ByteString.CopyFrom(bundle.BlockHash),
+            },
+            GeneratedAt = Timestamp.FromDateTimeOffset(bundle.GeneratedAt),
+            Content = new Proto.ContentInfo
+            {
+                ContentHash = ByteString.CopyFrom(bundle.Claim.ContentHash),
+                ContentLength = (ulong)bundle.ContentLength,
+                MediaType = bundle.MediaType ?? "",
+                FileName = bundle.FileName ?? "",
+            },
+            Status = ToProto(bundle.Status),
+        };
+        proto.Anchor.MerkleProof.AddRange(bundle.Proof.Select(ByteString.CopyFrom));
+        return proto;
+    }
+
+    public static Proto.VerificationResult ToProto(VerificationOutcome outcome)
+    {
+        var result = new Proto.VerificationResult
+        {
+            Status = (Proto.VerificationStatus)(int)outcome.Status,
+            RecordId = outcome.RecordId ?? "",
+            CheckedAtBlock = outcome.CheckedAtBlock,
+        };
+        if (outcome.RecordStatus is { } status) result.RecordStatus = ToProto(status);
+        result.Checks.AddRange(outcome.Checks.Select(c => new Proto.VerificationCheck { Name = c.Name, Passed = c.Passed, Detail = c.Detail }));
+        if (outcome.ClaimState is { } state && (state.RevokedAt is not null || state.SupersededAt is not null))
+        {
+            result.Revocation = new Proto.RevocationInfo
+            {
+                RevokedAt = Timestamp.FromDateTimeOffset(state.RevokedAt ?? state.SupersededAt!.Value),
+                SupersededBy = state.SupersededBy ?? "",
+            };
+        }
+        return result;
+    }
+
+    public static string HexOrEmpty(ByteString bytes) => bytes.IsEmpty ? "" : Hex.Encode(bytes.Span);
+}

@@ -1,0 +1,17 @@
+using Trace.Node.Merkle;
+using Trace.Node.Storage;
+
+namespace Trace.Node.Anchoring;
+
+/// <summary>Builds a batch's OpenZeppelin-compatible Merkle tree over claim digests (DESIGN.md, "Anchoring").</summary>
+public static class MerkleBatchTree
+{
+    /// <summary>The root and, per digest in input order, its leaf index and proof.</summary>
+    public static BatchTree Build(IReadOnlyList<byte[]> digests)
+    {
+        var tree = MerkleTree.FromClaimDigests(digests);
+        var leaves = new BatchLeaf[digests.Count];
+        for (var i = 0; i < leaves.Length; i++) leaves[i] = new BatchLeaf(i, tree.GetProof(i));
+        return new BatchTree(tree.Root.ToArray(), leaves);
+    }
+}

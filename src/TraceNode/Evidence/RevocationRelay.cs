@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Logging;
+using Trace.Node.Chain;
+using Trace.Node.Contracts;
+using Trace.Node.Domain;
+using Trace.Node.Evm.Encoding;
+using Trace.Node.Storage;
+using Trace.Node.Verification;
+
+namespace Trace.Node.Evidence;
+
+/// <summary>
+/// Relays issuer-signed revocations and supersessions to the EvidenceRegistry (revokeBySig / supersedeBySig):
+/// the operator pays the gas, the contract checks the issuer's signature, so the operator cannot forge one.
+/// </summary>
+public sealed partial class RevocationRelay(TraceContracts contracts, TraceStore store, TimeProvider clock, ILogger<RevocationRelay> logger)
+{
+    /// <summary>Sends the relayed call, waits for it to be mined and records the change; returns the transaction hash.</summary>
+    public async Task<byte[]> RelayAsync(RevocationRequest request, CancellationToken ct)
+    {
+        var recordId = RecordIds.Normalise(request.RecordId, "record_id");
+        var record = await store.GetRecordAsync(recordId, ct).ConfigureAwait(false) ?? throw new RecordNotFoundException(recordId);
+        if (record.Status == RecordStatus.Pending || record.BatchId is not { } batchId)
+            throw new RecordStateException($"record {recordId} is PENDING: it can be revoked once its batch is anchored");
+        if (record.RevokedAt is not null)
+            throw new RecordStateException($"record {recordId} is already {(record.SupersededBy is null ? "revoked" : "superseded")}");
+        var successor = string.IsNullOrEmpty(request.SupersededBy) ? null : RecordIds.Normalise(request.SupersededBy, "superseded_by");
+        if (request.Signature is not { Length: 65 })
+            throw new InvalidFieldException("signature", $"must be 65 bytes (r ‖ s ‖ v), got {request.Signature?.Length ?? 0}");
+        if (request.Deadline <= (ulong)clock.GetUtcNow().ToUnixTimeSeconds())
+            throw new InvalidFieldException("deadline", $"{request.Deadline} has passed");
+        var batch = await store.GetBatchAsync(batchId, ct).ConfigureAwait(false) ?? throw new BatchNotFoundException(batchId);
+
+        var claim = RecordVerifier.ToClaim(record);
+        var claimTuple = new object?[] { claim.ContentHash, (int)claim.Kind, claim.Subject, claim.Issuer, claim.IssuedAt, claim.Nonce };
+        var signer = request.Signer ?? claim.Issuer;
+        var proof = record.GetProof().ToArray();
+        ContractReceipt receipt;
+        try
+        {
+            receipt = successor is null
+                ? await contracts.EvidenceRegistry.SendAsync("revokeBySig",
+                    [claimTuple, batch.Root, proof, (int)request.Reason, signer, request.Nonce, request.Deadline, request.Signature], ct: ct).ConfigureAwait(false)
+                : await contracts.EvidenceRegistry.SendAsync("supersedeBySig",
+                    [claimTuple, batch.Root, proof, Hex.Decode(successor), signer, request.Nonce, request.Deadline, request.Signature], ct: ct).ConfigureAwait(false);
+        }
+        catch (ContractCallException ex)
+        {
+            throw ex.ErrorName switch
+            {
+                "InvalidRelayedSignature" => new InvalidFieldException("signature", $"the registry does not accept it as {signer}'s signature over this message"),
+                "InvalidAccountNonce" => new InvalidFieldException("nonce", $"{request.Nonce} is not the signer's current relay nonce (EvidenceRegistry.nonces)"),
+                "SignatureExpired" => new InvalidFieldException("deadline", $"{request.Deadline} has passed on chain"),
+                "NotIssuer" => new IssuerNotPermittedException(signer, "is not a key of the record's issuer"),
+                "InvalidSuccessor" => new InvalidFieldException("superseded_by", "a record cannot supersede itself"),
+                "ClaimAlreadyRevoked" or "ClaimAlreadySuperseded" => new RecordStateException($"record {recordId} is already withdrawn on chain ({ex.ErrorName})"),
+                _ => ex,
+            };
+        }
+        var block = await contracts.EvidenceRegistry.Eth.GetBlockAsync(Evm.Rpc.BlockTag.Number(receipt.Receipt.BlockNumber), ct).ConfigureAwait(false);
+        await store.ApplyRevocationAsync(recordId,
+            new RecordRevocation(block is null ? clock.GetUtcNow() : DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp),
+                (long)receipt.Receipt.BlockNumber, receipt.Receipt.TransactionHash, successor), ct).ConfigureAwait(false);
+        LogRelayed(logger, successor is null ? "revocation" : "supersession", recordId, Hex.Encode(receipt.Receipt.TransactionHash));
+        return receipt.Receipt.TransactionHash;
+    }
+
+    [LoggerMessage(3100, LogLevel.Information, "Relayed {What} of record {RecordId} in {TxHash}")]
+    private static partial void LogRelayed(ILogger logger, string what, string recordId, string txHash);
+}

@@ -1,0 +1,223 @@
+using System.Numerics;
+using System.Security.Cryptography;
+using Trace.Node.Blobs;
+using Trace.Node.Chain;
+using Trace.Node.Contracts;
+using Trace.Node.Domain;
+using Trace.Node.Evidence;
+using Trace.Node.Evm.Crypto;
+using Trace.Node.Evm.Eip712;
+using Trace.Node.Evm.Encoding;
+using Trace.Node.Evm.Rpc;
+using Trace.Node.Merkle;
+using Trace.Node.Storage;
+using Trace.Node.Storage.Entities;
+
+namespace Trace.Node.Verification;
+
+/// <summary>
+/// Verifies records the way docs/proof-bundle.md tells an outsider to: recompute every hash from the
+/// bundle, then ask the chain (root, anchoring transaction and block, and the registry's own verify view
+/// for issuer standing at anchoring time and revocation). The index is only used to find the bundle.
+/// </summary>
+public sealed class RecordVerifier(TraceContracts contracts, ChainConnection chain, TraceStore store, IBlobStore blobs, TimeProvider clock)
+{
+    /// <summary>The proof bundle of an anchored record.</summary>
+    /// <exception cref="RecordNotFoundException">no such record.</exception>
+    /// <exception cref="RecordStateException">the record is still PENDING.</exception>
+    public async Task<ProofBundle> BuildBundleAsync(string recordId, CancellationToken ct)
+    {
+        var record = await store.GetRecordAsync(recordId, ct).ConfigureAwait(false) ?? throw new RecordNotFoundException(recordId);
+        return await BuildBundleAsync(record, ct).ConfigureAwait(false);
+    }
+
+    private async Task<ProofBundle> BuildBundleAsync(EvidenceRecordEntity record, CancellationToken ct)
+    {
+        if (record.Status == RecordStatus.Pending || record.BatchId is not { } batchId)
+            throw new RecordStateException($"record {record.Id} is PENDING: its batch is not anchored yet, so there is no proof bundle");
+        var batch = await store.GetBatchAsync(batchId, ct).ConfigureAwait(false) ?? throw new BatchNotFoundException(batchId);
+        if (batch.TxHash is null || batch.BlockNumber is null || batch.BlockHash is null)
+            throw new RecordStateException($"record {record.Id} is not anchored yet");
+        var deployment = contracts.Deployment;
+        var claim = ToClaim(record);
+        return new ProofBundle(
+            record.Id, claim, record.Subject, record.Signature,
+            deployment.ChainId, deployment.EvidenceRegistry,
+            record.LeafIndex ?? 0, MerkleTree.LeafHashOfDigest(Hex.Decode(record.Id)), record.GetProof(), batch.Root,
+            deployment.ChainId, deployment.EvidenceRegistry, batch.TxHash, (ulong)batch.BlockNumber, batch.BlockHash,
+            record.MediaType, record.FileName, record.ContentLength, record.Status, clock.GetUtcNow());
+    }
+
+    /// <summary>Verifies a record of the index; <paramref name="content"/> (optional) is checked instead of the stored blob.</summary>
+    public async Task<VerificationOutcome> VerifyRecordAsync(string recordId, byte[]? content, CancellationToken ct)
+    {
+        var record = await store.GetRecordAsync(recordId, ct).ConfigureAwait(false);
+        if (record is null) return VerificationOutcome.NotFound(recordId, $"no record {recordId} in this node's index");
+        var contentHash = content is null ? await HashStoredContentAsync(record.ContentHash, ct).ConfigureAwait(false) : SHA256.HashData(content);
+        return await VerifyIndexedAsync(record, contentHash, content is null ? "stored content" : "supplied content", ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Verifies every record whose claim names <paramref name="contentHash"/>, or the one named record.</summary>
+    public async Task<IReadOnlyList<VerificationOutcome>> VerifyContentAsync(byte[] contentHash, string? recordId, CancellationToken ct)
+    {
+        if (recordId is not null)
+        {
+            var record = await store.GetRecordAsync(recordId, ct).ConfigureAwait(false);
+            if (record is null) return [VerificationOutcome.NotFound(recordId, $"no record {recordId} in this node's index")];
+            return [await VerifyIndexedAsync(record, contentHash, "uploaded content", ct).ConfigureAwait(false)];
+        }
+        var records = await store.FindByContentHashAsync(contentHash, 100, ct).ConfigureAwait(false);
+        if (records.Count == 0) return [VerificationOutcome.NotFound(null, $"no record names content {Hex.Encode(contentHash)}")];
+        var outcomes = new List<VerificationOutcome>(records.Count);
+        foreach (var record in records) outcomes.Add(await VerifyIndexedAsync(record, contentHash, "uploaded content", ct).ConfigureAwait(false));
+        return outcomes;
+    }
+
+    private async Task<VerificationOutcome> VerifyIndexedAsync(EvidenceRecordEntity record, byte[]? contentHash, string contentSource, CancellationToken ct)
+    {
+        if (contentHash is null)
+            return new VerificationOutcome(VerificationStatus.Tampered, record.Id,
+                [new VerificationCheck("content_hash", false, $"the {contentSource} is missing from the blob store")], record.Status, 0, null);
+        if (record.Status == RecordStatus.Pending)
+        {
+            var checks = new List<VerificationCheck>();
+            if (!CheckContent(checks, record.ContentHash, contentHash, contentSource))
+                return new VerificationOutcome(VerificationStatus.Tampered, record.Id, checks, record.Status, 0, null);
+            checks.Add(new VerificationCheck("root_on_chain", false, "accepted and queued; its batch is not anchored yet"));
+            return new VerificationOutcome(VerificationStatus.Pending, record.Id, checks, record.Status, 0, null);
+        }
+        var bundle = await BuildBundleAsync(record, ct).ConfigureAwait(false);
+        var outcome = await VerifyBundleAsync(bundle, contentHash, contentSource, ct).ConfigureAwait(false);
+        return outcome with { RecordStatus = record.Status };
+    }
+
+    /// <summary>Verifies a proof bundle against the chain alone; <paramref name="contentHash"/> (optional) is the SHA-256 of content to check.</summary>
+    public async Task<VerificationOutcome> VerifyBundleAsync(ProofBundle bundle, byte[]? contentHash, string contentSource, CancellationToken ct)
+    {
+        var checks = new List<VerificationCheck>();
+        VerificationOutcome Fail(VerificationStatus status, ulong block = 0, RegistryClaimState? state = null) =>
+            new(status, bundle.RecordId, checks, null, block, state);
+
+        // 1. Content.
+        if (!CheckContent(checks, bundle.Claim.ContentHash, contentHash, contentSource)) return Fail(VerificationStatus.Tampered);
+
+        // 2.–3. Subject, digest and domain.
+        if (!Check(checks, "subject", Keccak256.HashUtf8(bundle.SubjectId).AsSpan().SequenceEqual(bundle.Claim.Subject),
+                $"keccak256(subjectId) {(Keccak256.HashUtf8(bundle.SubjectId).AsSpan().SequenceEqual(bundle.Claim.Subject) ? "=" : "≠")} claim.subject"))
+            return Fail(VerificationStatus.BadProof);
+        var digest = EvidenceClaimHasher.Digest(EvidenceClaimHasher.Domain(new BigInteger(bundle.DomainChainId), bundle.DomainVerifyingContract), bundle.Claim);
+        if (!Check(checks, "record_id", Hex.Encode(digest) == bundle.RecordId, $"EIP-712 digest {Hex.Encode(digest)} vs recordId {bundle.RecordId}"))
+            return Fail(VerificationStatus.BadProof);
+        if (!Check(checks, "domain", bundle.DomainChainId == bundle.AnchorChainId && bundle.DomainVerifyingContract == bundle.Registry,
+                $"signed for chain {bundle.DomainChainId} / {bundle.DomainVerifyingContract}, anchored on chain {bundle.AnchorChainId} / {bundle.Registry}"))
+            return Fail(VerificationStatus.BadProof);
+
+        // 4. Signature.
+        var (signatureOk, signatureDetail) = CheckSignature(digest, bundle.Signature, bundle.Claim.Issuer);
+        if (!Check(checks, "signature", signatureOk, signatureDetail)) return Fail(VerificationStatus.BadSignature);
+
+        // 5.–6. Leaf and proof.
+        var leaf = MerkleTree.LeafHashOfDigest(digest);
+        if (!Check(checks, "merkle_leaf", leaf.AsSpan().SequenceEqual(bundle.Leaf), $"keccak256(keccak256(recordId)) = {Hex.Encode(leaf)}"))
+            return Fail(VerificationStatus.BadProof);
+        if (!Check(checks, "merkle_proof", MerkleProof.Verify(bundle.Root, leaf, bundle.Proof), $"{bundle.Proof.Count} sibling hashes to root {Hex.Encode(bundle.Root)}"))
+            return Fail(VerificationStatus.BadProof);
+
+        // 7. Right chain.
+        var eth = chain.Eth;
+        var chainId = await eth.ChainIdAsync(ct).ConfigureAwait(false);
+        var head = await eth.BlockNumberAsync(ct).ConfigureAwait(false);
+        if (!Check(checks, "chain_id", chainId == bundle.AnchorChainId, $"the node answers chain {chainId}, the bundle names chain {bundle.AnchorChainId}"))
+            return Fail(VerificationStatus.UnknownRoot, head);
+
+        // 8. Root on chain, in the named block.
+        var code = await eth.GetCodeAsync(bundle.Registry, ct: ct).ConfigureAwait(false);
+        if (!Check(checks, "registry", code.Length > 0, $"contract code at {bundle.Registry}"))
+            return Fail(VerificationStatus.UnknownRoot, head);
+        var registry = new ContractClient("EvidenceRegistry", contracts.EvidenceRegistry.Abi, bundle.Registry, eth);
+        var rootInfo = (object?[])(await registry.CallAsync("rootInfo", [bundle.Root], ct: ct).ConfigureAwait(false))[0]!;
+        var anchoredAt = (BigInteger)rootInfo[1]!;
+        var rootBlock = (ulong)(BigInteger)rootInfo[2]!;
+        if (!Check(checks, "root_on_chain", !anchoredAt.IsZero && rootBlock == bundle.BlockNumber,
+                anchoredAt.IsZero ? "the registry has no such root" : $"the registry recorded the root in block {rootBlock}; the bundle says {bundle.BlockNumber}"))
+            return Fail(VerificationStatus.UnknownRoot, head);
+
+        // 9. Anchoring transaction and block.
+        var receipt = await eth.GetTransactionReceiptAsync(bundle.TxHash, ct).ConfigureAwait(false);
+        var anchoredEvent = contracts.EvidenceRegistry.Abi.Event("BatchAnchored").Topic0.ToArray();
+        var txOk = receipt is { Succeeded: true } && receipt.To == bundle.Registry && receipt.BlockNumber == bundle.BlockNumber
+            && receipt.BlockHash.AsSpan().SequenceEqual(bundle.BlockHash)
+            && receipt.Logs.Any(l => l.Address == bundle.Registry && l.Topics.Count > 1 && l.Topics[0].AsSpan().SequenceEqual(anchoredEvent) && l.Topics[1].AsSpan().SequenceEqual(bundle.Root));
+        if (!Check(checks, "anchor_transaction", txOk, receipt is null ? $"no transaction {Hex.Encode(bundle.TxHash)}"
+                : $"transaction {Hex.Encode(bundle.TxHash)} in block {receipt.BlockNumber} {Hex.Encode(receipt.BlockHash)}, BatchAnchored for this root: {txOk}"))
+            return Fail(VerificationStatus.UnknownRoot, head);
+        var block = await eth.GetBlockAsync(BlockTag.Number(bundle.BlockNumber), ct).ConfigureAwait(false);
+        if (!Check(checks, "anchor_block", block is not null && block.Hash.AsSpan().SequenceEqual(bundle.BlockHash),
+                $"block {bundle.BlockNumber} is canonical with hash {Hex.Encode(bundle.BlockHash)}; {head + 1 - bundle.BlockNumber} confirmations"))
+            return Fail(VerificationStatus.Pending, head);
+
+        // 10.–11. Issuer standing at anchoring time, revocation and supersession: the registry's own verdict.
+        var claimTuple = new object?[] { bundle.Claim.ContentHash, (int)bundle.Claim.Kind, bundle.Claim.Subject, bundle.Claim.Issuer, bundle.Claim.IssuedAt, bundle.Claim.Nonce };
+        var verdict = (int)(BigInteger)(await registry.CallAsync("verify", [claimTuple, bundle.Signature, bundle.Root, bundle.Proof.ToArray()], ct: ct).ConfigureAwait(false))[0]!;
+        var status = RegistryVerdict.ToStatus(verdict);
+        var state = await ReadClaimStateAsync(registry, digest, ct).ConfigureAwait(false);
+        Check(checks, "registry_verify", status == VerificationStatus.Verified,
+            $"EvidenceRegistry.verify = {status} (issuer standing when anchored, revocation, supersession)");
+        return new VerificationOutcome(status, bundle.RecordId, checks, null, head, state);
+    }
+
+    private static async Task<RegistryClaimState> ReadClaimStateAsync(ContractClient registry, byte[] digest, CancellationToken ct)
+    {
+        var state = (object?[])(await registry.CallAsync("claimState", [digest], ct: ct).ConfigureAwait(false))[0]!;
+        var revokedAt = (ulong)(BigInteger)state[0]!;
+        var supersededBy = (byte[])state[4]!;
+        var supersededAt = (ulong)(BigInteger)state[5]!;
+        return new RegistryClaimState(
+            revokedAt == 0 ? null : DateTimeOffset.FromUnixTimeSeconds((long)revokedAt),
+            revokedAt == 0 ? null : state[2]?.ToString(),
+            supersededAt == 0 ? null : Hex.Encode(supersededBy),
+            supersededAt == 0 ? null : DateTimeOffset.FromUnixTimeSeconds((long)supersededAt),
+            (uint)(BigInteger)state[3]!,
+            (uint)(BigInteger)state[7]!);
+    }
+
+    private async Task<byte[]?> HashStoredContentAsync(byte[] contentHash, CancellationToken ct)
+    {
+        if (!blobs.Exists(contentHash)) return null;
+        await using var stream = blobs.OpenRead(contentHash);
+        return await SHA256.HashDataAsync(stream, ct).ConfigureAwait(false);
+    }
+
+    private static bool CheckContent(List<VerificationCheck> checks, byte[] claimed, byte[]? actual, string source)
+    {
+        if (actual is null)
+        {
+            checks.Add(new VerificationCheck("content_hash", true, "not checked: no content supplied"));
+            return true;
+        }
+        return Check(checks, "content_hash", actual.AsSpan().SequenceEqual(claimed),
+            $"SHA-256 of the {source} {Hex.Encode(actual)} vs claim.contentHash {Hex.Encode(claimed)}");
+    }
+
+    private static (bool Ok, string Detail) CheckSignature(byte[] digest, byte[] signature, EthereumAddress issuer)
+    {
+        try
+        {
+            var signer = Secp256k1.RecoverAddress(digest, EcdsaSignature.FromBytes65(signature));
+            return (signer == issuer, $"recovers {signer}; claim.issuer is {issuer}");
+        }
+        catch (Exception ex) when (ex is InvalidSignatureException or ArgumentException)
+        {
+            return (false, $"not a valid signature: {ex.Message}");
+        }
+    }
+
+    private static bool Check(List<VerificationCheck> checks, string name, bool passed, string detail)
+    {
+        checks.Add(new VerificationCheck(name, passed, detail));
+        return passed;
+    }
+
+    internal static EvidenceClaimData ToClaim(EvidenceRecordEntity record) =>
+        new(record.ContentHash, (byte)record.Kind, record.SubjectHash, EthereumAddress.Parse(record.Issuer), (ulong)record.IssuedAt.ToUnixTimeSeconds(), record.Nonce);
+}

@@ -1,0 +1,92 @@
+using Trace.Node.Contracts;
+using Trace.Node.Contracts.Registries;
+using Trace.Node.Evm.Accounts;
+using Trace.Node.Evm.Crypto;
+using Trace.Node.Evm.Rpc;
+using Trace.Protos.V1;
+
+namespace Trace.Api.Tests.Support;
+
+/// <summary>
+/// One embedded Trace node (real process, real Anvil, SQLite, gRPC over a socket) per test collection,
+/// plus the registry admin's key (Anvil dev key 0, the embedded operator) to register test participants.
+/// </summary>
+public sealed class EvidenceNodeFixture : IAsyncLifetime
+{
+    /// <summary>The upload limit the fixture configures, small so the over-limit case is cheap.</summary>
+    public const int MaxBlobBytes = 1024 * 1024;
+
+    private const string AdminKey = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "trace-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly SemaphoreSlim _adminLock = new(1, 1);
+    private EthereumKey? _admin;
+
+    public TraceApiProcess Api { get; private set; } = null!;
+    public GetNodeInfoResponse Node { get; private set; } = null!;
+    public EthRpc Eth { get; private set; } = null!;
+    public JsonRpcClient Rpc { get; private set; } = null!;
+    public EthereumAddress EvidenceRegistry { get; private set; }
+    public EthereumAddress ParticipantRegistry { get; private set; }
+    private ContractClient _participants = null!;
+
+    public EvidenceService.EvidenceServiceClient Evidence => new(Api.Channel);
+
+    public async Task InitializeAsync()
+    {
+        Api = await TraceApiProcess.StartAsync(_dataDirectory, Settings);
+        Node = await new NodeService.NodeServiceClient(Api.Channel).GetNodeInfoAsync(new GetNodeInfoRequest());
+        Rpc = new JsonRpcClient(new Uri(Node.RpcUrl));
+        Eth = new EthRpc(Rpc);
+        EvidenceRegistry = EthereumAddress.Parse(Node.Contracts["EvidenceRegistry"]);
+        ParticipantRegistry = EthereumAddress.Parse(Node.Contracts["ParticipantRegistry"]);
+        _admin = EthereumKey.FromHex(AdminKey);
+        var sender = new TransactionSender(Eth, _admin, Node.ChainId);
+        _participants = new ContractClient("ParticipantRegistry", ContractArtifact.Load("ParticipantRegistry").Abi, ParticipantRegistry, Eth, sender);
+    }
+
+    /// <summary>Settings every node of these tests runs with (also used when a test restarts its own node).</summary>
+    public static Dictionary<string, string> Settings => new()
+    {
+        ["Trace:Anchoring:MaxBatchDelayMilliseconds"] = "300",
+        ["Trace:Blobs:MaxBlobBytes"] = MaxBlobBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Trace:Evidence:IssuerCacheDuration"] = "00:00:00.200",
+        ["Chain:Confirmations"] = "2",
+    };
+
+    public ClaimSigner NewSigner() => new(EthereumKey.Generate(), Node.ChainId, EvidenceRegistry);
+
+    /// <summary>Registers a participant owning <paramref name="key"/> with <paramref name="roles"/>, as the registry admin.</summary>
+    public async Task RegisterAsync(EthereumAddress key, ParticipantRoles roles)
+    {
+        await _adminLock.WaitAsync();
+        try
+        {
+            await _participants.SendAsync("registerParticipant", [ParticipantId(key), "urn:trace:test", new byte[32], (int)roles, new object?[] { key }]);
+        }
+        finally { _adminLock.Release(); }
+    }
+
+    public async Task SuspendAsync(EthereumAddress key)
+    {
+        await _adminLock.WaitAsync();
+        try { await _participants.SendAsync("suspendParticipant", [ParticipantId(key), 1]); }
+        finally { _adminLock.Release(); }
+    }
+
+    public static byte[] ParticipantId(EthereumAddress key) => Keccak256.Hash(key.ToArray());
+
+    public async Task DisposeAsync()
+    {
+        Rpc?.Dispose();
+        _admin?.Dispose();
+        if (Api is not null) await Api.DisposeAsync();
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>Tests in this collection share one Trace node.</summary>
+[CollectionDefinition(Name)]
+public sealed class EvidenceNodeCollection : ICollectionFixture<EvidenceNodeFixture>
+{
+    public const string Name = "evidence-node";
+}
