@@ -1,0 +1,109 @@
+using System.Numerics;
+using System.Security.Cryptography;
+using System.Text;
+using Google.Protobuf;
+using Grpc.Core;
+using Trace.Api.Tests.Support;
+using Trace.Node.Contracts;
+using Trace.Node.Contracts.Registries;
+using Trace.Node.Evm.Crypto;
+using Trace.Node.Evm.Eip712;
+using Trace.Node.Evm.Encoding;
+using Trace.Protos.V1;
+
+namespace Trace.Api.Tests.Evidence;
+
+/// <summary>Issuers revoke their own records without paying gas: the node relays their EIP-712 signature.</summary>
+[Collection(EvidenceNodeCollection.Name)]
+public sealed class RevocationTests(EvidenceNodeFixture node)
+{
+    [Fact]
+    public async Task A_relayed_revocation_makes_the_record_verify_as_revoked_and_cannot_be_replayed()
+    {
+        var signer = node.NewSigner();
+        await node.RegisterAsync(signer.Address, ParticipantRoles.Supplier);
+        var id = await SubmitConfirmedAsync(signer);
+        var nonce = await NonceOfAsync(signer.Address);
+        var deadline = (ulong)DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
+
+        var response = await node.Evidence.RevokeRecordAsync(new RevokeRecordRequest
+        {
+            RecordId = id, Reason = 3, Nonce = (ulong)nonce, Deadline = deadline,
+            Signature = ByteString.CopyFrom(SignRevocation(signer.Key, id, 3, nonce, deadline)),
+        });
+        Assert.Equal(32, response.TxHash.Length);
+
+        var result = (await node.Evidence.VerifyAsync(new VerifyRequest { RecordId = id })).Result;
+        Assert.Equal(VerificationStatus.Revoked, result.Status);
+        Assert.NotNull(result.Revocation);
+        Assert.NotNull((await node.Evidence.GetRecordAsync(new GetRecordRequest { RecordId = id })).Record.Revocation);
+
+        var replay = await EvidenceClientExtensions.ExpectErrorAsync(() => node.Evidence.RevokeRecordAsync(new RevokeRecordRequest
+        {
+            RecordId = id, Reason = 3, Nonce = (ulong)nonce, Deadline = deadline,
+            Signature = ByteString.CopyFrom(SignRevocation(signer.Key, id, 3, nonce, deadline)),
+        }).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, replay.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_revocation_signed_by_another_key_or_with_a_stale_nonce_is_refused_naming_the_field()
+    {
+        var signer = node.NewSigner();
+        await node.RegisterAsync(signer.Address, ParticipantRoles.Supplier);
+        var id = await SubmitConfirmedAsync(signer);
+        var nonce = await NonceOfAsync(signer.Address);
+        var deadline = (ulong)DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
+
+        using var stranger = EthereumKey.Generate();
+        var wrongKey = await EvidenceClientExtensions.ExpectErrorAsync(() => node.Evidence.RevokeRecordAsync(new RevokeRecordRequest
+        {
+            RecordId = id, Reason = 1, Nonce = (ulong)nonce, Deadline = deadline,
+            Signature = ByteString.CopyFrom(SignRevocation(stranger, id, 1, nonce, deadline)),
+        }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, wrongKey.StatusCode);
+        Assert.Contains("signature", wrongKey.Status.Detail);
+
+        var staleNonce = await EvidenceClientExtensions.ExpectErrorAsync(() => node.Evidence.RevokeRecordAsync(new RevokeRecordRequest
+        {
+            RecordId = id, Reason = 1, Nonce = (ulong)nonce + 1, Deadline = deadline,
+            Signature = ByteString.CopyFrom(SignRevocation(signer.Key, id, 1, nonce + 1, deadline)),
+        }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, staleNonce.StatusCode);
+        Assert.Contains("nonce", staleNonce.Status.Detail);
+
+        Assert.Equal(VerificationStatus.Verified, (await node.Evidence.VerifyAsync(new VerifyRequest { RecordId = id })).Result.Status);
+    }
+
+    private async Task<string> SubmitConfirmedAsync(ClaimSigner signer)
+    {
+        var content = Encoding.UTF8.GetBytes("impact report " + Guid.NewGuid());
+        var signed = signer.Sign(SHA256.HashData(content), RecordKind.EnvironmentalImpactReport, "urn:trace:report:r");
+        var id = (await node.Evidence.UploadAsync(new SubmitDocumentHeader { SignedClaim = signed, SubjectId = "urn:trace:report:r", MediaType = "application/pdf" }, content)).Record.Id;
+        await node.Evidence.WaitForStatusAsync(id, RecordStatus.Confirmed);
+        return id;
+    }
+
+    private async Task<BigInteger> NonceOfAsync(EthereumAddress signer)
+    {
+        var registry = new ContractClient("EvidenceRegistry", ContractArtifact.Load("EvidenceRegistry").Abi, node.EvidenceRegistry, node.Eth);
+        return (BigInteger)(await registry.CallAsync("nonces", [signer]))[0]!;
+    }
+
+    /// <summary>EIP-712 Revocation(bytes32 claimDigest,uint16 reason,uint256 nonce,uint64 deadline), as a supplier's client signs it.</summary>
+    private byte[] SignRevocation(EthereumKey key, string recordId, ushort reason, BigInteger nonce, ulong deadline)
+    {
+        var words = new byte[5 * 32];
+        Keccak256.HashUtf8("Revocation(bytes32 claimDigest,uint16 reason,uint256 nonce,uint64 deadline)").CopyTo(words, 0);
+        Hex.Decode(recordId).CopyTo(words, 32);
+        Word(new BigInteger(reason), words.AsSpan(64, 32));
+        Word(nonce, words.AsSpan(96, 32));
+        Word(new BigInteger(deadline), words.AsSpan(128, 32));
+        var domain = EvidenceClaimHasher.Domain(new BigInteger(node.Node.ChainId), node.EvidenceRegistry);
+        var digest = TypedDataEncoder.Digest(domain.Separator(), Keccak256.Hash(words));
+        return key.Sign(digest).ToBytes65();
+    }
+
+    private static void Word(BigInteger value, Span<byte> destination) =>
+        value.TryWriteBytes(destination[(32 - value.GetByteCount(isUnsigned: true))..], out _, isUnsigned: true, isBigEndian: true);
+}
