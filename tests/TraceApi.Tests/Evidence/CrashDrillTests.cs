@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Trace.Api.Tests.Support;
+using Trace.Node.Contracts;
+using Trace.Node.Contracts.Registries;
+using Trace.Node.Evm.Accounts;
+using Trace.Node.Evm.Crypto;
+using Trace.Node.Evm.Rpc;
+using Trace.Protos.V1;
+using Xunit.Abstractions;
+
+namespace Trace.Api.Tests.Evidence;
+
+/// <summary>
+/// The crash drill: SIGKILL the API at random points of the pipeline under load, ten times, restart it on the
+/// same data directory, and show that every accepted record ends CONFIRMED exactly once and no root is anchored twice.
+/// </summary>
+public sealed class CrashDrillTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "trace-drill-" + Guid.NewGuid().ToString("N")[..8]);
+
+    [Fact]
+    public async Task Killing_the_api_ten_times_under_load_loses_no_record_and_anchors_no_root_twice()
+    {
+        var settings = new Dictionary<string, string>(EvidenceNodeFixture.Settings)
+        {
+            ["Trace:Anchoring:MaxBatchDelayMilliseconds"] = "50",
+            ["Trace:Anchoring:MaxBatchSize"] = "32",
+            ["Chain:Confirmations"] = "1",
+        };
+        var api = await TraceApiProcess.StartAsync(_dataDirectory, settings);
+        var node = await new NodeService.NodeServiceClient(api.Channel).GetNodeInfoAsync(new GetNodeInfoRequest());
+        var registry = EthereumAddress.Parse(node.Contracts["EvidenceRegistry"]);
+        var signers = Enumerable.Range(0, 4).Select(_ => new ClaimSigner(EthereumKey.Generate(), node.ChainId, registry)).ToArray();
+        await RegisterAsync(node, signers);
+
+        var accepted = new ConcurrentDictionary<string, byte>();
+        var random = new Random(20261123);
+        for (var round = 0; round < 10; round++)
+        {
+            using var load = new CancellationTokenSource();
+            var clients = signers.Select(signer => SubmitUntilCancelledAsync(api.GrpcAddress, signer, accepted, load.Token)).ToArray();
+            await Task.Delay(random.Next(400, 2500));
+            await api.SignalAndWaitAsync(9);
+            load.Cancel();
+            await Task.WhenAll(clients);
+            await api.DisposeAsync();
+            output.WriteLine($"round {round + 1}: killed; {accepted.Count} records accepted so far");
+            api = await TraceApiProcess.StartAsync(_dataDirectory, settings);
+        }
+
+        await using (api)
+        {
+            var evidence = new EvidenceService.EvidenceServiceClient(api.Channel);
+            foreach (var id in accepted.Keys) await evidence.WaitForStatusAsync(id, RecordStatus.Confirmed, TimeSpan.FromSeconds(120));
+
+            // Every record the node holds (including ones whose response the killed node never sent) is CONFIRMED, once.
+            var all = new List<EvidenceRecord>();
+            var page = new ListRecordsResponse { NextPageToken = "" };
+            do
+            {
+                page = await evidence.ListRecordsAsync(new ListRecordsRequest { PageSize = 500, PageToken = page.NextPageToken });
+                all.AddRange(page.Records);
+            } while (page.NextPageToken != "");
+            Assert.Equal(all.Count, all.Select(r => r.Id).Distinct().Count());
+            Assert.All(all, r => Assert.Equal(RecordStatus.Confirmed, r.Status));
+            Assert.Empty(accepted.Keys.Except(all.Select(r => r.Id)));
+
+            // Each root the records point to was anchored by exactly one BatchAnchored event.
+            using var rpc = new JsonRpcClient(new Uri((await new NodeService.NodeServiceClient(api.Channel).GetNodeInfoAsync(new GetNodeInfoRequest())).RpcUrl));
+            var eth = new EthRpc(rpc);
+            var abi = ContractArtifact.Load("EvidenceRegistry").Abi;
+            var logs = await eth.GetLogsAsync(new LogFilter(0, await eth.BlockNumberAsync(), [registry], [abi.Event("BatchAnchored").Topic0.ToArray()]));
+            var anchoredRoots = logs.Select(l => Convert.ToHexString(l.Topics[1])).ToList();
+            Assert.Equal(anchoredRoots.Count, anchoredRoots.Distinct().Count());
+            var recordRoots = all.Select(r => Convert.ToHexString(r.Anchor.MerkleRoot.Span)).ToHashSet();
+            Assert.Subset(anchoredRoots.ToHashSet(), recordRoots);
+
+            foreach (var record in all.Take(200))
+                Assert.Equal(VerificationStatus.Verified, (await evidence.VerifyAsync(new VerifyRequest { RecordId = record.Id })).Result.Status);
+            output.WriteLine($"{accepted.Count} records accepted by clients, {all.Count} held by the node, {anchoredRoots.Count} roots anchored, all CONFIRMED");
+        }
+    }
+
+    private static async Task RegisterAsync(GetNodeInfoResponse node, ClaimSigner[] signers)
+    {
+        using var rpc = new JsonRpcClient(new Uri(node.RpcUrl));
+        var eth = new EthRpc(rpc);
+        using var admin = EthereumKey.FromHex("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
+        var participants = new ContractClient("ParticipantRegistry", ContractArtifact.Load("ParticipantRegistry").Abi,
+            EthereumAddress.Parse(node.Contracts["ParticipantRegistry"]), eth, new TransactionSender(eth, admin, node.ChainId));
+        foreach (var signer in signers)
+            await participants.SendAsync("registerParticipant", [EvidenceNodeFixture.ParticipantId(signer.Address), "urn:trace:test", new byte[32], (int)ParticipantRoles.Supplier, new object?[] { signer.Address }]);
+    }
+
+    private static async Task SubmitUntilCancelledAsync(Uri address, ClaimSigner signer, ConcurrentDictionary<string, byte> accepted, CancellationToken ct)
+    {
+        using var channel = GrpcChannel.ForAddress(address);
+        var client = new EvidenceService.EvidenceServiceClient(channel);
+        var i = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                if (i++ % 5 == 0)
+                {
+                    var content = Encoding.UTF8.GetBytes($"drill document {Guid.NewGuid()}");
+                    var signed = signer.Sign(SHA256.HashData(content), RecordKind.TransportRecord, "urn:trace:drill");
+                    var response = await client.UploadAsync(new SubmitDocumentHeader { SignedClaim = signed, SubjectId = "urn:trace:drill", MediaType = "text/plain" }, content);
+                    accepted.TryAdd(response.Record.Id, 0);
+                }
+                else
+                {
+                    var response = await client.SubmitRecordAsync(signer.StructuredRecord("urn:trace:drill", RecordKind.Batch, $"{{\"n\":{i}}}"), cancellationToken: ct);
+                    accepted.TryAdd(response.Record.Id, 0);
+                }
+            }
+            catch (Grpc.Core.RpcException) { return; } // the node died under us: only acknowledged records count as accepted
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
