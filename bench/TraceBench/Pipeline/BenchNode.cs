@@ -1,0 +1,71 @@
+using System.Numerics;
+using System.Security.Cryptography;
+using System.Text;
+using Google.Protobuf;
+using Trace.Node.Canonical;
+using Trace.Node.Contracts;
+using Trace.Node.Evm.Accounts;
+using Trace.Node.Evm.Crypto;
+using Trace.Node.Evm.Eip712;
+using Trace.Node.Evm.Rpc;
+using Trace.Protos.V1;
+
+namespace Trace.Bench.Pipeline;
+
+/// <summary>A running node plus what a benchmark client needs: chain access as the registry admin and claim signing.</summary>
+internal sealed class BenchNode : IAsyncDisposable
+{
+    public const string AdminKey = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+
+    public required ApiProcess Api { get; init; }
+    public required GetNodeInfoResponse Info { get; init; }
+    public required JsonRpcClient Rpc { get; init; }
+    public EthRpc Eth => new(Rpc);
+    public EthereumAddress Registry => EthereumAddress.Parse(Info.Contracts["EvidenceRegistry"]);
+    public EthereumAddress Participants => EthereumAddress.Parse(Info.Contracts["ParticipantRegistry"]);
+
+    public static async Task<BenchNode> StartAsync(string dataDirectory, IDictionary<string, string> settings)
+    {
+        var api = await ApiProcess.StartAsync(dataDirectory, settings);
+        var info = await new NodeService.NodeServiceClient(api.Channel).GetNodeInfoAsync(new GetNodeInfoRequest());
+        return new BenchNode { Api = api, Info = info, Rpc = new JsonRpcClient(new Uri(info.RpcUrl)) };
+    }
+
+    /// <summary>Registers each address as its own participant with <paramref name="roles"/> (1 operator, 2 supplier).</summary>
+    public async Task RegisterAsync(IEnumerable<EthereumAddress> keys, int roles)
+    {
+        using var admin = EthereumKey.FromHex(AdminKey);
+        var client = new ContractClient("ParticipantRegistry", ContractArtifact.Load("ParticipantRegistry").Abi, Participants, Eth, new TransactionSender(Eth, admin, Info.ChainId));
+        foreach (var key in keys)
+            await client.SendAsync("registerParticipant", [Keccak256.Hash(key.ToArray()), "urn:trace:bench", new byte[32], roles, new object?[] { key }]);
+    }
+
+    public SignedClaim Sign(EthereumKey key, byte[] contentHash, RecordKind kind, string subjectId)
+    {
+        var claim = new EvidenceClaimData(contentHash, (byte)kind, Keccak256.HashUtf8(subjectId), key.Address,
+            (ulong)DateTimeOffset.UtcNow.ToUnixTimeSeconds(), RandomNumberGenerator.GetBytes(32));
+        var digest = EvidenceClaimHasher.Digest(EvidenceClaimHasher.Domain(new BigInteger(Info.ChainId), Registry), claim);
+        return new SignedClaim
+        {
+            Claim = new EvidenceClaim
+            {
+                ContentHash = ByteString.CopyFrom(contentHash), Kind = kind, Subject = ByteString.CopyFrom(claim.Subject),
+                Issuer = key.Address.ToString(), IssuedAt = claim.IssuedAt, Nonce = ByteString.CopyFrom(claim.Nonce),
+            },
+            Signature = ByteString.CopyFrom(key.Sign(digest).ToBytes65()),
+        };
+    }
+
+    public SubmitRecordRequest StructuredRecord(EthereumKey key, string subjectId, int n)
+    {
+        var json = $"{{\"batch\":\"B-{n}\",\"quantity\":\"{n}.25\",\"unit\":\"kg\",\"salt\":\"0x{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32))}\"}}";
+        var canonical = JsonCanonicalizer.Canonicalize(Encoding.UTF8.GetBytes(json));
+        return new SubmitRecordRequest { SignedClaim = Sign(key, SHA256.HashData(canonical), RecordKind.Batch, subjectId), SubjectId = subjectId, RecordJson = json };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Rpc.Dispose();
+        await Api.DisposeAsync();
+    }
+}

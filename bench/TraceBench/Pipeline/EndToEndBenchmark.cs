@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Numerics;
+using System.Security.Cryptography;
+using Grpc.Net.Client;
+using Trace.Node.Contracts;
+using Trace.Node.Evm.Accounts;
+using Trace.Node.Evm.Crypto;
+using Trace.Node.Evm.Rpc;
+using Trace.Protos.V1;
+
+namespace Trace.Bench.Pipeline;
+
+/// <summary>
+/// <c>e2e [records] [clients]</c>: end-to-end records/s through gRPC into an embedded node until every record is
+/// CONFIRMED, gas per record of the batches it anchored, and the baseline of one anchoring transaction per record.
+/// </summary>
+internal static class EndToEndBenchmark
+{
+    public static async Task RunAsync(string[] args)
+    {
+        var records = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
+        var clients = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 16;
+        var data = Path.Combine(Path.GetTempPath(), "trace-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        var settings = new Dictionary<string, string>
+        {
+            ["Trace:Anchoring:MaxBatchSize"] = "4096",
+            ["Trace:Anchoring:MaxBatchDelayMilliseconds"] = "500",
+            ["Trace:Evidence:IssuerCacheDuration"] = "00:01:00",
+            ["Chain:Confirmations"] = "1",
+        };
+        await using var node = await BenchNode.StartAsync(data, settings);
+        var keys = Enumerable.Range(0, clients).Select(_ => EthereumKey.Generate()).ToArray();
+        await node.RegisterAsync(keys.Select(k => k.Address), roles: 2);
+
+        Console.WriteLine($"signing {records:N0} structured records for {clients} clients (client-side work, not timed)...");
+        var requests = Enumerable.Range(0, records).Select(i => node.StructuredRecord(keys[i % clients], $"urn:epc:id:sgtin:9506000.1.{i}", i)).ToArray();
+        var channels = Enumerable.Range(0, Math.Min(clients, 4)).Select(_ => GrpcChannel.ForAddress(node.Api.GrpcAddress)).ToArray();
+
+        var clock = Stopwatch.StartNew();
+        var next = -1;
+        string lastId = "";
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+        {
+            var client = new EvidenceService.EvidenceServiceClient(channels[c % channels.Length]);
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < records)
+            {
+                var response = await client.SubmitRecordAsync(requests[i]);
+                if (i == records - 1) lastId = response.Record.Id;
+            }
+        })));
+        var accepted = clock.Elapsed;
+        var evidence = new EvidenceService.EvidenceServiceClient(channels[0]);
+        var nodeService = new NodeService.NodeServiceClient(channels[0]);
+        while (true)
+        {
+            var info = await nodeService.GetNodeInfoAsync(new GetNodeInfoRequest());
+            var confirmed = await evidence.ListRecordsAsync(new ListRecordsRequest { Status = RecordStatus.Pending, PageSize = 1 });
+            var anchoredLeft = await evidence.ListRecordsAsync(new ListRecordsRequest { Status = RecordStatus.Anchored, PageSize = 1 });
+            if (info.PendingRecords == 0 && confirmed.Records.Count == 0 && anchoredLeft.Records.Count == 0) break;
+            await Task.Delay(50);
+        }
+        var allConfirmed = clock.Elapsed;
+        Console.WriteLine($"accepted {records:N0} records in {accepted.TotalSeconds:F2} s = {records / accepted.TotalSeconds:N0} records/s (gRPC SubmitRecord, {clients} clients)");
+        Console.WriteLine($"all CONFIRMED after {allConfirmed.TotalSeconds:F2} s = {records / allConfirmed.TotalSeconds:N0} records/s end to end");
+
+        // Gas per record of the batches this run anchored.
+        var eth = node.Eth;
+        var abi = ContractArtifact.Load("EvidenceRegistry").Abi;
+        var logs = await eth.GetLogsAsync(new LogFilter(0, await eth.BlockNumberAsync(), [node.Registry], [abi.Event("BatchAnchored").Topic0.ToArray()]));
+        ulong gas = 0; var leaves = 0;
+        foreach (var log in logs)
+        {
+            var receipt = (await eth.GetTransactionReceiptAsync(log.TransactionHash))!;
+            var count = (int)(BigInteger)abi.Event("BatchAnchored").DecodeLog(log.Topics, log.Data)["count"]!;
+            gas += receipt.GasUsed; leaves += count;
+            Console.WriteLine($"  batch of {count,5} records: {receipt.GasUsed,7:N0} gas = {(double)receipt.GasUsed / count,9:N1} gas/record");
+        }
+        Console.WriteLine($"{logs.Count} batches, {leaves:N0} records, {gas:N0} gas in all = {(double)gas / leaves:N1} gas/record");
+
+        await OneTransactionPerRecordAsync(node, Math.Min(records, 500));
+        foreach (var channel in channels) channel.Dispose();
+        try { Directory.Delete(data, true); } catch (IOException) { }
+    }
+
+    /// <summary>The naive design: one anchorBatch transaction per record, sent as fast as one key can.</summary>
+    private static async Task OneTransactionPerRecordAsync(BenchNode node, int records)
+    {
+        using var key = EthereumKey.Generate();
+        using (var admin = EthereumKey.FromHex(BenchNode.AdminKey))
+        {
+            var fund = new TransactionSender(node.Eth, admin, node.Info.ChainId);
+            await fund.SendAndWaitAsync(new TransactionRequest(key.Address, [], BigInteger.Pow(10, 20)));
+        }
+        await node.RegisterAsync([key.Address], roles: 1);
+        var sender = new TransactionSender(node.Eth, key, node.Info.ChainId);
+        var registry = new ContractClient("EvidenceRegistry", ContractArtifact.Load("EvidenceRegistry").Abi, node.Registry, node.Eth, sender);
+        var clock = Stopwatch.StartNew();
+        var next = -1;
+        ulong gas = 0;
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Increment(ref next) < records)
+            {
+                var receipt = await registry.SendAsync("anchorBatch", [RandomNumberGenerator.GetBytes(32), 1, ""]);
+                Interlocked.Add(ref gas, receipt.Receipt.GasUsed);
+            }
+        })));
+        Console.WriteLine($"baseline, one anchorBatch transaction per record: {records} records mined in {clock.Elapsed.TotalSeconds:F2} s = {records / clock.Elapsed.TotalSeconds:N0} records/s, {gas / (ulong)records:N0} gas/record");
+    }
+}
