@@ -180,6 +180,43 @@ public sealed class ParticipantRegistrationTests(AnvilFixture anvil) : RegistryT
     }
 
     [Fact]
+    public async Task A_revoked_admin_emits_RoleRevoked_and_can_no_longer_register()
+    {
+        var admin = await World.NewActorAsync();
+        await World.Participants.GrantAdminAsync(admin.Address);
+
+        var receipt = await World.Participants.RevokeAdminAsync(admin.Address);
+
+        var revoked = receipt.Event("RoleRevoked");
+        Assert.Equal(admin.Address, revoked.Address("account"));
+        Assert.Equal(World.Operator.Address, revoked.Address("sender"));
+        Assert.False(await World.Participants.IsAdminAsync(admin.Address));
+        await Reverts.WithAsync("AccessControlUnauthorizedAccount", () =>
+            admin.Participants.RegisterParticipantAsync(RegistryWorld.RandomBytes32(), "", new byte[32], ParticipantRoles.Buyer, [admin.Address]));
+    }
+
+    [Fact]
+    public async Task An_admin_renounces_only_with_its_own_address_as_confirmation()
+    {
+        var admin = await World.NewActorAsync();
+        await World.Participants.GrantAdminAsync(admin.Address);
+
+        await Reverts.WithAsync("AccessControlBadConfirmation", () => admin.Participants.RenounceAdminAsync(World.Operator.Address));
+        var receipt = await admin.Participants.RenounceAdminAsync(admin.Address);
+
+        Assert.Equal(admin.Address, receipt.Event("RoleRevoked").Address("account"));
+        Assert.False(await World.Participants.IsAdminAsync(admin.Address));
+        Assert.True(await World.Participants.IsAdminAsync(World.Operator.Address));
+    }
+
+    [Fact]
+    public async Task A_non_admin_cannot_grant_admin()
+    {
+        var outsider = await World.NewActorAsync();
+        await Reverts.WithAsync("AccessControlUnauthorizedAccount", () => outsider.Participants.GrantAdminAsync(outsider.Address));
+    }
+
+    [Fact]
     public async Task Granting_an_access_control_role_other_than_admin_fails_with_UnsupportedAccessControlRole()
     {
         var someone = await World.NewActorAsync();

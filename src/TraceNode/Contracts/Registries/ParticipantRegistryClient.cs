@@ -65,6 +65,14 @@ public sealed class ParticipantRegistryClient
     public Task<ContractReceipt> GrantAdminAsync(EthereumAddress account, CancellationToken ct = default) =>
         Contract.SendAsync("grantRole", [DefaultAdminRole, account], ct: ct);
 
+    /// <summary>Removes <paramref name="account"/>'s DEFAULT_ADMIN_ROLE. Emits RoleRevoked.</summary>
+    public Task<ContractReceipt> RevokeAdminAsync(EthereumAddress account, CancellationToken ct = default) =>
+        Contract.SendAsync("revokeRole", [DefaultAdminRole, account], ct: ct);
+
+    /// <summary>The sender gives up its own DEFAULT_ADMIN_ROLE; <paramref name="callerConfirmation"/> must be the sender. Emits RoleRevoked.</summary>
+    public Task<ContractReceipt> RenounceAdminAsync(EthereumAddress callerConfirmation, CancellationToken ct = default) =>
+        Contract.SendAsync("renounceRole", [DefaultAdminRole, callerConfirmation], ct: ct);
+
     /// <summary>Whether <paramref name="account"/> holds DEFAULT_ADMIN_ROLE.</summary>
     public async Task<bool> IsAdminAsync(EthereumAddress account, CancellationToken ct = default) =>
         (bool)(await Contract.CallAsync("hasRole", [DefaultAdminRole, account], ct: ct).ConfigureAwait(false))[0]!;
