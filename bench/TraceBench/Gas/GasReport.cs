@@ -75,7 +75,7 @@ public static class GasReport
             digests[0] = claims[0].Digest;
             var tree = MerkleTree.FromClaimDigests(digests);
             anchorGas[count] = (await evidence.AnchorBatchAsync(tree.Root.ToArray(), (uint)count, Uri)).Receipt.GasUsed;
-            Row($"anchorBatch, {count:N0} leaves", anchorGas[count]);
+            Row($"anchorBatch, {count:N0}-leaf tree", anchorGas[count]);
             if (count == AnchorCounts[^1]) big = (tree, 0);
         }
 
