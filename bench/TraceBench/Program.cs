@@ -1,14 +1,18 @@
 using BenchmarkDotNet.Running;
+using Trace.Bench.Gas;
 using Trace.Bench.Pipeline;
 
-// Console modes drive a real node; everything else goes to BenchmarkDotNet
+// Console modes drive a real chain or node; everything else goes to BenchmarkDotNet
 // (filter with --filter '*Keccak*', shorten with --job short).
 switch (args.FirstOrDefault())
 {
-    case "e2e":
+    case "gas": // the contracts' gas table on a private Anvil (Gas/GasReport.cs)
+        await GasReport.RunAsync(Console.Out);
+        break;
+    case "e2e": // end-to-end records/s and gas per record through a real node (Pipeline/EndToEndBenchmark.cs)
         await EndToEndBenchmark.RunAsync(args[1..]);
         break;
-    case "upload":
+    case "upload": // one large document through SubmitDocument (Pipeline/UploadBenchmark.cs)
         await UploadBenchmark.RunAsync(args[1..]);
         break;
     default:

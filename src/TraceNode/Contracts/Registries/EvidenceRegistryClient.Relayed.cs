@@ -1,0 +1,35 @@
+using Trace.Node.Evm.Eip712;
+
+namespace Trace.Node.Contracts.Registries;
+
+// The ...BySig actions: anyone (the Trace service) sends them carrying the actor's signed message, so actors need no gas.
+// Sign the message with RelayedMessageSigner; the reason/code/successor passed here must be the signed one.
+public sealed partial class EvidenceRegistryClient
+{
+    /// <summary>revokeBySig: the issuer side's signed Revocation. Emits ClaimRevoked with the signer as actor.</summary>
+    public Task<ContractReceipt> RevokeBySigAsync(EvidenceClaimData claim, byte[] root, IReadOnlyList<byte[]> proof, ushort reason,
+        RelayedSignature authorization, CancellationToken ct = default) =>
+        Contract.SendAsync("revokeBySig", [ToTuple(claim), root, Proof(proof), reason, .. Relayed(authorization)], ct: ct);
+
+    /// <summary>supersedeBySig: the issuer side's signed Supersession. Emits ClaimSuperseded.</summary>
+    public Task<ContractReceipt> SupersedeBySigAsync(EvidenceClaimData claim, byte[] root, IReadOnlyList<byte[]> proof, byte[] newClaimDigest,
+        RelayedSignature authorization, CancellationToken ct = default) =>
+        Contract.SendAsync("supersedeBySig", [ToTuple(claim), root, Proof(proof), newClaimDigest, .. Relayed(authorization)], ct: ct);
+
+    /// <summary>endorseBySig: a verifier's signed Endorsement. Emits ClaimEndorsed.</summary>
+    public Task<ContractReceipt> EndorseBySigAsync(EvidenceClaimData claim, byte[] root, IReadOnlyList<byte[]> proof, ushort code,
+        RelayedSignature authorization, CancellationToken ct = default) =>
+        Contract.SendAsync("endorseBySig", [ToTuple(claim), root, Proof(proof), code, .. Relayed(authorization)], ct: ct);
+
+    /// <summary>flagBySig: a regulator's signed Flag. Emits ClaimFlagged.</summary>
+    public Task<ContractReceipt> FlagBySigAsync(EvidenceClaimData claim, byte[] root, IReadOnlyList<byte[]> proof, ushort reason,
+        RelayedSignature authorization, CancellationToken ct = default) =>
+        Contract.SendAsync("flagBySig", [ToTuple(claim), root, Proof(proof), reason, .. Relayed(authorization)], ct: ct);
+
+    /// <summary>unflagBySig: a regulator's signed Unflag (no proof: an open flag implies one was given). Emits ClaimUnflagged.</summary>
+    public Task<ContractReceipt> UnflagBySigAsync(byte[] claimDigest, ushort reason, RelayedSignature authorization, CancellationToken ct = default) =>
+        Contract.SendAsync("unflagBySig", [claimDigest, reason, .. Relayed(authorization)], ct: ct);
+
+    private static object?[] Relayed(RelayedSignature authorization) =>
+        [authorization.Signer, authorization.Nonce, authorization.Deadline, authorization.Signature];
+}

@@ -1,0 +1,6 @@
+using Trace.Node.Evm.Eip712;
+
+namespace Trace.Node.Tests.Contracts.Support;
+
+/// <summary>A claim with its EIP-712 digest and the issuer's 65-byte signature.</summary>
+internal sealed record SignedClaim(EvidenceClaimData Claim, byte[] Digest, byte[] Signature);
