@@ -17,6 +17,7 @@ namespace Trace.Node.Evidence;
 public sealed partial class EvidenceIntake(
     ClaimValidator validator,
     TraceStore store,
+    ClaimCommitQueue commits,
     IBlobStore blobs,
     IOptions<EvidenceOptions> options,
     IOptions<BlobStoreOptions> blobOptions,
@@ -90,7 +91,7 @@ public sealed partial class EvidenceIntake(
 
     private async Task<SubmissionResult> AcceptAsync(ValidatedClaim claim, string? mediaType, string? fileName, long length, string? metadataJson, CancellationToken ct)
     {
-        var result = await store.AddAcceptedClaimAsync(
+        var result = await commits.AddAsync(
             new AcceptedClaim
             {
                 Digest = claim.Digest,

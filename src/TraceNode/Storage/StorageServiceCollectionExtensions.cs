@@ -20,6 +20,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<TraceDbContextFactory>();
         services.TryAddSingleton<IDbContextFactory<TraceDbContext>>(sp => sp.GetRequiredService<TraceDbContextFactory>());
         services.TryAddSingleton<TraceStore>();
+        services.TryAddSingleton<ClaimCommitQueue>();
         services.TryAddSingleton<DatabaseMigrator>();
         // Registered here so it starts before anything registered after AddTraceStorage that needs the schema.
         services.AddHostedService<DatabaseMigrationService>();

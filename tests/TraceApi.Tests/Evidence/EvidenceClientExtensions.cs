@@ -10,11 +10,18 @@ internal static class EvidenceClientExtensions
     public static async Task<SubmitDocumentResponse> UploadAsync(this EvidenceService.EvidenceServiceClient client, SubmitDocumentHeader header, byte[] content, int chunkSize = 64 * 1024)
     {
         using var call = client.SubmitDocument();
-        await call.RequestStream.WriteAsync(new SubmitDocumentRequest { Header = header });
-        for (var offset = 0; offset < content.Length; offset += chunkSize)
-            await call.RequestStream.WriteAsync(new SubmitDocumentRequest { Chunk = ByteString.CopyFrom(content, offset, Math.Min(chunkSize, content.Length - offset)) });
-        await call.RequestStream.CompleteAsync();
-        return await call;
+        try
+        {
+            await call.RequestStream.WriteAsync(new SubmitDocumentRequest { Header = header });
+            for (var offset = 0; offset < content.Length; offset += chunkSize)
+                await call.RequestStream.WriteAsync(new SubmitDocumentRequest { Chunk = ByteString.CopyFrom(content, offset, Math.Min(chunkSize, content.Length - offset)) });
+            await call.RequestStream.CompleteAsync();
+        }
+        catch (Exception ex) when (ex is RpcException or InvalidOperationException)
+        {
+            // The server refused the upload early (e.g. a bad header) and ended the call: its status is the answer.
+        }
+        return await call.ResponseAsync;
     }
 
     public static async Task<EvidenceRecord> WaitForStatusAsync(this EvidenceService.EvidenceServiceClient client, string recordId, RecordStatus status, TimeSpan? timeout = null)
