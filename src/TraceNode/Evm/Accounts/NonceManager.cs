@@ -31,10 +31,11 @@ public sealed class NonceManager(EthRpc eth, EthereumAddress account)
             _next ??= await eth.GetTransactionCountAsync(account, BlockTag.Pending, ct).ConfigureAwait(false);
             if (_released.Count > 0)
             {
-                // A released nonce that has been mined since (the dropped transaction came back, or another
-                // process used it) is no gap any more.
+                // A released nonce is no gap any more once it has been mined (the dropped transaction came back, or
+                // another process used it), nor when it is not below the next new nonce (after a resync).
                 var mined = await eth.GetTransactionCountAsync(account, BlockTag.Latest, ct).ConfigureAwait(false);
-                _released.RemoveWhere(n => n < mined);
+                var next = _next.Value;
+                _released.RemoveWhere(n => n < mined || n >= next);
                 if (_released.Count > 0) return new NonceLease(this, _released.Min, reused: true);
             }
             return new NonceLease(this, _next.Value, reused: false);
@@ -55,7 +56,7 @@ public sealed class NonceManager(EthRpc eth, EthereumAddress account)
         await _lock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            if (_next is { } next && nonce < next) _released.Add(nonce);
+            _released.Add(nonce); // checked against the chain when the next nonce is reserved
         }
         finally
         {

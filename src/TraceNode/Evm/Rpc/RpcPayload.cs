@@ -86,9 +86,12 @@ internal static class RpcPayload
         var index = id - firstId;
         if (index < 0 || index >= results.Length) return;
         var request = requests[(int)index];
-        results[index] = item.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
-            ? new RpcResult(request.Method, default, ToException(request.Method, error))
-            : new RpcResult(request.Method, item.TryGetProperty("result", out var result) ? result.Clone() : default, null);
+        if (item.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
+            results[index] = new RpcResult(request.Method, default, ToException(request.Method, error));
+        else if (item.TryGetProperty("result", out var result))
+            results[index] = new RpcResult(request.Method, result.Clone(), null);
+        else
+            results[index] = new RpcResult(request.Method, default, new RpcTransportException(request.Method, "the node's answer has neither result nor error"));
     }
 
     private static RpcException ToException(string method, JsonElement error)

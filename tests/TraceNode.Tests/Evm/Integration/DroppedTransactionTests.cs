@@ -22,7 +22,8 @@ public sealed class DroppedTransactionTests(AnvilFixture fixture) : IAsyncLifeti
     [Fact]
     public async Task Dropped_transaction_nonce_is_reused_by_the_next_send_so_the_transaction_queued_behind_it_mines()
     {
-        var sender = await FundedAccounts.NewSenderAsync(fixture, DropTimeout);
+        var log = new RecordingLogger<TransactionSender>();
+        var sender = await FundedAccounts.NewSenderAsync(fixture, DropTimeout, log);
         var recipient = FundedAccounts.NewRecipient();
         var dropped = await sender.SendAsync(Transfer(recipient, 1));
         await fixture.Rpc.CallAsync("anvil_dropTransaction", [dropped.HashHex]);
@@ -31,21 +32,17 @@ public sealed class DroppedTransactionTests(AnvilFixture fixture) : IAsyncLifeti
 
         await Assert.ThrowsAsync<TransactionDroppedException>(() => sender.WaitForReceiptAsync(dropped));
         var refill = await sender.SendAsync(Transfer(recipient, 100));
-        await fixture.Rpc.CallAsync("evm_mine", []);
-
-        Assert.Equal(0UL, dropped.Transaction.Nonce);
-        Assert.Equal(1UL, queued.Transaction.Nonce);
-        Assert.Equal(0UL, refill.Transaction.Nonce);
-        Assert.True((await sender.WaitForReceiptAsync(queued)).Succeeded);
-        Assert.True((await sender.WaitForReceiptAsync(refill)).Succeeded);
-        Assert.Null(await fixture.Eth.GetTransactionReceiptAsync(dropped.Hash));
-        Assert.Equal(2UL, await fixture.Eth.GetTransactionCountAsync(sender.Address, BlockTag.Latest));
-        Assert.Equal(new BigInteger(110), await fixture.Eth.GetBalanceAsync(recipient));
-
+        // Nonce 1 is still in flight: the send after the refill must not touch it (a clash would be refused, or,
+        // with a 10 % higher fee, silently replace the queued transaction).
         var next = await sender.SendAsync(Transfer(recipient, 1000));
         await fixture.Rpc.CallAsync("evm_mine", []);
-        Assert.Equal(2UL, next.Transaction.Nonce);
-        Assert.True((await sender.WaitForReceiptAsync(next)).Succeeded);
+
+        Assert.Equal([0UL, 1UL, 0UL, 2UL], new[] { dropped, queued, refill, next }.Select(t => t.Transaction.Nonce));
+        Assert.DoesNotContain(log.Lines, line => line.Contains("refused"));
+        foreach (var mined in new[] { queued, refill, next }) Assert.True((await sender.WaitForReceiptAsync(mined)).Succeeded);
+        Assert.Null(await fixture.Eth.GetTransactionReceiptAsync(dropped.Hash));
+        Assert.Equal(3UL, await fixture.Eth.GetTransactionCountAsync(sender.Address, BlockTag.Latest));
+        Assert.Equal(new BigInteger(1110), await fixture.Eth.GetBalanceAsync(recipient));
     }
 
     [Fact]

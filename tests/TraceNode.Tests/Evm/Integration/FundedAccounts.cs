@@ -1,4 +1,5 @@
 using System.Numerics;
+using Microsoft.Extensions.Logging;
 using Trace.Node.Evm.Accounts;
 using Trace.Node.Evm.Crypto;
 using Trace.Node.Evm.Rpc;
@@ -23,10 +24,10 @@ internal static class FundedAccounts
     }
 
     /// <summary>A transaction sender for a new funded key on chain 31337.</summary>
-    public static async Task<TransactionSender> NewSenderAsync(AnvilFixture fixture, TimeSpan? dropTimeout = null)
+    public static async Task<TransactionSender> NewSenderAsync(AnvilFixture fixture, TimeSpan? dropTimeout = null, ILogger<TransactionSender>? logger = null)
     {
         var key = await NewKeyAsync(fixture);
-        return new TransactionSender(fixture.Eth, key, await fixture.Eth.ChainIdAsync()) { DropTimeout = dropTimeout ?? TimeSpan.FromSeconds(30) };
+        return new TransactionSender(fixture.Eth, key, await fixture.Eth.ChainIdAsync(), logger) { DropTimeout = dropTimeout ?? TimeSpan.FromSeconds(30) };
     }
 
     /// <summary>A fresh address nobody holds a key for, with a zero balance.</summary>
