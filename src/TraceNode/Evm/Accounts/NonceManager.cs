@@ -7,7 +7,7 @@ namespace Trace.Node.Evm.Accounts;
 /// Hands out nonces for one account to concurrent senders. A lease holds the account's lock from
 /// reservation until the transaction is broadcast (or abandoned), so two senders never get the same
 /// nonce and an abandoned reservation leaves no gap. A nonce whose transaction the node dropped is
-/// <see cref="Release">released</see> and handed out again before any new one: later transactions
+/// <see cref="ReleaseAsync">released</see> and handed out again before any new one: later transactions
 /// wait in the pool behind that gap, and only a transaction with that nonce lets them mine.
 /// </summary>
 public sealed class NonceManager(EthRpc eth, EthereumAddress account)
