@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Trace.Node.Evm.Abi;
 using Trace.Node.Evm.Accounts;
 using Trace.Node.Evm.Crypto;
@@ -57,15 +58,28 @@ public class ContractClient(string name, ContractAbi abi, EthereumAddress addres
         catch (TransactionFailedException failed)
         {
             // Mined and reverted (gas limit given, so no estimation caught it): replay at that block for the reason.
-            try
-            {
-                await Eth.CallAsync(new CallRequest(Address, data, sender.Address), BlockTag.Number(failed.Receipt.BlockNumber - 1), ct).ConfigureAwait(false);
-            }
-            catch (RpcException ex) when (RevertData(ex) is { } revert)
-            {
-                throw new ContractCallException(Name, abiFunction.Name, Abi.DecodeRevert(revert));
-            }
+            if (await ReplayRevertAsync(abiFunction, data, sender, gasLimit, failed.Receipt, ct).ConfigureAwait(false) is { } reverted) throw reverted;
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The decoded revert of a mined failure, replayed with eth_call on the parent block's state (exactly what the
+    /// transaction ran on when it was first in its block) and the same gas limit, so an out-of-gas failure replays
+    /// as one. Null when the replay gives no revert data (out of gas, a node that cannot serve old state): the caller
+    /// keeps the original failure.
+    /// </summary>
+    private async Task<ContractCallException?> ReplayRevertAsync(AbiFunction function, byte[] data, TransactionSender sender, ulong? gasLimit,
+        TransactionReceipt receipt, CancellationToken ct)
+    {
+        try
+        {
+            await Eth.CallAsync(new CallRequest(Address, data, sender.Address, Gas: gasLimit), BlockTag.Number(receipt.BlockNumber - 1), ct).ConfigureAwait(false);
+            return null;
+        }
+        catch (RpcException ex)
+        {
+            return RevertData(ex) is { } revert ? new ContractCallException(Name, function.Name, Abi.DecodeRevert(revert), receipt) : null;
         }
     }
 
@@ -82,11 +96,28 @@ public class ContractClient(string name, ContractAbi abi, EthereumAddress addres
         return events;
     }
 
-    /// <summary>The revert bytes a node puts in an error's data (code 3 "execution reverted"), if any.</summary>
+    /// <summary>
+    /// The revert bytes a node puts in an error's data (code 3 "execution reverted"), if any: a 0x string
+    /// (geth, anvil, Besu, Nethermind) or an object whose "data" member is one (Hardhat, some providers).
+    /// </summary>
     internal static byte[]? RevertData(RpcException ex)
     {
         if (ex.IsTransient || ex.Data is not { Length: >= 2 } data) return null;
-        var text = data.Trim('"');
+        var text = data.Trim();
+        if (text.StartsWith('{'))
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(text);
+                if (!json.RootElement.TryGetProperty("data", out var inner) || inner.ValueKind != JsonValueKind.String) return null;
+                text = inner.GetString()!;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+        text = text.Trim('"');
         return text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && Hex.TryDecode(text, out var bytes) ? bytes : null;
     }
 }

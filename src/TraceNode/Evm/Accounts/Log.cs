@@ -10,4 +10,7 @@ internal static partial class Log
 
     [LoggerMessage(1301, LogLevel.Warning, "Nonce {Nonce} refused ({Reason}); re-reading the account nonce")]
     public static partial void NonceResync(ILogger logger, ulong nonce, string reason);
+
+    [LoggerMessage(1302, LogLevel.Warning, "Transaction {Hash} with nonce {Nonce} was dropped by the node; the nonce is released for the next transaction")]
+    public static partial void Dropped(ILogger logger, string hash, ulong nonce);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Trace.Node.Evm.Crypto;
+using Trace.Node.Evm.Encoding;
 using Trace.Node.Evm.Rpc;
 using Trace.Node.Evm.Transactions;
 
@@ -84,10 +85,30 @@ public sealed class TransactionSender
         }
     }
 
+    /// <summary>Waits until a transaction this sender sent is mined with <paramref name="confirmations"/> blocks (the mined one counts as 1).</summary>
+    /// <exception cref="TransactionFailedException">mined but reverted.</exception>
+    /// <exception cref="TransactionDroppedException">
+    /// unknown to the node for longer than <see cref="DropTimeout"/>; its nonce is released, so the next transaction
+    /// of this sender takes it and the ones sent after it can mine.
+    /// </exception>
+    public Task<TransactionReceipt> WaitForReceiptAsync(SignedTransaction transaction, int confirmations = 1, TimeSpan? pollInterval = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        if (transaction.From != Address)
+            throw new ArgumentException($"the transaction was signed by {transaction.From}, not by this sender ({Address})", nameof(transaction));
+        return WaitAsync(transaction.Hash, transaction.Transaction.Nonce, confirmations, pollInterval, ct);
+    }
+
     /// <summary>Waits until the transaction is mined with <paramref name="confirmations"/> blocks (the mined one counts as 1).</summary>
     /// <exception cref="TransactionFailedException">mined but reverted.</exception>
-    /// <exception cref="TransactionDroppedException">unknown to the node for longer than <see cref="DropTimeout"/>; nonces are resynchronised.</exception>
-    public async Task<TransactionReceipt> WaitForReceiptAsync(byte[] hash, int confirmations = 1, TimeSpan? pollInterval = null, CancellationToken ct = default)
+    /// <exception cref="TransactionDroppedException">
+    /// unknown to the node for longer than <see cref="DropTimeout"/>. The nonce is not known from a hash alone, so the
+    /// cached nonce is re-read from the chain; prefer the <see cref="SignedTransaction"/> overload for this sender's transactions.
+    /// </exception>
+    public Task<TransactionReceipt> WaitForReceiptAsync(byte[] hash, int confirmations = 1, TimeSpan? pollInterval = null, CancellationToken ct = default) =>
+        WaitAsync(hash, null, confirmations, pollInterval, ct);
+
+    private async Task<TransactionReceipt> WaitAsync(byte[] hash, ulong? nonce, int confirmations, TimeSpan? pollInterval, CancellationToken ct)
     {
         var interval = pollInterval ?? TimeSpan.FromMilliseconds(100);
         var unknownSince = (Stopwatch?)null;
@@ -97,17 +118,26 @@ public sealed class TransactionSender
             var receipt = await _eth.GetTransactionReceiptAsync(hash, ct).ConfigureAwait(false);
             if (receipt is not null)
             {
+                unknownSince = null;
                 if (!receipt.Succeeded) throw new TransactionFailedException(receipt);
                 var head = await _eth.BlockNumberAsync(ct).ConfigureAwait(false);
                 if (head + 1 >= receipt.BlockNumber + (ulong)Math.Max(1, confirmations)) return receipt;
-                unknownSince = null;
             }
-            else if (!await _eth.IsTransactionKnownAsync(hash, ct).ConfigureAwait(false))
+            else if (await _eth.IsTransactionKnownAsync(hash, ct).ConfigureAwait(false))
+            {
+                unknownSince = null; // pending (or back after a reorg): not dropped
+            }
+            else
             {
                 unknownSince ??= Stopwatch.StartNew();
                 if (unknownSince.Elapsed > DropTimeout)
                 {
-                    await Nonces.ResyncAsync(ct).ConfigureAwait(false);
+                    if (nonce is { } n)
+                    {
+                        Log.Dropped(_logger, Hex.Encode(hash), n);
+                        await Nonces.ReleaseAsync(n, ct).ConfigureAwait(false);
+                    }
+                    else await Nonces.ResyncAsync(ct).ConfigureAwait(false);
                     throw new TransactionDroppedException(hash);
                 }
             }
@@ -119,7 +149,7 @@ public sealed class TransactionSender
     public async Task<TransactionReceipt> SendAndWaitAsync(TransactionRequest request, int confirmations = 1, CancellationToken ct = default)
     {
         var signed = await SendAsync(request, ct).ConfigureAwait(false);
-        return await WaitForReceiptAsync(signed.Hash, confirmations, ct: ct).ConfigureAwait(false);
+        return await WaitForReceiptAsync(signed, confirmations, ct: ct).ConfigureAwait(false);
     }
 
     private async Task<ulong> EstimateAsync(TransactionRequest request, CancellationToken ct)

@@ -53,9 +53,16 @@ public sealed class EthRpc(JsonRpcClient client)
         return json.ValueKind == JsonValueKind.Null ? null : TransactionReceipt.FromJson(json);
     }
 
+    /// <summary>eth_getTransactionByHash: the transaction as the node holds it (pending or mined), or null when unknown.</summary>
+    public async Task<RpcTransaction?> GetTransactionAsync(ReadOnlyMemory<byte> txHash, CancellationToken ct = default)
+    {
+        var json = await client.CallAsync("eth_getTransactionByHash", [Hex.Encode(txHash.Span)], ct).ConfigureAwait(false);
+        return json.ValueKind == JsonValueKind.Null ? null : RpcTransaction.FromJson(json);
+    }
+
     /// <summary>True when the node knows the transaction (pending or mined).</summary>
     public async Task<bool> IsTransactionKnownAsync(ReadOnlyMemory<byte> txHash, CancellationToken ct = default) =>
-        (await client.CallAsync("eth_getTransactionByHash", [Hex.Encode(txHash.Span)], ct).ConfigureAwait(false)).ValueKind != JsonValueKind.Null;
+        await GetTransactionAsync(txHash, ct).ConfigureAwait(false) is not null;
 
     public async Task<BlockHeader?> GetBlockAsync(BlockTag block, CancellationToken ct = default)
     {

@@ -83,17 +83,18 @@ public sealed class JsonRpcClient : IDisposable
             using var content = new ByteArrayContent(body);
             content.Headers.ContentType = JsonContentType;
             using var response = await _http.PostAsync(_endpoint, content, timeout.Token).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                var transient = (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests;
-                throw new RpcException(method, (int)response.StatusCode, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}", null, transient);
-            }
             var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
-            return RpcPayload.Read(bytes, requests, firstId, method);
+            if (response.IsSuccessStatusCode) return RpcPayload.Read(bytes, requests, firstId, method);
+
+            var status = (int)response.StatusCode;
+            var transient = status >= 500 || response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout;
+            // Some providers answer a JSON-RPC error (bad params, range too large) with HTTP 400: keep the node's own error.
+            if (!transient && RpcPayload.TryReadErrors(bytes, requests, firstId, method) is { } errors) return errors;
+            throw new RpcException(method, status, $"HTTP {status} {response.ReasonPhrase}", null, transient);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new RpcTransportException(method, $"no answer from the node within {_options.RequestTimeout.TotalSeconds:0.#} s", ex);
+            throw new RpcTimeoutException(method, _options.RequestTimeout, ex);
         }
         catch (HttpRequestException ex)
         {

@@ -17,7 +17,7 @@ public sealed class LogPager(EthRpc eth, ulong initialPageSize = 2_000, ulong ma
         while (from <= filter.ToBlock)
         {
             ct.ThrowIfCancellationRequested();
-            var to = Math.Min(filter.ToBlock, from + pageSize - 1);
+            var to = from + Math.Min(pageSize - 1, filter.ToBlock - from); // no overflow near ulong.MaxValue
             IReadOnlyList<LogEntry> logs;
             try
             {
@@ -35,11 +35,5 @@ public sealed class LogPager(EthRpc eth, ulong initialPageSize = 2_000, ulong ma
         }
     }
 
-    /// <summary>Node messages for "range or result too large" differ by client; these cover geth, erigon, anvil, Alchemy, Infura.</summary>
-    internal static bool IsRangeTooLarge(RpcException ex) =>
-        ex.Code is -32005 or -32602 or -32600 && ContainsAny(ex.RpcMessage, "range", "too many", "limit", "exceed", "too large")
-        || ContainsAny(ex.RpcMessage, "block range", "query returned more than", "response size", "too many results");
-
-    private static bool ContainsAny(string text, params string[] needles) =>
-        needles.Any(n => text.Contains(n, StringComparison.OrdinalIgnoreCase));
+    internal static bool IsRangeTooLarge(RpcException ex) => !ex.IsTransient && RpcErrorClassifier.IsRangeTooLarge(ex.Code, ex.RpcMessage);
 }

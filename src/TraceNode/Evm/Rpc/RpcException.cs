@@ -16,7 +16,7 @@ public class RpcException : Exception
     /// <summary>The JSON-RPC method that failed.</summary>
     public string Method { get; }
 
-    /// <summary>The JSON-RPC error code (negative numbers per the spec; 0 for transport faults).</summary>
+    /// <summary>The JSON-RPC error code (negative per the spec), the HTTP status for an HTTP fault, or 0 for a transport fault.</summary>
     public long Code { get; }
 
     /// <summary>The node's error message, without the method prefix.</summary>

@@ -65,15 +65,33 @@ internal static class RpcPayload
         }
     }
 
+    /// <summary>The answer of a non-2xx response when it is a JSON-RPC error body; null when it is anything else.</summary>
+    public static RpcResult[]? TryReadErrors(byte[] body, IReadOnlyList<RpcRequest> requests, long firstId, string method)
+    {
+        if (body.Length == 0 || body[0] is not ((byte)'{' or (byte)'[')) return null;
+        try
+        {
+            var results = Read(body, requests, firstId, method);
+            return results.Any(r => r.Error is { } e && e is not RpcTransportException) ? results : null;
+        }
+        catch (RpcTransportException)
+        {
+            return null;
+        }
+    }
+
     private static void Place(JsonElement item, RpcResult?[] results, IReadOnlyList<RpcRequest> requests, long firstId)
     {
         if (!item.TryGetProperty("id", out var idElement) || !idElement.TryGetInt64(out var id)) return;
         var index = id - firstId;
         if (index < 0 || index >= results.Length) return;
         var request = requests[(int)index];
-        results[index] = item.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
-            ? new RpcResult(request.Method, default, ToException(request.Method, error))
-            : new RpcResult(request.Method, item.TryGetProperty("result", out var result) ? result.Clone() : default, null);
+        if (item.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
+            results[index] = new RpcResult(request.Method, default, ToException(request.Method, error));
+        else if (item.TryGetProperty("result", out var result))
+            results[index] = new RpcResult(request.Method, result.Clone(), null);
+        else
+            results[index] = new RpcResult(request.Method, default, new RpcTransportException(request.Method, "the node's answer has neither result nor error"));
     }
 
     private static RpcException ToException(string method, JsonElement error)
@@ -81,13 +99,8 @@ internal static class RpcPayload
         var code = error.TryGetProperty("code", out var c) && c.TryGetInt64(out var parsed) ? parsed : 0;
         var message = error.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
         string? data = null;
-        if (error.TryGetProperty("data", out var d))
+        if (error.TryGetProperty("data", out var d) && d.ValueKind != JsonValueKind.Null)
             data = d.ValueKind == JsonValueKind.String ? d.GetString() : d.GetRawText();
-        return new RpcException(method, code, message, data, IsTransientCode(code, message));
+        return new RpcException(method, code, message, data, RpcErrorClassifier.IsTransient(code, message));
     }
-
-    // -32005: limit exceeded / rate limited (EIP-1474); 429-like messages from hosted nodes.
-    private static bool IsTransientCode(long code, string message) =>
-        code is -32005 or 429 || message.Contains("rate limit", StringComparison.OrdinalIgnoreCase)
-        || message.Contains("try again", StringComparison.OrdinalIgnoreCase);
 }

@@ -30,8 +30,7 @@ public class TypedDataVectorTests
         Assert.Equal(c.GetProperty("typeHash").GetString(), Hex.Encode(typed.TypeHash()));
         Assert.Equal(c.GetProperty("structHash").GetString(), Hex.Encode(typed.StructHash()));
         Assert.Equal(c.GetProperty("digest").GetString(), Hex.Encode(typed.Digest()));
-        Assert.Equal(32, Hex.Decode(c.GetProperty("privateKey").GetString()!).Length);
-        // signature/address check added after merge with evm-core
+        AssertSignedLikeEthers(c, typed.Digest());
     }
 
     [Fact]
@@ -59,7 +58,23 @@ public class TypedDataVectorTests
         var generic = new TypedData(domain, new Dictionary<string, IReadOnlyList<TypedDataField>> { ["EvidenceClaim"] = EvidenceClaimHasher.Fields },
             "EvidenceClaim", EvidenceClaimHasher.ToMessage(claim));
         Assert.Equal(c.GetProperty("digest").GetString(), Hex.Encode(generic.Digest()));
-        // signature/address check added after merge with evm-core
+        AssertSignedLikeEthers(c, EvidenceClaimHasher.Digest(domain, claim));
+    }
+
+    /// <summary>
+    /// Our key derives the vector's signer, our RFC 6979 signature of the digest is byte-for-byte the one ethers
+    /// produced, and the vector's signature recovers the signer.
+    /// </summary>
+    private static void AssertSignedLikeEthers(System.Text.Json.JsonElement c, byte[] digest)
+    {
+        using var key = EthereumKey.FromHex(c.GetProperty("privateKey").GetString()!);
+        var signer = EthereumAddress.Parse(c.GetProperty("signer").GetString()!);
+        var expected = EcdsaSignature.FromBytes65(Hex.Decode(c.GetProperty("signature").GetString()!));
+
+        Assert.Equal(signer, key.Address);
+        Assert.Equal(c.GetProperty("signature").GetString(), Hex.Encode(key.Sign(digest).ToBytes65()));
+        Assert.Equal(signer, Secp256k1.RecoverAddress(digest, expected));
+        Assert.True(Secp256k1.Verify(digest, expected, signer));
     }
 
     [Fact]

@@ -33,7 +33,9 @@ public class Web3KeystoreTests
         var (json, password, privateKey, address) = EthersCase();
         Assert.Equal(privateKey, Hex.Encode(Web3Keystore.Decrypt(json, password)));
         Assert.Equal(address.ToLowerInvariant()[2..], JsonNode.Parse(json)!["address"]!.GetValue<string>());
-        // signature/address check added after merge with evm-core
+        using var key = EthereumKey.FromPrivateKey(Web3Keystore.Decrypt(json, password));
+        Assert.Equal(EthereumAddress.Parse(address), key.Address);
+        Assert.Equal(address, key.Address.ToString()); // the vector's address is EIP-55 checksummed
     }
 
     [Fact]
