@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf;
 using Trace.Node.Canonical;
-using Trace.Node.Contracts;
+using Trace.Node.Contracts.Registries;
 using Trace.Node.Evm.Accounts;
 using Trace.Node.Evm.Crypto;
 using Trace.Node.Evm.Eip712;
@@ -31,13 +31,13 @@ internal sealed class BenchNode : IAsyncDisposable
         return new BenchNode { Api = api, Info = info, Rpc = new JsonRpcClient(new Uri(info.RpcUrl)) };
     }
 
-    /// <summary>Registers each address as its own participant with <paramref name="roles"/> (1 operator, 2 supplier).</summary>
-    public async Task RegisterAsync(IEnumerable<EthereumAddress> keys, int roles)
+    /// <summary>Registers each address as its own participant with <paramref name="roles"/>.</summary>
+    public async Task RegisterAsync(IEnumerable<EthereumAddress> keys, ParticipantRoles roles)
     {
         using var admin = EthereumKey.FromHex(AdminKey);
-        var client = new ContractClient("ParticipantRegistry", ContractArtifact.Load("ParticipantRegistry").Abi, Participants, Eth, new TransactionSender(Eth, admin, Info.ChainId));
+        var client = ParticipantRegistryClient.Connect(Participants, Eth, new TransactionSender(Eth, admin, Info.ChainId));
         foreach (var key in keys)
-            await client.SendAsync("registerParticipant", [Keccak256.Hash(key.ToArray()), "urn:trace:bench", new byte[32], roles, new object?[] { key }]);
+            await client.RegisterParticipantAsync(Keccak256.Hash(key.ToArray()), "urn:trace:bench", new byte[32], roles, [key]);
     }
 
     public SignedClaim Sign(EthereumKey key, byte[] contentHash, RecordKind kind, string subjectId)

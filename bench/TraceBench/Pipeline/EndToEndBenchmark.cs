@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Grpc.Net.Client;
 using Trace.Node.Contracts;
 using Trace.Node.Evm.Accounts;
+using Trace.Node.Contracts.Registries;
 using Trace.Node.Evm.Crypto;
 using Trace.Node.Evm.Rpc;
 using Trace.Protos.V1;
@@ -30,7 +31,7 @@ internal static class EndToEndBenchmark
         };
         await using var node = await BenchNode.StartAsync(data, settings);
         var keys = Enumerable.Range(0, clients).Select(_ => EthereumKey.Generate()).ToArray();
-        await node.RegisterAsync(keys.Select(k => k.Address), roles: 2);
+        await node.RegisterAsync(keys.Select(k => k.Address), ParticipantRoles.Supplier);
 
         Console.WriteLine($"signing {records:N0} structured records for {clients} clients (client-side work, not timed)...");
         var requests = Enumerable.Range(0, records).Select(i => node.StructuredRecord(keys[i % clients], $"urn:epc:id:sgtin:9506000.1.{i}", i)).ToArray();
@@ -92,9 +93,9 @@ internal static class EndToEndBenchmark
             var fund = new TransactionSender(node.Eth, admin, node.Info.ChainId);
             await fund.SendAndWaitAsync(new TransactionRequest(key.Address, [], BigInteger.Pow(10, 20)));
         }
-        await node.RegisterAsync([key.Address], roles: 1);
+        await node.RegisterAsync([key.Address], ParticipantRoles.Operator);
         var sender = new TransactionSender(node.Eth, key, node.Info.ChainId);
-        var registry = new ContractClient("EvidenceRegistry", ContractArtifact.Load("EvidenceRegistry").Abi, node.Registry, node.Eth, sender);
+        var registry = EvidenceRegistryClient.Connect(node.Registry, node.Eth, sender);
         var clock = Stopwatch.StartNew();
         var next = -1;
         ulong gas = 0;
@@ -102,7 +103,7 @@ internal static class EndToEndBenchmark
         {
             while (Interlocked.Increment(ref next) < records)
             {
-                var receipt = await registry.SendAsync("anchorBatch", [RandomNumberGenerator.GetBytes(32), 1, ""]);
+                var receipt = await registry.AnchorBatchAsync(RandomNumberGenerator.GetBytes(32), 1);
                 Interlocked.Add(ref gas, receipt.Receipt.GasUsed);
             }
         })));

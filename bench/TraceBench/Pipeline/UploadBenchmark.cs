@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Google.Protobuf;
+using Trace.Node.Contracts.Registries;
 using Trace.Node.Evm.Crypto;
 using Trace.Protos.V1;
 
@@ -18,7 +19,7 @@ internal static class UploadBenchmark
         var settings = new Dictionary<string, string> { ["Trace:Blobs:MaxBlobBytes"] = ((long)(mib + 1) * Chunk).ToString(System.Globalization.CultureInfo.InvariantCulture) };
         await using var node = await BenchNode.StartAsync(data, settings);
         using var key = EthereumKey.Generate();
-        await node.RegisterAsync([key.Address], roles: 2);
+        await node.RegisterAsync([key.Address], ParticipantRoles.Supplier);
 
         // The client must know the hash before it signs; the same pseudo-random bytes are generated twice.
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

@@ -146,12 +146,12 @@ internal static class EvidenceProtoMapper
         };
         if (outcome.RecordStatus is { } status) result.RecordStatus = ToProto(status);
         result.Checks.AddRange(outcome.Checks.Select(c => new Proto.VerificationCheck { Name = c.Name, Passed = c.Passed, Detail = c.Detail }));
-        if (outcome.ClaimState is { } state && (state.RevokedAt is not null || state.SupersededAt is not null))
+        if (outcome.ClaimState is { } state && (state.IsRevoked || state.IsSuperseded))
         {
             result.Revocation = new Proto.RevocationInfo
             {
-                RevokedAt = Timestamp.FromDateTimeOffset(state.RevokedAt ?? state.SupersededAt!.Value),
-                SupersededBy = state.SupersededBy ?? "",
+                RevokedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeSeconds((long)(state.IsRevoked ? state.RevokedAt : state.SupersededAt))),
+                SupersededBy = state.IsSuperseded ? Hex.Encode(state.SupersededBy) : "",
             };
         }
         return result;

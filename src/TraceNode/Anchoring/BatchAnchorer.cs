@@ -75,7 +75,7 @@ public sealed partial class BatchAnchorer(TraceContracts contracts, RootLedger l
         }
     }
 
-    private async Task RecordMinedAsync(AnchorBatchEntity batch, AnchoredRoot anchored, CancellationToken ct)
+    private async Task RecordMinedAsync(AnchorBatchEntity batch, RootAnchoring anchored, CancellationToken ct)
     {
         await store.MarkBatchMinedAsync(batch.Id, anchored.TxHash, (long)anchored.BlockNumber, anchored.BlockHash, anchored.AnchoredAt, ct).ConfigureAwait(false);
         LogMined(logger, batch.Id, batch.LeafCount, anchored.BlockNumber);

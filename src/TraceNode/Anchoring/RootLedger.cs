@@ -1,4 +1,3 @@
-using System.Numerics;
 using Trace.Node.Chain;
 using Trace.Node.Contracts;
 using Trace.Node.Evm.Rpc;
@@ -12,19 +11,17 @@ namespace Trace.Node.Anchoring;
 public sealed class RootLedger(TraceContracts contracts)
 {
     /// <summary>The root's anchoring, or null when the registry has never recorded it.</summary>
-    public async Task<AnchoredRoot?> FindAsync(byte[] root, CancellationToken ct)
+    public async Task<RootAnchoring?> FindAsync(byte[] root, CancellationToken ct)
     {
         var registry = contracts.EvidenceRegistry;
-        var info = (object?[])(await registry.CallAsync("rootInfo", [root], ct: ct).ConfigureAwait(false))[0]!;
-        var anchoredAt = (BigInteger)info[1]!;
-        if (anchoredAt.IsZero) return null;
-        var blockNumber = (ulong)(BigInteger)info[2]!;
-        var count = (uint)(BigInteger)info[3]!;
+        var info = await contracts.Evidence.RootInfoAsync(root, ct).ConfigureAwait(false);
+        if (!info.IsAnchored) return null;
+        var blockNumber = info.BlockNumber;
 
         var topic = registry.Abi.Event("BatchAnchored").Topic0.ToArray();
         var logs = await registry.Eth.GetLogsAsync(new LogFilter(blockNumber, blockNumber, [registry.Address], [topic, root]), ct).ConfigureAwait(false);
         var log = logs.FirstOrDefault(l => !l.Removed)
             ?? throw new InvalidOperationException($"the registry records root {Evm.Encoding.Hex.Encode(root)} in block {blockNumber} but that block has no BatchAnchored event for it");
-        return new AnchoredRoot(root, log.TransactionHash, blockNumber, log.BlockHash, DateTimeOffset.FromUnixTimeSeconds((long)anchoredAt), count);
+        return new RootAnchoring(root, log.TransactionHash, blockNumber, log.BlockHash, DateTimeOffset.FromUnixTimeSeconds((long)info.AnchoredAt), info.Count);
     }
 }

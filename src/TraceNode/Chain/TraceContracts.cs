@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trace.Node.Contracts;
 using Trace.Node.Contracts.Deployment;
+using Trace.Node.Contracts.Registries;
 using Trace.Node.Evm.Accounts;
 using Trace.Node.Evm.Crypto;
 using Trace.Node.Hosting;
@@ -28,6 +29,9 @@ public sealed class TraceContracts(
     public ContractClient ParticipantRegistry { get; private set; } = null!;
     public ContractClient EvidenceRegistry { get; private set; } = null!;
 
+    /// <summary>The typed EvidenceRegistry client over <see cref="EvidenceRegistry"/> (sends as the operator).</summary>
+    public EvidenceRegistryClient Evidence { get; private set; } = null!;
+
     /// <summary>The operator's transaction sender (anchoring, relaying signed messages).</summary>
     public TransactionSender Operator { get; private set; } = null!;
 
@@ -41,6 +45,7 @@ public sealed class TraceContracts(
                 nodeOptions.Value.DataDirectoryFullPath, chain.Eth, Operator, loggerFactory.CreateLogger<TraceContracts>(), chainOptions.Value.IsEmbedded, cancellationToken).ConfigureAwait(false);
             ParticipantRegistry = new ContractClient("ParticipantRegistry", ContractArtifact.Load("ParticipantRegistry").Abi, Deployment.ParticipantRegistry, chain.Eth, Operator);
             EvidenceRegistry = new ContractClient("EvidenceRegistry", ContractArtifact.Load("EvidenceRegistry").Abi, Deployment.EvidenceRegistry, chain.Eth, Operator);
+            Evidence = new EvidenceRegistryClient(EvidenceRegistry);
             _ready.TrySetResult();
         }
         catch (Exception ex)

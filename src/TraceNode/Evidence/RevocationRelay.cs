@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Trace.Node.Chain;
 using Trace.Node.Contracts;
+using Trace.Node.Contracts.Registries;
 using Trace.Node.Domain;
 using Trace.Node.Evm.Encoding;
 using Trace.Node.Storage;
@@ -31,17 +32,15 @@ public sealed partial class RevocationRelay(TraceContracts contracts, TraceStore
         var batch = await store.GetBatchAsync(batchId, ct).ConfigureAwait(false) ?? throw new BatchNotFoundException(batchId);
 
         var claim = RecordVerifier.ToClaim(record);
-        var claimTuple = new object?[] { claim.ContentHash, (int)claim.Kind, claim.Subject, claim.Issuer, claim.IssuedAt, claim.Nonce };
         var signer = request.Signer ?? claim.Issuer;
-        var proof = record.GetProof().ToArray();
+        var proof = record.GetProof();
+        var authorization = new RelayedSignature(signer, request.Nonce, request.Deadline, request.Signature);
         ContractReceipt receipt;
         try
         {
             receipt = successor is null
-                ? await contracts.EvidenceRegistry.SendAsync("revokeBySig",
-                    [claimTuple, batch.Root, proof, (int)request.Reason, signer, request.Nonce, request.Deadline, request.Signature], ct: ct).ConfigureAwait(false)
-                : await contracts.EvidenceRegistry.SendAsync("supersedeBySig",
-                    [claimTuple, batch.Root, proof, Hex.Decode(successor), signer, request.Nonce, request.Deadline, request.Signature], ct: ct).ConfigureAwait(false);
+                ? await contracts.Evidence.RevokeBySigAsync(claim, batch.Root, proof, request.Reason, authorization, ct).ConfigureAwait(false)
+                : await contracts.Evidence.SupersedeBySigAsync(claim, batch.Root, proof, Hex.Decode(successor), authorization, ct).ConfigureAwait(false);
         }
         catch (ContractCallException ex)
         {

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Trace.Node.Blobs;
 using Trace.Node.Chain;
 using Trace.Node.Contracts;
+using Trace.Node.Contracts.Registries;
 using Trace.Node.Domain;
 using Trace.Node.Evidence;
 using Trace.Node.Evm.Crypto;
@@ -95,7 +96,7 @@ public sealed class RecordVerifier(TraceContracts contracts, ChainConnection cha
     public async Task<VerificationOutcome> VerifyBundleAsync(ProofBundle bundle, byte[]? contentHash, string contentSource, CancellationToken ct)
     {
         var checks = new List<VerificationCheck>();
-        VerificationOutcome Fail(VerificationStatus status, ulong block = 0, RegistryClaimState? state = null) =>
+        VerificationOutcome Fail(VerificationStatus status, ulong block = 0, ClaimState? state = null) =>
             new(status, bundle.RecordId, checks, null, block, state);
 
         // 1. Content.
@@ -134,12 +135,10 @@ public sealed class RecordVerifier(TraceContracts contracts, ChainConnection cha
         var code = await eth.GetCodeAsync(bundle.Registry, ct: ct).ConfigureAwait(false);
         if (!Check(checks, "registry", code.Length > 0, $"contract code at {bundle.Registry}"))
             return Fail(VerificationStatus.UnknownRoot, head);
-        var registry = new ContractClient("EvidenceRegistry", contracts.EvidenceRegistry.Abi, bundle.Registry, eth);
-        var rootInfo = (object?[])(await registry.CallAsync("rootInfo", [bundle.Root], ct: ct).ConfigureAwait(false))[0]!;
-        var anchoredAt = (BigInteger)rootInfo[1]!;
-        var rootBlock = (ulong)(BigInteger)rootInfo[2]!;
-        if (!Check(checks, "root_on_chain", !anchoredAt.IsZero && rootBlock == bundle.BlockNumber,
-                anchoredAt.IsZero ? "the registry has no such root" : $"the registry recorded the root in block {rootBlock}; the bundle says {bundle.BlockNumber}"))
+        var registry = new EvidenceRegistryClient(new ContractClient("EvidenceRegistry", contracts.EvidenceRegistry.Abi, bundle.Registry, eth));
+        var rootInfo = await registry.RootInfoAsync(bundle.Root, ct).ConfigureAwait(false);
+        if (!Check(checks, "root_on_chain", rootInfo.IsAnchored && rootInfo.BlockNumber == bundle.BlockNumber,
+                !rootInfo.IsAnchored ? "the registry has no such root" : $"the registry recorded the root in block {rootInfo.BlockNumber}; the bundle says {bundle.BlockNumber}"))
             return Fail(VerificationStatus.UnknownRoot, head);
 
         // 9. Anchoring transaction and block.
@@ -157,28 +156,11 @@ public sealed class RecordVerifier(TraceContracts contracts, ChainConnection cha
             return Fail(VerificationStatus.Pending, head);
 
         // 10.–11. Issuer standing at anchoring time, revocation and supersession: the registry's own verdict.
-        var claimTuple = new object?[] { bundle.Claim.ContentHash, (int)bundle.Claim.Kind, bundle.Claim.Subject, bundle.Claim.Issuer, bundle.Claim.IssuedAt, bundle.Claim.Nonce };
-        var verdict = (int)(BigInteger)(await registry.CallAsync("verify", [claimTuple, bundle.Signature, bundle.Root, bundle.Proof.ToArray()], ct: ct).ConfigureAwait(false))[0]!;
-        var status = RegistryVerdict.ToStatus(verdict);
-        var state = await ReadClaimStateAsync(registry, digest, ct).ConfigureAwait(false);
+        var status = (await registry.VerifyAsync(bundle.Claim, bundle.Signature, bundle.Root, bundle.Proof, ct).ConfigureAwait(false)).ToVerificationStatus();
+        var state = await registry.ClaimStateAsync(digest, ct).ConfigureAwait(false);
         Check(checks, "registry_verify", status == VerificationStatus.Verified,
             $"EvidenceRegistry.verify = {status} (issuer standing when anchored, revocation, supersession)");
         return new VerificationOutcome(status, bundle.RecordId, checks, null, head, state);
-    }
-
-    private static async Task<RegistryClaimState> ReadClaimStateAsync(ContractClient registry, byte[] digest, CancellationToken ct)
-    {
-        var state = (object?[])(await registry.CallAsync("claimState", [digest], ct: ct).ConfigureAwait(false))[0]!;
-        var revokedAt = (ulong)(BigInteger)state[0]!;
-        var supersededBy = (byte[])state[4]!;
-        var supersededAt = (ulong)(BigInteger)state[5]!;
-        return new RegistryClaimState(
-            revokedAt == 0 ? null : DateTimeOffset.FromUnixTimeSeconds((long)revokedAt),
-            revokedAt == 0 ? null : state[2]?.ToString(),
-            supersededAt == 0 ? null : Hex.Encode(supersededBy),
-            supersededAt == 0 ? null : DateTimeOffset.FromUnixTimeSeconds((long)supersededAt),
-            (uint)(BigInteger)state[3]!,
-            (uint)(BigInteger)state[7]!);
     }
 
     private async Task<byte[]?> HashStoredContentAsync(byte[] contentHash, CancellationToken ct)

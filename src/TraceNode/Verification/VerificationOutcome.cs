@@ -1,3 +1,4 @@
+using Trace.Node.Contracts.Registries;
 using Trace.Node.Domain;
 
 namespace Trace.Node.Verification;
@@ -9,7 +10,7 @@ public sealed record VerificationOutcome(
     IReadOnlyList<VerificationCheck> Checks,
     RecordStatus? RecordStatus,
     ulong CheckedAtBlock,
-    RegistryClaimState? ClaimState)
+    ClaimState? ClaimState)
 {
     public static VerificationOutcome NotFound(string? recordId, string detail) =>
         new(VerificationStatus.NotFound, recordId, [new VerificationCheck("record", false, detail)], null, 0, null);

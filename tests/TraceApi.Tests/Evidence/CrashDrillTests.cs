@@ -90,10 +90,9 @@ public sealed class CrashDrillTests(ITestOutputHelper output) : IDisposable
         using var rpc = new JsonRpcClient(new Uri(node.RpcUrl));
         var eth = new EthRpc(rpc);
         using var admin = EthereumKey.FromHex("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
-        var participants = new ContractClient("ParticipantRegistry", ContractArtifact.Load("ParticipantRegistry").Abi,
-            EthereumAddress.Parse(node.Contracts["ParticipantRegistry"]), eth, new TransactionSender(eth, admin, node.ChainId));
+        var participants = ParticipantRegistryClient.Connect(EthereumAddress.Parse(node.Contracts["ParticipantRegistry"]), eth, new TransactionSender(eth, admin, node.ChainId));
         foreach (var signer in signers)
-            await participants.SendAsync("registerParticipant", [EvidenceNodeFixture.ParticipantId(signer.Address), "urn:trace:test", new byte[32], (int)ParticipantRoles.Supplier, new object?[] { signer.Address }]);
+            await participants.RegisterParticipantAsync(EvidenceNodeFixture.ParticipantId(signer.Address), "urn:trace:test", new byte[32], ParticipantRoles.Supplier, [signer.Address]);
     }
 
     private static async Task SubmitUntilCancelledAsync(Uri address, ClaimSigner signer, ConcurrentDictionary<string, byte> accepted, CancellationToken ct)

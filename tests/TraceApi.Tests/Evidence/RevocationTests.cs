@@ -4,7 +4,6 @@ using System.Text;
 using Google.Protobuf;
 using Grpc.Core;
 using Trace.Api.Tests.Support;
-using Trace.Node.Contracts;
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Evm.Crypto;
 using Trace.Node.Evm.Eip712;
@@ -84,26 +83,11 @@ public sealed class RevocationTests(EvidenceNodeFixture node)
         return id;
     }
 
-    private async Task<BigInteger> NonceOfAsync(EthereumAddress signer)
-    {
-        var registry = new ContractClient("EvidenceRegistry", ContractArtifact.Load("EvidenceRegistry").Abi, node.EvidenceRegistry, node.Eth);
-        return (BigInteger)(await registry.CallAsync("nonces", [signer]))[0]!;
-    }
+    private Task<BigInteger> NonceOfAsync(EthereumAddress signer) =>
+        EvidenceRegistryClient.Connect(node.EvidenceRegistry, node.Eth).NonceOfAsync(signer);
 
     /// <summary>EIP-712 Revocation(bytes32 claimDigest,uint16 reason,uint256 nonce,uint64 deadline), as a supplier's client signs it.</summary>
-    private byte[] SignRevocation(EthereumKey key, string recordId, ushort reason, BigInteger nonce, ulong deadline)
-    {
-        var words = new byte[5 * 32];
-        Keccak256.HashUtf8("Revocation(bytes32 claimDigest,uint16 reason,uint256 nonce,uint64 deadline)").CopyTo(words, 0);
-        Hex.Decode(recordId).CopyTo(words, 32);
-        Word(new BigInteger(reason), words.AsSpan(64, 32));
-        Word(nonce, words.AsSpan(96, 32));
-        Word(new BigInteger(deadline), words.AsSpan(128, 32));
-        var domain = EvidenceClaimHasher.Domain(new BigInteger(node.Node.ChainId), node.EvidenceRegistry);
-        var digest = TypedDataEncoder.Digest(domain.Separator(), Keccak256.Hash(words));
-        return key.Sign(digest).ToBytes65();
-    }
-
-    private static void Word(BigInteger value, Span<byte> destination) =>
-        value.TryWriteBytes(destination[(32 - value.GetByteCount(isUnsigned: true))..], out _, isUnsigned: true, isBigEndian: true);
+    private byte[] SignRevocation(EthereumKey key, string recordId, ushort reason, BigInteger nonce, ulong deadline) =>
+        new RelayedMessageSigner(EvidenceClaimHasher.Domain(new BigInteger(node.Node.ChainId), node.EvidenceRegistry))
+            .SignRevocation(key, Hex.Decode(recordId), reason, nonce, deadline).Signature;
 }

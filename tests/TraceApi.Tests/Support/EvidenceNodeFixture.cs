@@ -1,4 +1,3 @@
-using Trace.Node.Contracts;
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Evm.Accounts;
 using Trace.Node.Evm.Crypto;
@@ -27,7 +26,7 @@ public sealed class EvidenceNodeFixture : IAsyncLifetime
     public JsonRpcClient Rpc { get; private set; } = null!;
     public EthereumAddress EvidenceRegistry { get; private set; }
     public EthereumAddress ParticipantRegistry { get; private set; }
-    private ContractClient _participants = null!;
+    private ParticipantRegistryClient _participants = null!;
 
     public EvidenceService.EvidenceServiceClient Evidence => new(Api.Channel);
 
@@ -41,7 +40,7 @@ public sealed class EvidenceNodeFixture : IAsyncLifetime
         ParticipantRegistry = EthereumAddress.Parse(Node.Contracts["ParticipantRegistry"]);
         _admin = EthereumKey.FromHex(AdminKey);
         var sender = new TransactionSender(Eth, _admin, Node.ChainId);
-        _participants = new ContractClient("ParticipantRegistry", ContractArtifact.Load("ParticipantRegistry").Abi, ParticipantRegistry, Eth, sender);
+        _participants = ParticipantRegistryClient.Connect(ParticipantRegistry, Eth, sender);
     }
 
     /// <summary>Settings every node of these tests runs with (also used when a test restarts its own node).</summary>
@@ -61,7 +60,7 @@ public sealed class EvidenceNodeFixture : IAsyncLifetime
         await _adminLock.WaitAsync();
         try
         {
-            await _participants.SendAsync("registerParticipant", [ParticipantId(key), "urn:trace:test", new byte[32], (int)roles, new object?[] { key }]);
+            await _participants.RegisterParticipantAsync(ParticipantId(key), "urn:trace:test", new byte[32], roles, [key]);
         }
         finally { _adminLock.Release(); }
     }
@@ -69,7 +68,7 @@ public sealed class EvidenceNodeFixture : IAsyncLifetime
     public async Task SuspendAsync(EthereumAddress key)
     {
         await _adminLock.WaitAsync();
-        try { await _participants.SendAsync("suspendParticipant", [ParticipantId(key), 1]); }
+        try { await _participants.SuspendParticipantAsync(ParticipantId(key), 1); }
         finally { _adminLock.Release(); }
     }
 
