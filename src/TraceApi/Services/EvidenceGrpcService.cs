@@ -36,14 +36,14 @@ public sealed class EvidenceGrpcService(
         var header = new DocumentHeader(EvidenceProtoMapper.ToInput(h.SignedClaim, h.SubjectId), h.MediaType, h.FileName, h.ContentLength, h.MetadataJson);
         var claim = await intake.ValidateHeaderAsync(header, ct);
         var result = await intake.SubmitDocumentAsync(header, claim, ReadChunks(requestStream, ct), ct);
-        if (result.Created) anchoring.Nudge();
+        if (result.Created) anchoring.ClaimQueued();
         return new SubmitDocumentResponse { Record = await ToProtoAsync(result.Record, ct), Created = result.Created };
     }
 
     public override async Task<SubmitRecordResponse> SubmitRecord(SubmitRecordRequest request, ServerCallContext context)
     {
         var result = await intake.SubmitRecordAsync(EvidenceProtoMapper.ToInput(request.SignedClaim, request.SubjectId), request.RecordJson, request.MetadataJson, context.CancellationToken);
-        if (result.Created) anchoring.Nudge();
+        if (result.Created) anchoring.ClaimQueued();
         return new SubmitRecordResponse { Record = await ToProtoAsync(result.Record, context.CancellationToken), Created = result.Created };
     }
 

@@ -26,11 +26,23 @@ public sealed partial class AnchoringService(
 {
     private readonly ConcurrentDictionary<long, Task> _inFlight = new();
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
+    private int _queuedAtLastLook;
+    private int _acceptedSinceLastLook;
 
-    /// <summary>Asks the batcher to look at the queue now (e.g. when it may have reached N) instead of at its next poll.</summary>
-    public void Nudge()
+    /// <summary>Asks the batcher to look at the queue now instead of at its next poll.</summary>
+    private void Nudge()
     {
         if (_wake.CurrentCount == 0) _wake.Release();
+    }
+
+    /// <summary>
+    /// Tells the batcher a claim was queued. It wakes early only when the queue may have reached N: waking on every
+    /// claim would cost a database and chain round trip per submission, and the poll interval covers T anyway.
+    /// </summary>
+    public void ClaimQueued()
+    {
+        var accepted = Interlocked.Increment(ref _acceptedSinceLastLook);
+        if (Volatile.Read(ref _queuedAtLastLook) + accepted >= options.Value.MaxBatchSize) Nudge();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -75,6 +87,7 @@ public sealed partial class AnchoringService(
     /// <summary>One pass: resume unfinished batches, confirm mined ones, close a new batch when due.</summary>
     private async Task CycleAsync(AnchoringOptions settings, CancellationToken ct)
     {
+        Interlocked.Exchange(ref _acceptedSinceLastLook, 0);
         var unfinished = await store.ListUnfinishedBatchesAsync(ct).ConfigureAwait(false);
         foreach (var batch in unfinished)
             if (batch.State is AnchorBatchState.Open or AnchorBatchState.Sending or AnchorBatchState.Sent)
@@ -84,6 +97,7 @@ public sealed partial class AnchoringService(
         while (_inFlight.Count < settings.MaxBatchesInFlight)
         {
             var queue = await store.GetQueueInfoAsync(ct).ConfigureAwait(false);
+            Volatile.Write(ref _queuedAtLastLook, queue.Count);
             if (queue.Count == 0) return;
             var due = queue.Count >= settings.MaxBatchSize
                 || clock.GetUtcNow() - queue.OldestAcceptedAt >= settings.MaxBatchDelay;
@@ -98,6 +112,7 @@ public sealed partial class AnchoringService(
                 return; // another node's batcher took these claims; look again next cycle
             }
             if (batch is null) return;
+            Volatile.Write(ref _queuedAtLastLook, Math.Max(0, queue.Count - batch.LeafCount));
             LogClosed(logger, batch.Id, batch.LeafCount);
             StartAnchoring(batch, settings, ct);
         }

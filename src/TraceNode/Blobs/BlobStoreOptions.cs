@@ -17,6 +17,17 @@ public sealed class BlobStoreOptions
     public long MaxBlobBytes { get; set; } = 256L * 1024 * 1024;
 
     /// <summary>
+    /// Blobs up to this size are kept as rows of one SQLite file (<c>small.db</c>) instead of a file each: a
+    /// structured record then costs a share of one group-committed disk flush rather than a file creation and a flush
+    /// of its own. 0 stores every blob as a file. Default: 64 KiB; at most 1 MiB.
+    /// </summary>
+    [Range(0, SmallBlobLimit)]
+    public int SmallBlobMaxBytes { get; set; } = 64 * 1024;
+
+    /// <summary>The largest <see cref="SmallBlobMaxBytes"/> allowed.</summary>
+    public const int SmallBlobLimit = 1024 * 1024;
+
+    /// <summary>
     /// Temp files older than this are removed when the store starts (leftovers of a crash). Default: 1 hour; uploads
     /// in progress keep their file's write time fresh, so a store shared by several instances does not lose them.
     /// </summary>

@@ -1,17 +1,22 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Trace.Node.Blobs;
 
 /// <summary>
-/// Blobs as files under <c>&lt;root&gt;/sha256/ab/cd/abcd…</c> (two fan-out levels keep directories small), written
-/// through <c>&lt;root&gt;/tmp</c> on the same file system so the final rename is atomic.
+/// Blobs in a local directory: small ones (up to <see cref="BlobStoreOptions.SmallBlobMaxBytes"/>) as rows of
+/// <c>&lt;root&gt;/small.db</c>, larger ones as files under <c>&lt;root&gt;/sha256/ab/cd/abcd…</c> (two fan-out
+/// levels keep directories small), written through <c>&lt;root&gt;/tmp</c> on the same file system so the final
+/// rename is atomic.
 /// </summary>
-public sealed class FileBlobStore : IBlobStore
+public sealed class FileBlobStore : IBlobStore, IAsyncDisposable
 {
     private const int HashSize = 32;
+    private readonly SmallBlobDatabase? _small;
 
     /// <summary>Opens (creating if needed) the store and removes stale temp files left by a crash.</summary>
-    public FileBlobStore(IOptions<BlobStoreOptions> options, TimeProvider clock)
+    public FileBlobStore(IOptions<BlobStoreOptions> options, TimeProvider clock, ILogger<FileBlobStore>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
@@ -19,11 +24,14 @@ public sealed class FileBlobStore : IBlobStore
         if (settings.MaxBlobBytes < 1) throw new ArgumentException($"MaxBlobBytes must be positive, got {settings.MaxBlobBytes}", nameof(options));
         RootDirectory = Path.GetFullPath(settings.RootDirectory);
         MaxBlobBytes = settings.MaxBlobBytes;
+        SmallBlobMaxBytes = Math.Clamp(settings.SmallBlobMaxBytes, 0, BlobStoreOptions.SmallBlobLimit);
         TempDirectory = Path.Combine(RootDirectory, "tmp");
         ContentDirectory = Path.Combine(RootDirectory, "sha256");
         Directory.CreateDirectory(TempDirectory);
         Directory.CreateDirectory(ContentDirectory);
         RemoveStaleTempFiles(clock.GetUtcNow().UtcDateTime - settings.StaleTempAge);
+        if (SmallBlobMaxBytes > 0)
+            _small = new SmallBlobDatabase(Path.Combine(RootDirectory, "small.db"), logger ?? (ILogger)NullLogger.Instance);
     }
 
     /// <summary>The store's root directory (absolute).</summary>
@@ -32,27 +40,46 @@ public sealed class FileBlobStore : IBlobStore
     /// <summary>The size limit in bytes.</summary>
     public long MaxBlobBytes { get; }
 
+    /// <summary>Blobs up to this many bytes go to the small-blob database; 0 when every blob is a file.</summary>
+    public int SmallBlobMaxBytes { get; }
+
     internal string TempDirectory { get; }
 
     internal string ContentDirectory { get; }
 
     /// <inheritdoc />
-    public IBlobWriter BeginWrite() => new FileBlobWriter(this, Path.Combine(TempDirectory, $"{Guid.NewGuid():N}.part"));
+    public IBlobWriter BeginWrite() => new FileBlobWriter(this);
 
     /// <inheritdoc />
-    public bool Exists(ReadOnlySpan<byte> sha256) => File.Exists(PathOf(sha256));
+    public async Task<BlobCommitResult> PutAsync(ReadOnlyMemory<byte> content, ReadOnlyMemory<byte> expectedSha256, CancellationToken cancellationToken)
+    {
+        if (content.Length <= SmallBlobMaxBytes && content.Length <= MaxBlobBytes)
+        {
+            var actual = System.Security.Cryptography.SHA256.HashData(content.Span);
+            if (!actual.AsSpan().SequenceEqual(expectedSha256.Span)) throw new BlobHashMismatchException(expectedSha256.ToArray(), actual);
+            return await PutSmallAsync(actual, content.ToArray(), cancellationToken).ConfigureAwait(false);
+        }
+        await using var writer = BeginWrite();
+        await writer.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+        return await writer.CommitAsync(expectedSha256, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public bool Exists(ReadOnlySpan<byte> sha256) => GetLength(sha256) is not null;
 
     /// <inheritdoc />
     public long? GetLength(ReadOnlySpan<byte> sha256)
     {
         var file = new FileInfo(PathOf(sha256));
-        return file.Exists ? file.Length : null;
+        if (file.Exists) return file.Length;
+        return _small?.GetLength(sha256);
     }
 
     /// <inheritdoc />
     public Stream OpenRead(ReadOnlySpan<byte> sha256)
     {
         var path = PathOf(sha256);
+        if (!File.Exists(path) && _small?.Get(sha256) is { } bytes) return new MemoryStream(bytes, writable: false);
         try
         {
             return new FileStream(path, new FileStreamOptions
@@ -75,6 +102,32 @@ public sealed class FileBlobStore : IBlobStore
         if (sha256.Length != HashSize) throw new ArgumentException($"a SHA-256 hash is {HashSize} bytes, got {sha256.Length}", nameof(sha256));
         var hex = Convert.ToHexStringLower(sha256);
         return Path.Combine(ContentDirectory, hex[..2], hex[2..4], hex);
+    }
+
+    /// <summary>Every stored blob's hash: the small ones, then the files (for audits and rebuilds).</summary>
+    public IEnumerable<byte[]> EnumerateHashes()
+    {
+        if (_small is not null)
+            foreach (var hash in _small.EnumerateHashes()) yield return hash;
+        if (!Directory.Exists(ContentDirectory)) yield break;
+        foreach (var file in Directory.EnumerateFiles(ContentDirectory, "*", SearchOption.AllDirectories))
+            if (Path.GetFileName(file) is { Length: HashSize * 2 } name && Convert.FromHexString(name) is { } hash) yield return hash;
+    }
+
+    /// <summary>Closes the small-blob database after committing what is queued.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_small is not null) await _small.DisposeAsync().ConfigureAwait(false);
+    }
+
+    internal string NewTempPath() => Path.Combine(TempDirectory, $"{Guid.NewGuid():N}.part");
+
+    internal async Task<BlobCommitResult> PutSmallAsync(byte[] sha256, byte[] content, CancellationToken cancellationToken)
+    {
+        if (_small is null) throw new InvalidOperationException("the small-blob database is disabled");
+        if (File.Exists(PathOf(sha256))) return new BlobCommitResult(sha256, content.Length, AlreadyStored: true); // stored as a file before the limit was raised
+        var stored = await _small.PutAsync(sha256, content, cancellationToken).ConfigureAwait(false);
+        return new BlobCommitResult(sha256, content.Length, AlreadyStored: !stored);
     }
 
     private void RemoveStaleTempFiles(DateTime olderThanUtc)

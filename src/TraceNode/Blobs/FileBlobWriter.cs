@@ -1,35 +1,29 @@
+using System.Buffers;
 using System.Security.Cryptography;
 
 namespace Trace.Node.Blobs;
 
-/// <summary>Streams one upload to a temp file while hashing it; commit renames it into place, anything else deletes it.</summary>
+/// <summary>
+/// Streams one upload while hashing it. Up to the small-blob limit the bytes stay in memory and commit into the
+/// small-blob database; past it they spill to a temp file that commit flushes and renames into place. Anything but
+/// a successful commit leaves nothing behind.
+/// </summary>
 internal sealed class FileBlobWriter : IBlobWriter
 {
     private readonly FileBlobStore _store;
-    private readonly string _tempPath;
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private byte[]? _buffer; // pooled, while the upload is small
+    private string? _tempPath;
     private FileStream? _file;
     private bool _done;
 
-    public FileBlobWriter(FileBlobStore store, string tempPath)
-    {
-        _store = store;
-        _tempPath = tempPath;
-        _file = new FileStream(tempPath, new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            Share = FileShare.None,
-            Options = FileOptions.Asynchronous,
-            BufferSize = 64 * 1024,
-        });
-    }
+    public FileBlobWriter(FileBlobStore store) => _store = store;
 
     public long Length { get; private set; }
 
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
-        var file = OpenFile();
+        if (_done) throw new InvalidOperationException("this upload was already committed or aborted");
         if (data.Length > _store.MaxBlobBytes - Length)
         {
             Abort();
@@ -38,7 +32,17 @@ internal sealed class FileBlobWriter : IBlobWriter
         try
         {
             _hash.AppendData(data.Span);
-            await file.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+            if (_file is null && Length + data.Length <= _store.SmallBlobMaxBytes)
+            {
+                _buffer ??= ArrayPool<byte>.Shared.Rent(Math.Max(4096, data.Length));
+                if (_buffer.Length < Length + data.Length) Grow((int)(Length + data.Length));
+                data.Span.CopyTo(_buffer.AsSpan((int)Length));
+            }
+            else
+            {
+                await SpillAsync(cancellationToken).ConfigureAwait(false);
+                await _file!.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+            }
             Length += data.Length;
         }
         catch
@@ -58,53 +62,101 @@ internal sealed class FileBlobWriter : IBlobWriter
 
     private async Task<BlobCommitResult> CommitCoreAsync(byte[]? expected, CancellationToken cancellationToken)
     {
-        var file = OpenFile();
+        if (_done) throw new InvalidOperationException("this upload was already committed or aborted");
         try
         {
-            await file.FlushAsync(cancellationToken).ConfigureAwait(false);
-            file.Flush(flushToDisk: true); // fsync before the rename, so the name never points at unwritten data
-            await file.DisposeAsync().ConfigureAwait(false);
-            _file = null;
-
             var actual = _hash.GetHashAndReset();
             if (expected is not null && !CryptographicOperations.FixedTimeEquals(actual, expected))
                 throw new BlobHashMismatchException(expected, actual);
-
-            var finalPath = _store.PathOf(actual);
-            var existing = new FileInfo(finalPath);
-            if (existing.Exists && existing.Length == Length) return Done(actual, alreadyStored: true);
-
-            Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
-            try
+            if (_file is null)
             {
-                // Without overwrite the move fails if the name exists, so a blob file is only ever created whole.
-                // A file of the wrong length under this name was damaged; replacing it with verified bytes repairs it.
-                File.Move(_tempPath, finalPath, overwrite: existing.Exists);
+                var content = _buffer.AsSpan(0, (int)Length).ToArray();
+                return await _store.PutSmallAsync(actual, content, cancellationToken).ConfigureAwait(false);
             }
-            catch (IOException) when (File.Exists(finalPath))
-            {
-                return Done(actual, alreadyStored: true); // a concurrent writer of the same content won the rename
-            }
-            _done = true;
-            return new BlobCommitResult(actual, Length, AlreadyStored: false);
+            return await CommitFileAsync(actual, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            if (!_done) Abort();
+            Abort(); // after a commit this only returns the buffer or removes a temp copy that was not needed
         }
+    }
+
+    private async Task<BlobCommitResult> CommitFileAsync(byte[] hash, CancellationToken cancellationToken)
+    {
+        var file = _file!;
+        await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+        file.Flush(flushToDisk: true); // fsync before the rename, so the name never points at unwritten data
+        await file.DisposeAsync().ConfigureAwait(false);
+        _file = null;
+
+        var finalPath = _store.PathOf(hash);
+        var existing = new FileInfo(finalPath);
+        if (existing.Exists && existing.Length == Length) return new BlobCommitResult(hash, Length, AlreadyStored: true);
+
+        Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
+        try
+        {
+            // Without overwrite the move fails if the name exists, so a blob file is only ever created whole.
+            // A file of the wrong length under this name was damaged; replacing it with verified bytes repairs it.
+            File.Move(_tempPath!, finalPath, overwrite: existing.Exists);
+        }
+        catch (IOException) when (File.Exists(finalPath))
+        {
+            return new BlobCommitResult(hash, Length, AlreadyStored: true); // a concurrent writer of the same content won the rename
+        }
+        _tempPath = null;
+        return new BlobCommitResult(hash, Length, AlreadyStored: false);
+    }
+
+    /// <summary>Moves what is buffered to a temp file; later bytes go straight there.</summary>
+    private async ValueTask SpillAsync(CancellationToken cancellationToken)
+    {
+        if (_file is not null) return;
+        _tempPath = _store.NewTempPath();
+        _file = new FileStream(_tempPath, new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            Options = FileOptions.Asynchronous,
+            BufferSize = 64 * 1024,
+        });
+        if (_buffer is not null)
+        {
+            await _file.WriteAsync(_buffer.AsMemory(0, (int)Length), cancellationToken).ConfigureAwait(false);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = null;
+        }
+    }
+
+    private void Grow(int needed)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _buffer!.Length * 2));
+        _buffer.AsSpan(0, (int)Length).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = larger;
     }
 
     public void Abort()
     {
         _done = true;
+        if (_buffer is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = null;
+        }
         _file?.Dispose();
         _file = null;
-        try { File.Delete(_tempPath); } catch (IOException) { }
+        if (_tempPath is not null)
+        {
+            try { File.Delete(_tempPath); } catch (IOException) { }
+            _tempPath = null;
+        }
     }
 
     public void Dispose()
     {
-        if (!_done || _file is not null) Abort();
+        Abort();
         _hash.Dispose();
     }
 
@@ -113,13 +165,4 @@ internal sealed class FileBlobWriter : IBlobWriter
         Dispose();
         return ValueTask.CompletedTask;
     }
-
-    private BlobCommitResult Done(byte[] hash, bool alreadyStored)
-    {
-        Abort(); // identical content is stored once: drop our copy
-        return new BlobCommitResult(hash, Length, alreadyStored);
-    }
-
-    private FileStream OpenFile() =>
-        _file ?? throw new InvalidOperationException(_done ? "this upload was already committed or aborted" : "this upload's file is closed");
 }

@@ -3,8 +3,12 @@ namespace Trace.Node.Blobs;
 /// <summary>Immutable content addressed by its SHA-256; a blob is visible only once complete and verified.</summary>
 public interface IBlobStore
 {
-    /// <summary>Starts a new upload; the bytes go to a temp file and are hashed as they stream.</summary>
+    /// <summary>Starts a new upload; the bytes are hashed as they stream and kept aside until commit.</summary>
     IBlobWriter BeginWrite();
+
+    /// <summary>Stores content already in memory (e.g. a canonical JSON record) if it hashes to <paramref name="expectedSha256"/>.</summary>
+    /// <exception cref="BlobHashMismatchException">the bytes hash to something else; nothing is stored.</exception>
+    Task<BlobCommitResult> PutAsync(ReadOnlyMemory<byte> content, ReadOnlyMemory<byte> expectedSha256, CancellationToken cancellationToken);
 
     /// <summary>True when a blob with this 32-byte SHA-256 is stored.</summary>
     bool Exists(ReadOnlySpan<byte> sha256);

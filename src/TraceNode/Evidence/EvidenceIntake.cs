@@ -76,15 +76,15 @@ public sealed partial class EvidenceIntake(
             throw new InvalidFieldException("record_json", $"larger than {options.Value.MaxRecordJsonBytes} bytes");
         var canonical = Canonicalize(recordJson);
         var claim = await validator.ValidateAsync(input, ct).ConfigureAwait(false);
-        if (!Sha256Hash.Hash(canonical).AsSpan().SequenceEqual(claim.Claim.ContentHash))
-            throw new InvalidFieldException("signed_claim.claim.content_hash", "is not the SHA-256 of the record's RFC 8785 canonical JSON");
-        if (await store.GetRecordAsync(claim.RecordId, ct).ConfigureAwait(false) is { } existing)
-            return new SubmissionResult(existing, Created: false);
-
-        await using (var writer = blobs.BeginWrite())
+        // No look-up for an existing record first: resubmissions are rare, the blob is content-addressed and the
+        // commit queue answers "already there" for a known claim, so the common path saves a query.
+        try
         {
-            await writer.WriteAsync(canonical, ct).ConfigureAwait(false);
-            await writer.CommitAsync(claim.Claim.ContentHash, ct).ConfigureAwait(false);
+            await blobs.PutAsync(canonical, claim.Claim.ContentHash, ct).ConfigureAwait(false);
+        }
+        catch (BlobHashMismatchException)
+        {
+            throw new InvalidFieldException("signed_claim.claim.content_hash", "is not the SHA-256 of the record's RFC 8785 canonical JSON");
         }
         return await AcceptAsync(claim, CanonicalJsonMediaType, null, canonical.Length, metadataJson, ct).ConfigureAwait(false);
     }

@@ -7,11 +7,12 @@ namespace Trace.Node.Storage;
 /// <remarks>
 /// journal_mode=WAL is persistent in the file and set once by <see cref="DatabaseMigrator"/>; busy_timeout and
 /// synchronous are per connection. synchronous=FULL keeps a committed (accepted) claim on disk across a power
-/// loss, which NORMAL does not promise in WAL mode.
+/// loss, which NORMAL does not promise in WAL mode. Checkpoints are left to <see cref="SqliteWalCheckpointer"/>;
+/// wal_autocheckpoint only stays as a safety net.
 /// </remarks>
 internal sealed class SqliteConnectionSetup(int busyTimeoutMilliseconds) : DbConnectionInterceptor
 {
-    private readonly string _pragmas = $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
+    private readonly string _pragmas = $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = {SqliteWalCheckpointer.SafetyNetPages};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -1,16 +1,20 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Trace.Node.Storage;
 
 /// <summary>Creates the provider's <see cref="TraceDbContext"/> subclass from <see cref="TraceStorageOptions"/>.</summary>
 /// <remarks>Options are built once; contexts are cheap, short-lived and one per unit of work.</remarks>
-public sealed class TraceDbContextFactory : IDbContextFactory<TraceDbContext>
+public sealed class TraceDbContextFactory : IDbContextFactory<TraceDbContext>, IDisposable
 {
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(250);
     private readonly Func<TraceDbContext> _create;
+    private readonly SqliteWalCheckpointer? _checkpointer;
 
-    public TraceDbContextFactory(IOptions<TraceStorageOptions> options)
+    public TraceDbContextFactory(IOptions<TraceStorageOptions> options, ILogger<TraceDbContextFactory>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
@@ -25,6 +29,7 @@ public sealed class TraceDbContextFactory : IDbContextFactory<TraceDbContext>
                     .AddInterceptors(new SqliteConnectionSetup(settings.SqliteBusyTimeoutMilliseconds));
                 var built = builder.Options;
                 _create = () => new SqliteTraceDbContext(built);
+                _checkpointer = new SqliteWalCheckpointer(ConnectionString, CheckpointInterval, logger ?? (ILogger)NullLogger.Instance);
                 break;
             }
             case StorageProvider.Postgres:
@@ -49,6 +54,9 @@ public sealed class TraceDbContextFactory : IDbContextFactory<TraceDbContext>
 
     /// <inheritdoc />
     public TraceDbContext CreateDbContext() => _create();
+
+    /// <summary>Stops the background WAL checkpoints (SQLite).</summary>
+    public void Dispose() => _checkpointer?.Dispose();
 
     private static string SqliteConnectionString(TraceStorageOptions settings)
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Trace.Node.Domain;
 using Trace.Node.Evm.Encoding;
 using Trace.Node.Storage.Entities;
@@ -34,19 +35,20 @@ public sealed partial class TraceStore
         ArgumentNullException.ThrowIfNull(buildTree);
         await using var db = Open();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var records = await db.Records
+        var ids = await db.Records
             .Where(r => r.BatchId == null)
             .OrderBy(r => r.AcceptedAt).ThenBy(r => r.Id)
             .Take(maxClaims)
+            .Select(r => r.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (records.Count == 0) return null;
+        if (ids.Count == 0) return null;
 
-        var tree = buildTree(records.ConvertAll(r => Hex.Decode(r.Id)));
+        var tree = buildTree(ids.ConvertAll(id => Hex.Decode(id)));
         if (tree.Root is not { Length: 32 }) throw new ArgumentException("the batch tree root must be 32 bytes", nameof(buildTree));
-        if (tree.Leaves.Count != records.Count)
-            throw new ArgumentException($"the batch tree has {tree.Leaves.Count} leaves for {records.Count} claims", nameof(buildTree));
+        if (tree.Leaves.Count != ids.Count)
+            throw new ArgumentException($"the batch tree has {tree.Leaves.Count} leaves for {ids.Count} claims", nameof(buildTree));
 
-        var batch = new AnchorBatchEntity { Root = tree.Root, LeafCount = records.Count, State = AnchorBatchState.Open, CreatedAt = Now };
+        var batch = new AnchorBatchEntity { Root = tree.Root, LeafCount = ids.Count, State = AnchorBatchState.Open, CreatedAt = Now };
         db.Batches.Add(batch);
         try
         {
@@ -56,26 +58,48 @@ public sealed partial class TraceStore
         {
             // A concurrent batcher read the same queue, built the same root and committed first.
             if (await FindBatchByRootAsync(tree.Root, cancellationToken).ConfigureAwait(false) is not null)
-                throw new BatchConflictException(records.Count, 0);
+                throw new BatchConflictException(ids.Count, 0);
             throw;
         }
 
-        // Claim the rows with a guarded update: under concurrency only still-unassigned rows count.
-        var ids = records.ConvertAll(r => r.Id);
-        var assigned = await db.Records
-            .Where(r => ids.Contains(r.Id) && r.BatchId == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.BatchId, batch.Id), cancellationToken).ConfigureAwait(false);
-        if (assigned != records.Count) throw new BatchConflictException(records.Count, assigned);
-
-        for (var i = 0; i < records.Count; i++)
-        {
-            records[i].BatchId = batch.Id;
-            records[i].LeafIndex = tree.Leaves[i].LeafIndex;
-            records[i].MerkleProof = MerkleProofCodec.Join(tree.Leaves[i].Proof);
-        }
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        // Claim each row with a guarded update: under concurrency only still-unassigned rows count.
+        var assigned = await AssignLeavesAsync(db, batch.Id, ids, tree, cancellationToken).ConfigureAwait(false);
+        if (assigned != ids.Count) throw new BatchConflictException(ids.Count, assigned);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return batch;
+    }
+
+    // One prepared UPDATE per leaf inside the open transaction; the change tracker would cost more than the writes.
+    private static async Task<int> AssignLeavesAsync(TraceDbContext db, long batchId, List<string> ids, BatchTree tree, CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE \"EvidenceRecords\" SET \"BatchId\" = @batch, \"LeafIndex\" = @leaf, \"MerkleProof\" = @proof " +
+                              "WHERE \"Id\" = @id AND \"BatchId\" IS NULL";
+        var batch = Add(command, "@batch", batchId);
+        var leaf = Add(command, "@leaf", 0);
+        var proof = Add(command, "@proof", Array.Empty<byte>());
+        var id = Add(command, "@id", "");
+        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        var assigned = 0;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            id.Value = ids[i];
+            leaf.Value = tree.Leaves[i].LeafIndex;
+            proof.Value = MerkleProofCodec.Join(tree.Leaves[i].Proof);
+            assigned += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return assigned;
+
+        static System.Data.Common.DbParameter Add(System.Data.Common.DbCommand command, string name, object value)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }
     }
 
     /// <summary>The batch with this id, or null.</summary>

@@ -20,6 +20,7 @@ public sealed partial class TraceStore
         var existing = await db.Records.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken).ConfigureAwait(false);
         var results = new AddClaimResult[claims.Count];
         var added = new Dictionary<string, EvidenceRecordEntity>();
+        var feed = new List<RecordStatusChangeEntity>(claims.Count);
         var now = Now;
         for (var i = 0; i < claims.Count; i++)
         {
@@ -27,12 +28,12 @@ public sealed partial class TraceStore
             if (existing.TryGetValue(id, out var found)) { results[i] = new(found, false); continue; }
             if (added.TryGetValue(id, out var twin)) { results[i] = new(twin, false); continue; }
             var record = claims[i].ToEntity(now);
-            db.Records.Add(record);
-            db.StatusChanges.Add(new RecordStatusChangeEntity { RecordId = id, Change = RecordChange.Accepted, Status = RecordStatus.Pending, At = record.AcceptedAt });
+            feed.Add(new RecordStatusChangeEntity { RecordId = id, Change = RecordChange.Accepted, Status = RecordStatus.Pending, At = record.AcceptedAt });
             added[id] = record;
             results[i] = new(record, true);
         }
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await BulkInsert.InsertAsync(db, added.Values.ToList(), cancellationToken).ConfigureAwait(false);
+        await BulkInsert.InsertAsync(db, feed, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return results;
     }

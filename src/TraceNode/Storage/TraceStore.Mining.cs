@@ -61,18 +61,20 @@ public sealed partial class TraceStore
     }
 
     // Only rows whose status actually changes get a feed entry, so repeating a transition writes nothing twice.
+    // Set-based: a 4,096-record batch is one UPDATE and one prepared INSERT, not 8,192 tracked entities.
     private async Task SetRecordStatusAsync(TraceDbContext db, AnchorBatchEntity batch, RecordStatus status, RecordChange change,
         DateTimeOffset? anchoredAt, DateTimeOffset? confirmedAt, CancellationToken cancellationToken)
     {
-        var records = await db.Records.Where(r => r.BatchId == batch.Id && r.Status != status).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var changing = db.Records.Where(r => r.BatchId == batch.Id && r.Status != status);
+        var ids = await changing.Select(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (ids.Count == 0) return;
+        await changing.ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Status, status)
+            .SetProperty(r => r.AnchoredAt, anchoredAt)
+            .SetProperty(r => r.ConfirmedAt, confirmedAt), cancellationToken).ConfigureAwait(false);
         var now = Now;
-        foreach (var record in records)
-        {
-            record.Status = status;
-            record.AnchoredAt = anchoredAt;
-            record.ConfirmedAt = confirmedAt;
-            db.StatusChanges.Add(new RecordStatusChangeEntity { RecordId = record.Id, Change = change, Status = status, BatchId = batch.Id, At = now });
-        }
+        var feed = ids.ConvertAll(id => new RecordStatusChangeEntity { RecordId = id, Change = change, Status = status, BatchId = batch.Id, At = now });
+        await BulkInsert.InsertAsync(db, feed, cancellationToken).ConfigureAwait(false);
     }
 
     private static byte[] RequireHash(byte[] value, string name) =>

@@ -213,10 +213,24 @@ public sealed class BadInputTests(EvidenceNodeFixture node) : IAsyncLifetime
 
     private static Task<RpcException> Refused(Func<Task> call) => EvidenceClientExtensions.ExpectErrorAsync(call);
 
-    private string[] BlobSnapshot()
+    private string BlobRoot => Path.Combine(node.Api.DataDirectory, "blobs");
+
+    // Content files and temp files; the small-blob database is checked by hash instead.
+    private string[] BlobSnapshot() =>
+        Directory.Exists(BlobRoot)
+            ? Directory.GetFiles(BlobRoot, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith("small.db", StringComparison.Ordinal)).Order().ToArray()
+            : [];
+
+    private bool SmallBlobDatabaseHolds(byte[] contentHash)
     {
-        var root = Path.Combine(node.Api.DataDirectory, "blobs");
-        return Directory.Exists(root) ? Directory.GetFiles(root, "*", SearchOption.AllDirectories).Order().ToArray() : [];
+        var path = Path.Combine(BlobRoot, "small.db");
+        if (!File.Exists(path)) return false;
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM blobs WHERE hash = $hash";
+        command.Parameters.AddWithValue("$hash", contentHash);
+        return (long)command.ExecuteScalar()! > 0;
     }
 
     private async Task AssertNotStoredAsync(SignedClaim signed, string[] blobsBefore)
@@ -228,6 +242,7 @@ public sealed class BadInputTests(EvidenceNodeFixture node) : IAsyncLifetime
         var hash = Convert.ToHexStringLower(signed.Claim.ContentHash.Span);
         Assert.DoesNotContain(after, f => Path.GetFileName(f).Contains(hash, StringComparison.Ordinal));
         Assert.DoesNotContain(after.Except(blobsBefore), f => !IsCommittedBlob(f));
+        Assert.False(SmallBlobDatabaseHolds(signed.Claim.ContentHash.ToByteArray()), "the refused content is in the small-blob database");
     }
 
     private static bool IsCommittedBlob(string path) =>

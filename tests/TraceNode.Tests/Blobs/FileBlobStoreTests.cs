@@ -10,11 +10,25 @@ public sealed class FileBlobStoreTests : IDisposable
 
     public void Dispose()
     {
+        foreach (var store in _stores) store.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
     }
 
-    private FileBlobStore CreateStore(long maxBytes = 1024 * 1024, TimeSpan? staleAge = null) =>
-        new(Options.Create(new BlobStoreOptions { RootDirectory = _root, MaxBlobBytes = maxBytes, StaleTempAge = staleAge ?? TimeSpan.FromHours(1) }), TimeProvider.System);
+    private readonly List<FileBlobStore> _stores = [];
+
+    // Small-blob limit 4 KiB in these tests: content above it is a file, content up to it a row of small.db.
+    private const int SmallLimit = 4096;
+
+    private FileBlobStore CreateStore(long maxBytes = 1024 * 1024, TimeSpan? staleAge = null, int smallLimit = SmallLimit)
+    {
+        var store = new FileBlobStore(Options.Create(new BlobStoreOptions
+        {
+            RootDirectory = _root, MaxBlobBytes = maxBytes, StaleTempAge = staleAge ?? TimeSpan.FromHours(1), SmallBlobMaxBytes = smallLimit,
+        }), TimeProvider.System);
+        _stores.Add(store);
+        return store;
+    }
 
     private static async Task<BlobCommitResult> PutAsync(IBlobStore store, byte[] content, byte[]? expected = null, int chunk = 1000)
     {
@@ -24,7 +38,9 @@ public sealed class FileBlobStoreTests : IDisposable
         return await writer.CommitAsync(expected ?? SHA256.HashData(content), CancellationToken.None);
     }
 
-    private IEnumerable<string> AllFiles() => Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories);
+    // Files holding content: blob files and temp files, not the small-blob database.
+    private IEnumerable<string> AllFiles() =>
+        Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith("small.db", StringComparison.Ordinal));
 
     private string[] TempFiles() => Directory.GetFiles(Path.Combine(_root, "tmp"));
 
@@ -32,7 +48,7 @@ public sealed class FileBlobStoreTests : IDisposable
     public async Task Committed_blob_is_stored_under_fanned_out_sha256_path_and_reads_back()
     {
         var store = CreateStore();
-        var content = RandomNumberGenerator.GetBytes(10_000);
+        var content = RandomNumberGenerator.GetBytes(10_000); // above the small-blob limit: a file
 
         var result = await PutAsync(store, content);
 
@@ -48,18 +64,71 @@ public sealed class FileBlobStoreTests : IDisposable
         Assert.Empty(TempFiles());
     }
 
-    [Fact]
-    public async Task Identical_content_is_stored_once()
+    [Theory]
+    [InlineData(10, 0)]
+    [InlineData(SmallLimit + 1, 1)]
+    public async Task Identical_content_is_stored_once(int length, int expectedFiles)
     {
         var store = CreateStore();
-        var content = "same bytes"u8.ToArray();
+        var content = RandomNumberGenerator.GetBytes(length);
 
         var first = await PutAsync(store, content);
         var second = await PutAsync(store, content);
+        var third = await store.PutAsync(content, SHA256.HashData(content), CancellationToken.None);
 
         Assert.False(first.AlreadyStored);
         Assert.True(second.AlreadyStored);
-        Assert.Single(AllFiles());
+        Assert.True(third.AlreadyStored);
+        Assert.Equal(expectedFiles, AllFiles().Count());
+        Assert.Equal(new[] { Convert.ToHexStringLower(first.Sha256) }, store.EnumerateHashes().Select(Convert.ToHexStringLower));
+    }
+
+    [Fact]
+    public async Task Small_content_is_kept_in_the_small_blob_database_and_survives_a_restart()
+    {
+        var content = "{\"reading\":\"42.7 kWh\"}"u8.ToArray();
+        var hash = SHA256.HashData(content);
+        var store = CreateStore();
+
+        var other = RandomNumberGenerator.GetBytes(100);
+
+        var streamed = await PutAsync(store, content);
+        var direct = await store.PutAsync(other, SHA256.HashData(other), CancellationToken.None);
+
+        Assert.False(streamed.AlreadyStored);
+        Assert.False(direct.AlreadyStored);
+        Assert.Empty(AllFiles());
+        await store.DisposeAsync();
+        var reopened = CreateStore();
+        Assert.Equal(content.Length, reopened.GetLength(hash));
+        await using var read = reopened.OpenRead(hash);
+        using var copy = new MemoryStream();
+        await read.CopyToAsync(copy);
+        Assert.Equal(content, copy.ToArray());
+        Assert.Equal(2, reopened.EnumerateHashes().Count());
+    }
+
+    [Fact]
+    public async Task Put_of_bytes_that_do_not_match_the_hash_is_refused_and_stores_nothing()
+    {
+        var store = CreateStore();
+        var claimed = SHA256.HashData("what the claim says"u8);
+
+        await Assert.ThrowsAsync<BlobHashMismatchException>(() => store.PutAsync("what was sent"u8.ToArray(), claimed, CancellationToken.None));
+
+        Assert.Empty(store.EnumerateHashes());
+        Assert.False(store.Exists(SHA256.HashData("what was sent"u8)));
+    }
+
+    [Fact]
+    public async Task With_the_small_blob_database_off_every_blob_is_a_file()
+    {
+        var store = CreateStore(smallLimit: 0);
+
+        var result = await store.PutAsync("tiny"u8.ToArray(), SHA256.HashData("tiny"u8), CancellationToken.None);
+
+        Assert.Equal(await File.ReadAllBytesAsync(store.PathOf(result.Sha256)), "tiny"u8.ToArray());
+        Assert.False(File.Exists(Path.Combine(_root, "small.db")));
     }
 
     [Fact]
@@ -80,28 +149,33 @@ public sealed class FileBlobStoreTests : IDisposable
     {
         var store = CreateStore();
         var aborted = store.BeginWrite();
-        await aborted.WriteAsync(new byte[100], CancellationToken.None);
+        await aborted.WriteAsync(new byte[SmallLimit + 100], CancellationToken.None);
         aborted.Abort();
         await using (var abandoned = store.BeginWrite())
         {
             await abandoned.WriteAsync(new byte[100], CancellationToken.None);
-            Assert.Single(TempFiles());
+            Assert.Empty(TempFiles()); // still in memory
+            await abandoned.WriteAsync(new byte[SmallLimit], CancellationToken.None);
+            Assert.Single(TempFiles()); // spilled to disk past the small-blob limit
         }
 
         Assert.Empty(AllFiles());
+        Assert.Empty(store.EnumerateHashes());
         await Assert.ThrowsAsync<InvalidOperationException>(() => aborted.CommitAsync(CancellationToken.None));
     }
 
     [Fact]
     public async Task Upload_over_the_limit_is_refused_and_leaves_nothing()
     {
-        var store = CreateStore(maxBytes: 2500);
+        var store = CreateStore(maxBytes: 6000);
 
-        var error = await Assert.ThrowsAsync<BlobTooLargeException>(() => PutAsync(store, new byte[2501]));
+        var error = await Assert.ThrowsAsync<BlobTooLargeException>(() => PutAsync(store, new byte[6001]));
 
-        Assert.Equal(2500, error.Limit);
+        Assert.Equal(6000, error.Limit);
         Assert.Empty(AllFiles());
-        Assert.False((await PutAsync(store, new byte[2500])).AlreadyStored);
+        await Assert.ThrowsAsync<BlobTooLargeException>(() => CreateStore(maxBytes: 2000).PutAsync(new byte[2001], SHA256.HashData(new byte[2001]), CancellationToken.None));
+        Assert.Empty(store.EnumerateHashes());
+        Assert.False((await PutAsync(store, new byte[6000])).AlreadyStored);
     }
 
     [Fact]
