@@ -31,7 +31,7 @@ internal static class DoubleScalarMultiplier
     private static readonly Lazy<(FieldElement X, FieldElement Y)[]> GTable = new(BuildGTable);
 
     /// <summary>Returns u1·G + u2·R as affine bytes x‖y, or false for the point at infinity.</summary>
-    public static bool TryMultiply(ReadOnlySpan<byte> u1, ReadOnlySpan<byte> u2, in FieldElement rx, in FieldElement ry, ECCurve curve, Span<byte> xy64)
+    public static bool TryMultiply(ReadOnlySpan<byte> u1, ReadOnlySpan<byte> u2, in FieldElement rx, in FieldElement ry, Span<byte> xy64)
     {
         var (k1, k2) = Split(new Integer(u2, isUnsigned: true, isBigEndian: true));
         Span<byte> k1Bytes = stackalloc byte[32], k2Bytes = stackalloc byte[32];
@@ -72,9 +72,7 @@ internal static class DoubleScalarMultiplier
         }
         if (acc.IsInfinity) return false;
 
-        Span<byte> buffer = stackalloc byte[32];
-        acc.Z.WriteBytes(buffer);
-        var zInverse = FieldElement.FromBytes(curve.FromBigInteger(new BigInteger(1, buffer)).Invert().GetEncoded());
+        var zInverse = FieldElement.Invert(acc.Z);
         var zInverse2 = FieldElement.Square(zInverse);
         FieldElement.Multiply(acc.X, zInverse2).WriteBytes(xy64);
         FieldElement.Multiply(acc.Y, FieldElement.Multiply(zInverse2, zInverse)).WriteBytes(xy64[32..]);

@@ -6,6 +6,7 @@ using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Math;
 using Org.BouncyCastle.Math.EC;
 using Org.BouncyCastle.Math.EC.Multiplier;
+using Integer = System.Numerics.BigInteger;
 
 namespace Trace.Node.Evm.Crypto;
 
@@ -133,6 +134,28 @@ public static class Secp256k1
 
     internal static BigInteger ToBig(ReadOnlySpan<byte> bigEndian) => new(1, bigEndian);
 
+    private static readonly FieldElement Seven = new(7, 0, 0, 0);
+    private static readonly Integer ScalarOrder = new(N.ToByteArrayUnsigned(), isUnsigned: true, isBigEndian: true);
+
+    // Extended Euclid; a is in [1, m) and m is prime, so the inverse exists.
+    private static Integer ModInverse(Integer a, Integer m)
+    {
+        Integer t = Integer.Zero, newT = Integer.One, r = m, newR = a;
+        while (!newR.IsZero)
+        {
+            var quotient = Integer.DivRem(r, newR, out var remainder);
+            (t, newT) = (newT, t - quotient * newT);
+            (r, newR) = (newR, remainder);
+        }
+        return t.Sign < 0 ? t + m : t;
+    }
+
+    private static void WriteScalar(Integer value, Span<byte> destination32)
+    {
+        destination32.Clear();
+        value.TryWriteBytes(destination32[(32 - value.GetByteCount(isUnsigned: true))..], out _, isUnsigned: true, isBigEndian: true);
+    }
+
     private static byte[] Recover(ReadOnlySpan<byte> digest32, EcdsaSignature signature, bool allowHighS)
     {
         EnsureDigest(digest32);
@@ -147,19 +170,22 @@ public static class Secp256k1
 
         var x = (signature.RecoveryId & 2) != 0 ? r.Add(N) : r;
         if (x.CompareTo(P) >= 0) Fail("signature r + n is not a field element for recovery id 2 or 3");
-        var fx = Curve.FromBigInteger(x);
-        var fy = fx.Square().Multiply(fx).Add(Curve.B).Sqrt();
-        if (fy is null) Fail("signature r is not the x coordinate of a curve point");
-        if (fy.TestBitZero() != ((signature.RecoveryId & 1) != 0)) fy = fy.Negate();
+        var rx = FieldElement.FromBytes(To32(x));
+        if (!FieldElement.TrySqrt(FieldElement.Add(FieldElement.Multiply(FieldElement.Square(rx), rx), Seven), out var ry))
+            Fail("signature r is not the x coordinate of a curve point");
+        if (ry.IsOdd != ((signature.RecoveryId & 1) != 0)) ry = FieldElement.Negate(ry);
 
-        // Q = r⁻¹(s·R − e·G) = (−e·r⁻¹)·G + (s·r⁻¹)·R, evaluated as one double-scalar multiplication.
-        var rInverse = r.ModInverse(N);
-        var e = ToBig(digest32).Mod(N);
-        var u1 = N.Subtract(e).Multiply(rInverse).Mod(N);
-        var u2 = s.Multiply(rInverse).Mod(N);
+        // Q = r⁻¹(s·R − e·G) = (−e·r⁻¹)·G + (s·r⁻¹)·R, evaluated as one double-scalar multiplication. The scalar
+        // arithmetic uses System.Numerics: BouncyCastle's ModInverse allocated ~75 KB and took a fifth of the time.
+        var order = ScalarOrder;
+        var rInverse = ModInverse(new Integer(signature.R, isUnsigned: true, isBigEndian: true), order);
+        var e = new Integer(digest32, isUnsigned: true, isBigEndian: true) % order;
+        Span<byte> u1 = stackalloc byte[32], u2 = stackalloc byte[32];
+        WriteScalar((order - e) * rInverse % order, u1);
+        WriteScalar(new Integer(signature.S, isUnsigned: true, isBigEndian: true) * rInverse % order, u2);
         var publicKey = new byte[65];
         publicKey[0] = 0x04;
-        if (!DoubleScalarMultiplier.TryMultiply(To32(u1), To32(u2), FieldElement.FromBytes(To32(x)), FieldElement.FromBytes(fy.GetEncoded()), Curve, publicKey.AsSpan(1)))
+        if (!DoubleScalarMultiplier.TryMultiply(u1, u2, rx, ry, publicKey.AsSpan(1)))
             Fail("signature recovers the point at infinity");
         return publicKey;
     }

@@ -30,6 +30,25 @@ public class FieldElementTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Invert_and_square_root_agree_with_big_integer_exponentiation(int seed)
+    {
+        var random = new Random(seed);
+        var samples = new List<BigInteger> { 1, 2, 7, P - 1, P - 2, (BigInteger.One << 255) };
+        for (var i = 0; i < 100; i++) samples.Add(RandomBelowP(random));
+        foreach (var a in samples.Where(a => !a.IsZero))
+        {
+            Assert.Equal(BigInteger.ModPow(a, P - 2, P), ToBig(FieldElement.Invert(ToField(a))));
+            Assert.Equal(BigInteger.One, ToBig(FieldElement.Multiply(FieldElement.Invert(ToField(a)), ToField(a))));
+            var isSquare = BigInteger.ModPow(a, (P - 1) / 2, P).IsOne;
+            Assert.Equal(isSquare, FieldElement.TrySqrt(ToField(a), out var root));
+            if (isSquare) Assert.Equal(a, ToBig(FieldElement.Square(root)));
+            Assert.True(FieldElement.TrySqrt(ToField(a * a % P), out var ofSquare));
+            Assert.Equal(a * a % P, ToBig(FieldElement.Square(ofSquare)));
+        }
+    }
+
     private static BigInteger RandomBelowP(Random random)
     {
         var bytes = new byte[32];
