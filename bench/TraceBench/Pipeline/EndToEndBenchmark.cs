@@ -12,7 +12,7 @@ using Trace.Protos.V1;
 namespace Trace.Bench.Pipeline;
 
 /// <summary>
-/// <c>e2e [records] [clients]</c>: end-to-end records/s through gRPC into an embedded node until every record is
+/// <c>e2e [records] [clients] [unary|stream]</c>: end-to-end records/s through gRPC into an embedded node until every record is
 /// CONFIRMED, gas per record of the batches it anchored, and the baseline of one anchoring transaction per record.
 /// </summary>
 internal static class EndToEndBenchmark
@@ -21,6 +21,7 @@ internal static class EndToEndBenchmark
     {
         var records = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
         var clients = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 16;
+        var streaming = args.Length > 2 && args[2] == "stream";
         var data = Path.Combine(Path.GetTempPath(), "trace-bench-" + Guid.NewGuid().ToString("N")[..8]);
         var settings = new Dictionary<string, string>
         {
@@ -44,15 +45,33 @@ internal static class EndToEndBenchmark
         await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
         {
             var client = new EvidenceService.EvidenceServiceClient(channels[c % channels.Length]);
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < records)
+            if (streaming)
             {
-                await client.SubmitRecordAsync(requests[i]);
+                // One SubmitRecords stream per client: write this client's share, read the answers as they come.
+                using var call = client.SubmitRecords();
+                var reading = Task.Run(async () =>
+                {
+                    while (await call.ResponseStream.MoveNext(CancellationToken.None))
+                    {
+                        if (call.ResponseStream.Current.ResultCase != SubmitRecordsResponse.ResultOneofCase.Accepted)
+                            throw new InvalidOperationException($"record refused: {call.ResponseStream.Current.Refused}");
+                        if (Interlocked.Increment(ref done) == records / 2) halfway = clock.Elapsed;
+                    }
+                });
+                for (var i = c; i < records; i += clients) await call.RequestStream.WriteAsync(requests[i]);
+                await call.RequestStream.CompleteAsync();
+                await reading;
+                return;
+            }
+            int next1;
+            while ((next1 = Interlocked.Increment(ref next)) < records)
+            {
+                await client.SubmitRecordAsync(requests[next1]);
                 if (Interlocked.Increment(ref done) == records / 2) halfway = clock.Elapsed;
             }
         })));
         var accepted = clock.Elapsed;
-        Console.WriteLine($"accepted {records:N0} records in {accepted.TotalSeconds:F2} s = {records / accepted.TotalSeconds:N0} records/s (gRPC SubmitRecord, {clients} clients); second half alone {records / 2 / (accepted - halfway).TotalSeconds:N0} records/s");
+        Console.WriteLine($"accepted {records:N0} records in {accepted.TotalSeconds:F2} s = {records / accepted.TotalSeconds:N0} records/s ({(streaming ? "gRPC SubmitRecords streams" : "gRPC SubmitRecord calls")}, {clients} clients); second half alone {records / 2 / (accepted - halfway).TotalSeconds:N0} records/s");
         var evidence = new EvidenceService.EvidenceServiceClient(channels[0]);
         var nodeService = new NodeService.NodeServiceClient(channels[0]);
         while (true)

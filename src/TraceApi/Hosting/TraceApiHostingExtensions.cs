@@ -28,6 +28,7 @@ public static class TraceApiHostingExtensions
             options.EnableDetailedErrors = environment.IsDevelopment();
             options.Interceptors.Add<ErrorMappingInterceptor>();
         });
+        services.AddSingleton<GrpcErrorMapper>();
         services.AddGrpcReflection();
         services.AddSingleton<HealthServiceImpl>();
         services.AddHostedService<ChainHealthMonitor>();

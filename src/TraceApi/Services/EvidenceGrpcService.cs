@@ -1,8 +1,10 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Trace.Api.Grpc;
 using Trace.Node.Anchoring;
 using Trace.Node.Blobs;
 using Trace.Node.Evidence;
@@ -22,9 +24,13 @@ public sealed class EvidenceGrpcService(
     RecordVerifier verifier,
     RevocationRelay relay,
     AnchoringService anchoring,
+    GrpcErrorMapper errors,
     TimeProvider clock) : EvidenceService.EvidenceServiceBase
 {
     private const int DownloadChunkBytes = 64 * 1024;
+
+    // Records of one SubmitRecords stream checked and committed at once; enough to fill a group commit.
+    private const int StreamRecordsInFlight = 128;
 
     public override async Task<SubmitDocumentResponse> SubmitDocument(IAsyncStreamReader<SubmitDocumentRequest> requestStream, ServerCallContext context)
     {
@@ -45,6 +51,51 @@ public sealed class EvidenceGrpcService(
         var result = await intake.SubmitRecordAsync(EvidenceProtoMapper.ToInput(request.SignedClaim, request.SubjectId), request.RecordJson, request.MetadataJson, context.CancellationToken);
         if (result.Created) anchoring.ClaimQueued();
         return new SubmitRecordResponse { Record = await ToProtoAsync(result.Record, context.CancellationToken), Created = result.Created };
+    }
+
+    public override async Task SubmitRecords(IAsyncStreamReader<SubmitRecordRequest> requestStream, IServerStreamWriter<SubmitRecordsResponse> responseStream, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        // Answers are queued in request order and written in that order; the bound is the back-pressure on the reader.
+        var answers = Channel.CreateBounded<Task<SubmitRecordsResponse>>(new BoundedChannelOptions(StreamRecordsInFlight) { SingleReader = true, SingleWriter = true });
+        var writer = Task.Run(async () =>
+        {
+            await foreach (var answer in answers.Reader.ReadAllAsync(ct)) await responseStream.WriteAsync(await answer, ct);
+        }, ct);
+        try
+        {
+            ulong index = 0;
+            while (await requestStream.MoveNext(ct))
+            {
+                var request = requestStream.Current;
+                var position = index++;
+                // Task.Run: the signature check is CPU work; inline it would run one record at a time on the reader.
+                await answers.Writer.WriteAsync(Task.Run(() => SubmitOneOfStreamAsync(position, request, context), ct), ct);
+            }
+        }
+        finally
+        {
+            answers.Writer.TryComplete();
+        }
+        await writer;
+    }
+
+    private async Task<SubmitRecordsResponse> SubmitOneOfStreamAsync(ulong index, SubmitRecordRequest request, ServerCallContext context)
+    {
+        try
+        {
+            var result = await intake.SubmitRecordAsync(EvidenceProtoMapper.ToInput(request.SignedClaim, request.SubjectId), request.RecordJson, request.MetadataJson, context.CancellationToken);
+            if (result.Created) anchoring.ClaimQueued();
+            return new SubmitRecordsResponse
+            {
+                Index = index,
+                Accepted = new SubmitRecordResponse { Record = await ToProtoAsync(result.Record, context.CancellationToken), Created = result.Created },
+            };
+        }
+        catch (Exception ex) when (!context.CancellationToken.IsCancellationRequested && errors.ToStatus(ex, context) is { } status)
+        {
+            return new SubmitRecordsResponse { Index = index, Refused = new SubmitRefusal { Code = (int)status.StatusCode, Message = status.Detail } };
+        }
     }
 
     public override async Task<GetRecordResponse> GetRecord(GetRecordRequest request, ServerCallContext context)
