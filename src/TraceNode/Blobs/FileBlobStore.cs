@@ -10,7 +10,7 @@ namespace Trace.Node.Blobs;
 /// levels keep directories small), written through <c>&lt;root&gt;/tmp</c> on the same file system so the final
 /// rename is atomic.
 /// </summary>
-public sealed class FileBlobStore : IBlobStore, IAsyncDisposable
+public sealed class FileBlobStore : IBlobStore, IAsyncDisposable, IDisposable
 {
     private const int HashSize = 32;
     private readonly SmallBlobDatabase? _small;
@@ -119,6 +119,9 @@ public sealed class FileBlobStore : IBlobStore, IAsyncDisposable
     {
         if (_small is not null) await _small.DisposeAsync().ConfigureAwait(false);
     }
+
+    /// <summary>Synchronous <see cref="DisposeAsync"/>, for containers disposed synchronously.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     internal string NewTempPath() => Path.Combine(TempDirectory, $"{Guid.NewGuid():N}.part");
 
