@@ -54,6 +54,13 @@ internal sealed class ApiProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>CPU time the server process has used so far (user + system).</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>Resident set size and its peak, from /proc (bytes).</summary>
     public (long Rss, long Peak) Memory()
     {

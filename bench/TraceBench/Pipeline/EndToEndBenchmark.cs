@@ -38,6 +38,8 @@ internal static class EndToEndBenchmark
         var requests = Enumerable.Range(0, records).Select(i => node.StructuredRecord(keys[i % clients], $"urn:epc:id:sgtin:9506000.1.{i}", i)).ToArray();
         var channels = Enumerable.Range(0, Math.Min(clients, 4)).Select(_ => GrpcChannel.ForAddress(node.Api.GrpcAddress)).ToArray();
 
+        var serverCpu = node.Api.CpuTime();
+        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var next = -1;
         var done = 0;
@@ -71,7 +73,10 @@ internal static class EndToEndBenchmark
             }
         })));
         var accepted = clock.Elapsed;
+        serverCpu = node.Api.CpuTime() - serverCpu;
+        clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpu;
         Console.WriteLine($"accepted {records:N0} records in {accepted.TotalSeconds:F2} s = {records / accepted.TotalSeconds:N0} records/s ({(streaming ? "gRPC SubmitRecords streams" : "gRPC SubmitRecord calls")}, {clients} clients); second half alone {records / 2 / (accepted - halfway).TotalSeconds:N0} records/s");
+        Console.WriteLine($"CPU while accepting: server {serverCpu.TotalSeconds:F1} s = {serverCpu.TotalMicroseconds / records:N0} µs/record, benchmark clients {clientCpu.TotalSeconds:F1} s = {clientCpu.TotalMicroseconds / records:N0} µs/record (same 2 cores)");
         var evidence = new EvidenceService.EvidenceServiceClient(channels[0]);
         var nodeService = new NodeService.NodeServiceClient(channels[0]);
         while (true)
@@ -116,6 +121,8 @@ internal static class EndToEndBenchmark
         await node.RegisterAsync([key.Address], ParticipantRoles.Operator);
         var sender = new TransactionSender(node.Eth, key, node.Info.ChainId);
         var registry = EvidenceRegistryClient.Connect(node.Registry, node.Eth, sender);
+        var serverCpu = node.Api.CpuTime();
+        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var next = -1;
         ulong gas = 0;

@@ -17,16 +17,22 @@ namespace Trace.Node.Storage;
 /// </remarks>
 internal static class BulkInsert
 {
-    private static readonly ConcurrentDictionary<(Type Context, Type Entity), Statement> Statements = new();
+    private static readonly ConcurrentDictionary<(Type Context, Type Entity, bool SkipExisting), Statement> Statements = new();
 
     /// <summary>Inserts <paramref name="rows"/>; requires an open transaction on <paramref name="db"/>.</summary>
-    public static async Task InsertAsync<TEntity>(TraceDbContext db, IReadOnlyList<TEntity> rows, CancellationToken cancellationToken)
+    /// <param name="skipExisting">
+    /// True: a row whose key (or another unique index) is taken is skipped instead of failing the transaction
+    /// (<c>ON CONFLICT DO NOTHING</c>, the same in SQLite and PostgreSQL).
+    /// </param>
+    /// <returns>For each row, whether it was inserted.</returns>
+    public static async Task<bool[]> InsertAsync<TEntity>(TraceDbContext db, IReadOnlyList<TEntity> rows, CancellationToken cancellationToken, bool skipExisting = false)
         where TEntity : class
     {
-        if (rows.Count == 0) return;
+        var inserted = new bool[rows.Count];
+        if (rows.Count == 0) return inserted;
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("bulk inserts run inside a transaction");
-        var statement = Statements.GetOrAdd((db.GetType(), typeof(TEntity)), key => Statement.Build(db.Model, key.Entity));
+        var statement = Statements.GetOrAdd((db.GetType(), typeof(TEntity), skipExisting), key => Statement.Build(db.Model, key.Entity, key.SkipExisting));
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = statement.Sql;
@@ -37,22 +43,18 @@ internal static class BulkInsert
             parameters[i].ParameterName = $"@p{i}";
             command.Parameters.Add(parameters[i]);
         }
-        var prepared = false;
-        foreach (var row in rows)
+        for (var r = 0; r < rows.Count; r++)
         {
-            for (var i = 0; i < parameters.Length; i++) parameters[i].Value = statement.Columns[i].Read(row);
-            if (!prepared)
-            {
-                await command.PrepareAsync(cancellationToken).ConfigureAwait(false); // after the first values, so providers can infer types
-                prepared = true;
-            }
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < parameters.Length; i++) parameters[i].Value = statement.Columns[i].Read(rows[r]);
+            if (r == 0) await command.PrepareAsync(cancellationToken).ConfigureAwait(false); // after the first values, so providers can infer types
+            inserted[r] = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
         }
+        return inserted;
     }
 
     private sealed record Statement(string Sql, Column[] Columns)
     {
-        public static Statement Build(IModel model, Type entity)
+        public static Statement Build(IModel model, Type entity, bool skipExisting)
         {
             var type = model.FindEntityType(entity) ?? throw new InvalidOperationException($"{entity.Name} is not in the model");
             var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
@@ -62,7 +64,8 @@ internal static class BulkInsert
                 .ToArray();
             var qualified = table.Schema is null ? Quote(table.Name) : $"{Quote(table.Schema)}.{Quote(table.Name)}";
             var sql = $"INSERT INTO {qualified} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) " +
-                      $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+                      $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})" +
+                      (skipExisting ? " ON CONFLICT DO NOTHING" : "");
             return new Statement(sql, columns);
         }
 

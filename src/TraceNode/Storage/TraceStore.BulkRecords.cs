@@ -14,27 +14,38 @@ public sealed partial class TraceStore
     {
         ArgumentNullException.ThrowIfNull(claims);
         foreach (var claim in claims) claim.Validate();
-        var ids = claims.Select(c => c.RecordId).Distinct().ToList();
         await using var db = Open();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var existing = await db.Records.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken).ConfigureAwait(false);
         var results = new AddClaimResult[claims.Count];
-        var added = new Dictionary<string, EvidenceRecordEntity>();
-        var feed = new List<RecordStatusChangeEntity>(claims.Count);
+        var fresh = new Dictionary<string, EvidenceRecordEntity>(claims.Count);
         var now = Now;
-        for (var i = 0; i < claims.Count; i++)
+        foreach (var claim in claims) fresh.TryAdd(claim.RecordId, claim.ToEntity(now));
+        var candidates = fresh.Values.ToList();
+        // No look-up first: the insert skips ids that exist (a resubmission), and only those are read back.
+        var inserted = await BulkInsert.InsertAsync(db, candidates, cancellationToken, skipExisting: true).ConfigureAwait(false);
+        var feed = new List<RecordStatusChangeEntity>(candidates.Count);
+        var outcome = new Dictionary<string, AddClaimResult>(candidates.Count);
+        var existingIds = new List<string>();
+        for (var i = 0; i < candidates.Count; i++)
         {
-            var id = claims[i].RecordId;
-            if (existing.TryGetValue(id, out var found)) { results[i] = new(found, false); continue; }
-            if (added.TryGetValue(id, out var twin)) { results[i] = new(twin, false); continue; }
-            var record = claims[i].ToEntity(now);
-            feed.Add(new RecordStatusChangeEntity { RecordId = id, Change = RecordChange.Accepted, Status = RecordStatus.Pending, At = record.AcceptedAt });
-            added[id] = record;
-            results[i] = new(record, true);
+            var record = candidates[i];
+            if (!inserted[i]) { existingIds.Add(record.Id); continue; }
+            feed.Add(new RecordStatusChangeEntity { RecordId = record.Id, Change = RecordChange.Accepted, Status = RecordStatus.Pending, At = record.AcceptedAt });
+            outcome[record.Id] = new(record, true);
         }
-        await BulkInsert.InsertAsync(db, added.Values.ToList(), cancellationToken).ConfigureAwait(false);
+        if (existingIds.Count > 0)
+            foreach (var found in await db.Records.AsNoTracking().Where(r => existingIds.Contains(r.Id)).ToListAsync(cancellationToken).ConfigureAwait(false))
+                outcome[found.Id] = new(found, false);
         await BulkInsert.InsertAsync(db, feed, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        var answered = new HashSet<string>();
+        for (var i = 0; i < claims.Count; i++)
+        {
+            var result = outcome[claims[i].RecordId];
+            // The first of two identical claims in one group created the record; the second finds it.
+            results[i] = result.Created && !answered.Add(claims[i].RecordId) ? result with { Created = false } : result;
+        }
         return results;
     }
 }

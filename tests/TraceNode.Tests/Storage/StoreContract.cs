@@ -52,6 +52,29 @@ public abstract partial class StoreContract : StoreTestBase
     }
 
     [StoreFact]
+    public async Task A_group_commit_creates_new_claims_once_and_returns_existing_ones_in_input_order()
+    {
+        var earlier = Claims.Random();
+        await Store.AddAcceptedClaimAsync(earlier, CancellationToken.None);
+        Clock.Advance(TimeSpan.FromSeconds(5));
+        var a = Claims.Random();
+        var b = Claims.Random(kind: RecordKind.TransportRecord);
+
+        var results = await Store.AddAcceptedClaimsAsync([a, earlier with { MetadataJson = null }, b, a], CancellationToken.None);
+
+        Assert.Equal([a.RecordId, earlier.RecordId, b.RecordId, a.RecordId], results.Select(r => r.Record.Id));
+        Assert.Equal([true, false, true, false], results.Select(r => r.Created));
+        Assert.Equal("""{"site":"Lyon"}""", results[1].Record.MetadataJson); // the stored record, not the resubmission
+        var stored = await Store.GetRecordAsync(b.RecordId, CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.Equal((RecordKind.TransportRecord, RecordStatus.Pending, Clock.GetUtcNow()), (stored.Kind, stored.Status, stored.AcceptedAt));
+        Assert.Equal(b.Signature, stored.Signature);
+        var feed = await Store.ReadStatusChangesAsync(0, 10, null, CancellationToken.None);
+        Assert.Equal([earlier.RecordId, a.RecordId, b.RecordId], feed.Select(f => f.RecordId));
+        Assert.Equal(3, (await Store.GetQueueInfoAsync(CancellationToken.None)).Count);
+    }
+
+    [StoreFact]
     public async Task Resubmitting_the_same_claim_returns_the_existing_record()
     {
         var claim = Claims.Random();
