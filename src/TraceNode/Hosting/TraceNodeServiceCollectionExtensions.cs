@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Trace.Node.Anchoring;
 using Trace.Node.Evidence;
+using Trace.Node.Indexing;
 using Trace.Node.Verification;
 using Microsoft.Extensions.Options;
 using Trace.Node.Blobs;
@@ -55,6 +56,10 @@ public static class TraceNodeServiceCollectionExtensions
         services.AddSingleton<ConfirmationTracker>();
         services.AddSingleton<AnchoringService>();
         services.AddHostedService(provider => provider.GetRequiredService<AnchoringService>());
+
+        services.AddOptions<IndexingOptions>().BindConfiguration(IndexingOptions.SectionName);
+        services.AddSingleton<WithdrawalFollower>();
+        services.AddHostedService(provider => provider.GetRequiredService<WithdrawalFollower>());
         return services;
     }
 }

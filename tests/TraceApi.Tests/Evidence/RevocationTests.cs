@@ -7,6 +7,7 @@ using Trace.Api.Tests.Support;
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Evm.Crypto;
 using Trace.Node.Evm.Eip712;
+using Trace.Node.Evm.Accounts;
 using Trace.Node.Evm.Encoding;
 using Trace.Protos.V1;
 
@@ -74,13 +75,43 @@ public sealed class RevocationTests(EvidenceNodeFixture node)
         Assert.Equal(VerificationStatus.Verified, (await node.Evidence.VerifyAsync(new VerifyRequest { RecordId = id })).Result.Status);
     }
 
-    private async Task<string> SubmitConfirmedAsync(ClaimSigner signer)
+    [Fact]
+    public async Task A_revocation_sent_straight_to_the_registry_by_the_issuer_reaches_the_index_and_the_watch_stream()
+    {
+        var signer = node.NewSigner();
+        await node.RegisterAsync(signer.Address, ParticipantRoles.Supplier);
+        var (id, signed) = await SubmitConfirmedWithClaimAsync(signer);
+        var anchor = (await node.Evidence.GetProofBundleAsync(new GetProofBundleRequest { RecordId = id })).Bundle.Anchor;
+        await node.FundAsync(signer.Address, BigInteger.Pow(10, 18));
+
+        using var watch = node.Evidence.WatchRecordStatus(new WatchRecordStatusRequest { RecordIds = { id }, IncludeCurrent = true });
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        Assert.True(await watch.ResponseStream.MoveNext(cancel.Token)); // the current state: the subscription is live
+
+        // The issuer pays its own gas and calls revoke(); Trace only sees the event.
+        var issuerRegistry = EvidenceRegistryClient.Connect(node.EvidenceRegistry, node.Eth, new TransactionSender(node.Eth, signer.Key, node.Node.ChainId));
+        var claim = new EvidenceClaimData(signed.Claim.ContentHash.ToByteArray(), (byte)signed.Claim.Kind, signed.Claim.Subject.ToByteArray(),
+            EthereumAddress.Parse(signed.Claim.Issuer), signed.Claim.IssuedAt, signed.Claim.Nonce.ToByteArray());
+        var receipt = await issuerRegistry.RevokeAsync(claim, anchor.MerkleRoot.ToByteArray(), anchor.MerkleProof.Select(p => p.ToByteArray()).ToList(), 2);
+
+        while (await watch.ResponseStream.MoveNext(cancel.Token) && watch.ResponseStream.Current.Change != RecordChange.Revoked) { }
+        Assert.Equal(RecordChange.Revoked, watch.ResponseStream.Current.Change);
+        var record = (await node.Evidence.GetRecordAsync(new GetRecordRequest { RecordId = id })).Record;
+        Assert.NotNull(record.Revocation);
+        Assert.Equal(receipt.Receipt.TransactionHash, record.Revocation.TxHash.ToByteArray());
+        Assert.Equal(receipt.Receipt.BlockNumber, record.Revocation.BlockNumber);
+        Assert.Equal(VerificationStatus.Revoked, (await node.Evidence.VerifyAsync(new VerifyRequest { RecordId = id })).Result.Status);
+    }
+
+    private async Task<string> SubmitConfirmedAsync(ClaimSigner signer) => (await SubmitConfirmedWithClaimAsync(signer)).Id;
+
+    private async Task<(string Id, SignedClaim Signed)> SubmitConfirmedWithClaimAsync(ClaimSigner signer)
     {
         var content = Encoding.UTF8.GetBytes("impact report " + Guid.NewGuid());
         var signed = signer.Sign(SHA256.HashData(content), RecordKind.EnvironmentalImpactReport, "urn:trace:report:r");
         var id = (await node.Evidence.UploadAsync(new SubmitDocumentHeader { SignedClaim = signed, SubjectId = "urn:trace:report:r", MediaType = "application/pdf" }, content)).Record.Id;
         await node.Evidence.WaitForStatusAsync(id, RecordStatus.Confirmed);
-        return id;
+        return (id, signed);
     }
 
     private Task<BigInteger> NonceOfAsync(EthereumAddress signer) =>

@@ -27,6 +27,7 @@ public sealed class EvidenceNodeFixture : IAsyncLifetime
     public EthereumAddress EvidenceRegistry { get; private set; }
     public EthereumAddress ParticipantRegistry { get; private set; }
     private ParticipantRegistryClient _participants = null!;
+    private TransactionSender _adminSender = null!;
 
     public EvidenceService.EvidenceServiceClient Evidence => new(Api.Channel);
 
@@ -39,8 +40,8 @@ public sealed class EvidenceNodeFixture : IAsyncLifetime
         EvidenceRegistry = EthereumAddress.Parse(Node.Contracts["EvidenceRegistry"]);
         ParticipantRegistry = EthereumAddress.Parse(Node.Contracts["ParticipantRegistry"]);
         _admin = EthereumKey.FromHex(AdminKey);
-        var sender = new TransactionSender(Eth, _admin, Node.ChainId);
-        _participants = ParticipantRegistryClient.Connect(ParticipantRegistry, Eth, sender);
+        _adminSender = new TransactionSender(Eth, _admin, Node.ChainId);
+        _participants = ParticipantRegistryClient.Connect(ParticipantRegistry, Eth, _adminSender);
     }
 
     /// <summary>Settings every node of these tests runs with (also used when a test restarts its own node).</summary>
@@ -62,6 +63,14 @@ public sealed class EvidenceNodeFixture : IAsyncLifetime
         {
             await _participants.RegisterParticipantAsync(ParticipantId(key), "urn:trace:test", new byte[32], roles, [key]);
         }
+        finally { _adminLock.Release(); }
+    }
+
+    /// <summary>Sends <paramref name="wei"/> from the admin's dev account, so a test key can pay for its own transactions.</summary>
+    public async Task FundAsync(EthereumAddress to, System.Numerics.BigInteger wei)
+    {
+        await _adminLock.WaitAsync();
+        try { await _adminSender.SendAndWaitAsync(new TransactionRequest(to, [], wei)); }
         finally { _adminLock.Release(); }
     }
 
