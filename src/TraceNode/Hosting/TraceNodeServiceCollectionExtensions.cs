@@ -49,6 +49,7 @@ public static class TraceNodeServiceCollectionExtensions
         services.AddSingleton<ClaimValidator>();
         services.AddSingleton<EvidenceIntake>();
         services.AddSingleton<RecordVerifier>();
+        services.AddSingleton<IndexAuditor>();
         services.AddSingleton<RevocationRelay>();
 
         services.AddSingleton<RootLedger>();

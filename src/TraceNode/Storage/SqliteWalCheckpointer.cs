@@ -23,6 +23,7 @@ public sealed partial class SqliteWalCheckpointer : IDisposable
     private readonly Lock _gate = new();
     private SqliteConnection? _connection;
     private bool _disposed;
+    private long _completed;
 
     public SqliteWalCheckpointer(string connectionString, TimeSpan interval, ILogger logger)
     {
@@ -30,6 +31,9 @@ public sealed partial class SqliteWalCheckpointer : IDisposable
         _logger = logger;
         _timer = new Timer(_ => Checkpoint(), null, interval, interval);
     }
+
+    /// <summary>Checkpoints run to completion so far.</summary>
+    public long CompletedCheckpoints => Interlocked.Read(ref _completed);
 
     /// <summary>Runs one PASSIVE checkpoint now (also what the timer does).</summary>
     public void Checkpoint()
@@ -42,6 +46,7 @@ public sealed partial class SqliteWalCheckpointer : IDisposable
             using var command = _connection.CreateCommand();
             command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
             command.ExecuteNonQuery();
+            Interlocked.Increment(ref _completed);
         }
         catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
         {

@@ -35,13 +35,21 @@ public sealed class SqliteWalCheckpointerTests : IDisposable
             insert.CommandText = "INSERT INTO rows (payload) VALUES ($p)";
             insert.Parameters.AddWithValue("$p", payload);
             insert.ExecuteNonQuery();
-            if (i % 64 == 0) await Task.Delay(25); // let the timer run, as it would between group commits
+            if (i % 64 == 63) await NextCheckpointAsync(checkpointer); // the timer runs between bursts, as between group commits
         }
         checkpointer.Checkpoint();
 
         var walBytes = new FileInfo(Path.Combine(_directory, "test.db-wal")).Length;
         Assert.True(walBytes < 16L * 1024 * 1024, $"the WAL grew to {walBytes / 1024 / 1024} MiB");
         Assert.Equal(1536L, Scalar(writer, "SELECT count(*) FROM rows"));
+    }
+
+    // Waits for the timer's next checkpoint, so the test does not depend on how busy the machine is.
+    private static async Task NextCheckpointAsync(SqliteWalCheckpointer checkpointer)
+    {
+        var seen = checkpointer.CompletedCheckpoints;
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (checkpointer.CompletedCheckpoints <= seen && DateTime.UtcNow < deadline) await Task.Delay(5);
     }
 
     private static void Execute(SqliteConnection connection, string sql)
