@@ -12,11 +12,11 @@ public sealed class SqliteStoreTests : StoreContract
     protected override Task<TraceStorageOptions> CreateOptionsAsync() =>
         Task.FromResult(new TraceStorageOptions { Provider = StorageProvider.Sqlite, DataDirectory = _directory });
 
-    public override Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
+        await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
         if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
-        return Task.CompletedTask;
     }
 
     [Fact]
