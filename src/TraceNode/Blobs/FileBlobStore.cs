@@ -14,6 +14,7 @@ public sealed class FileBlobStore : IBlobStore, IAsyncDisposable, IDisposable
 {
     private const int HashSize = 32;
     private readonly SmallBlobDatabase? _small;
+    private readonly object[] _publishLocks = Enumerable.Range(0, 64).Select(_ => new object()).ToArray();
 
     /// <summary>Opens (creating if needed) the store and removes stale temp files left by a crash.</summary>
     public FileBlobStore(IOptions<BlobStoreOptions> options, TimeProvider clock, ILogger<FileBlobStore>? logger = null)
@@ -122,6 +123,8 @@ public sealed class FileBlobStore : IBlobStore, IAsyncDisposable, IDisposable
 
     /// <summary>Synchronous <see cref="DisposeAsync"/>, for containers disposed synchronously.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    internal object PublishLockFor(ReadOnlySpan<byte> sha256) => _publishLocks[sha256[0] % _publishLocks.Length];
 
     internal string NewTempPath() => Path.Combine(TempDirectory, $"{Guid.NewGuid():N}.part");
 

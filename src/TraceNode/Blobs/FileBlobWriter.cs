@@ -90,19 +90,23 @@ internal sealed class FileBlobWriter : IBlobWriter
         _file = null;
 
         var finalPath = _store.PathOf(hash);
-        var existing = new FileInfo(finalPath);
-        if (existing.Exists && existing.Length == Length) return new BlobCommitResult(hash, Length, AlreadyStored: true);
-
-        Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
-        try
+        // File.Move without overwrite checks and renames in two steps on Unix, so two writers of the same content
+        // could both "create" it; the lock makes the check and the rename one step within this process. Across
+        // processes the worst case is identical verified bytes renamed over identical bytes.
+        lock (_store.PublishLockFor(hash))
         {
-            // Without overwrite the move fails if the name exists, so a blob file is only ever created whole.
-            // A file of the wrong length under this name was damaged; replacing it with verified bytes repairs it.
-            File.Move(_tempPath!, finalPath, overwrite: existing.Exists);
-        }
-        catch (IOException) when (File.Exists(finalPath))
-        {
-            return new BlobCommitResult(hash, Length, AlreadyStored: true); // a concurrent writer of the same content won the rename
+            var existing = new FileInfo(finalPath);
+            if (existing.Exists && existing.Length == Length) return new BlobCommitResult(hash, Length, AlreadyStored: true);
+            Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
+            try
+            {
+                // A file of the wrong length under this name was damaged; replacing it with verified bytes repairs it.
+                File.Move(_tempPath!, finalPath, overwrite: existing.Exists);
+            }
+            catch (IOException) when (File.Exists(finalPath))
+            {
+                return new BlobCommitResult(hash, Length, AlreadyStored: true); // another process won the rename
+            }
         }
         _tempPath = null;
         return new BlobCommitResult(hash, Length, AlreadyStored: false);
