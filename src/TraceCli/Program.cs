@@ -1,1 +1,10 @@
-Console.WriteLine("trace");
+using System.CommandLine;
+using Trace.Cli.Commands;
+
+// trace: the command line for buyers, regulators and the engineer who runs Trace.
+var root = new RootCommand("Trace: verify supply-chain carbon evidence against the chain, audit a node's index")
+{
+    VerifyCommand.Create(),
+    AuditCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

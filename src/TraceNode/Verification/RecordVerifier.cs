@@ -82,7 +82,7 @@ public sealed class RecordVerifier(TraceContracts contracts, ChainConnection cha
         if (record.Status == RecordStatus.Pending)
         {
             var checks = new List<VerificationCheck>();
-            if (!CheckContent(checks, record.ContentHash, contentHash, contentSource))
+            if (!BundleVerifier.CheckContent(checks, record.ContentHash, contentHash, contentSource))
                 return new VerificationOutcome(VerificationStatus.Tampered, record.Id, checks, record.Status, 0, null);
             checks.Add(new VerificationCheck("root_on_chain", false, "accepted and queued; its batch is not anchored yet"));
             return new VerificationOutcome(VerificationStatus.Pending, record.Id, checks, record.Status, 0, null);
@@ -92,112 +92,15 @@ public sealed class RecordVerifier(TraceContracts contracts, ChainConnection cha
         return outcome with { RecordStatus = record.Status };
     }
 
-    /// <summary>Verifies a proof bundle against the chain alone; <paramref name="contentHash"/> (optional) is the SHA-256 of content to check.</summary>
-    public async Task<VerificationOutcome> VerifyBundleAsync(ProofBundle bundle, byte[]? contentHash, string contentSource, CancellationToken ct)
-    {
-        var checks = new List<VerificationCheck>();
-        VerificationOutcome Fail(VerificationStatus status, ulong block = 0, ClaimState? state = null) =>
-            new(status, bundle.RecordId, checks, null, block, state);
-
-        // 1. Content.
-        if (!CheckContent(checks, bundle.Claim.ContentHash, contentHash, contentSource)) return Fail(VerificationStatus.Tampered);
-
-        // 2.–3. Subject, digest and domain.
-        if (!Check(checks, "subject", Keccak256.HashUtf8(bundle.SubjectId).AsSpan().SequenceEqual(bundle.Claim.Subject),
-                $"keccak256(subjectId) {(Keccak256.HashUtf8(bundle.SubjectId).AsSpan().SequenceEqual(bundle.Claim.Subject) ? "=" : "≠")} claim.subject"))
-            return Fail(VerificationStatus.BadProof);
-        var digest = EvidenceClaimHasher.Digest(EvidenceClaimHasher.Domain(new BigInteger(bundle.DomainChainId), bundle.DomainVerifyingContract), bundle.Claim);
-        if (!Check(checks, "record_id", Hex.Encode(digest) == bundle.RecordId, $"EIP-712 digest {Hex.Encode(digest)} vs recordId {bundle.RecordId}"))
-            return Fail(VerificationStatus.BadProof);
-        if (!Check(checks, "domain", bundle.DomainChainId == bundle.AnchorChainId && bundle.DomainVerifyingContract == bundle.Registry,
-                $"signed for chain {bundle.DomainChainId} / {bundle.DomainVerifyingContract}, anchored on chain {bundle.AnchorChainId} / {bundle.Registry}"))
-            return Fail(VerificationStatus.BadProof);
-
-        // 4. Signature.
-        var (signatureOk, signatureDetail) = CheckSignature(digest, bundle.Signature, bundle.Claim.Issuer);
-        if (!Check(checks, "signature", signatureOk, signatureDetail)) return Fail(VerificationStatus.BadSignature);
-
-        // 5.–6. Leaf and proof.
-        var leaf = MerkleTree.LeafHashOfDigest(digest);
-        if (!Check(checks, "merkle_leaf", leaf.AsSpan().SequenceEqual(bundle.Leaf), $"keccak256(keccak256(recordId)) = {Hex.Encode(leaf)}"))
-            return Fail(VerificationStatus.BadProof);
-        if (!Check(checks, "merkle_proof", MerkleProof.Verify(bundle.Root, leaf, bundle.Proof), $"{bundle.Proof.Count} sibling hashes to root {Hex.Encode(bundle.Root)}"))
-            return Fail(VerificationStatus.BadProof);
-
-        // 7. Right chain.
-        var eth = chain.Eth;
-        var chainId = await eth.ChainIdAsync(ct).ConfigureAwait(false);
-        var head = await eth.BlockNumberAsync(ct).ConfigureAwait(false);
-        if (!Check(checks, "chain_id", chainId == bundle.AnchorChainId, $"the node answers chain {chainId}, the bundle names chain {bundle.AnchorChainId}"))
-            return Fail(VerificationStatus.UnknownRoot, head);
-
-        // 8. Root on chain, in the named block.
-        var code = await eth.GetCodeAsync(bundle.Registry, ct: ct).ConfigureAwait(false);
-        if (!Check(checks, "registry", code.Length > 0, $"contract code at {bundle.Registry}"))
-            return Fail(VerificationStatus.UnknownRoot, head);
-        var registry = new EvidenceRegistryClient(new ContractClient("EvidenceRegistry", contracts.EvidenceRegistry.Abi, bundle.Registry, eth));
-        var rootInfo = await registry.RootInfoAsync(bundle.Root, ct).ConfigureAwait(false);
-        if (!Check(checks, "root_on_chain", rootInfo.IsAnchored && rootInfo.BlockNumber == bundle.BlockNumber,
-                !rootInfo.IsAnchored ? "the registry has no such root" : $"the registry recorded the root in block {rootInfo.BlockNumber}; the bundle says {bundle.BlockNumber}"))
-            return Fail(VerificationStatus.UnknownRoot, head);
-
-        // 9. Anchoring transaction and block.
-        var receipt = await eth.GetTransactionReceiptAsync(bundle.TxHash, ct).ConfigureAwait(false);
-        var anchoredEvent = contracts.EvidenceRegistry.Abi.Event("BatchAnchored").Topic0.ToArray();
-        var txOk = receipt is { Succeeded: true } && receipt.To == bundle.Registry && receipt.BlockNumber == bundle.BlockNumber
-            && receipt.BlockHash.AsSpan().SequenceEqual(bundle.BlockHash)
-            && receipt.Logs.Any(l => l.Address == bundle.Registry && l.Topics.Count > 1 && l.Topics[0].AsSpan().SequenceEqual(anchoredEvent) && l.Topics[1].AsSpan().SequenceEqual(bundle.Root));
-        if (!Check(checks, "anchor_transaction", txOk, receipt is null ? $"no transaction {Hex.Encode(bundle.TxHash)}"
-                : $"transaction {Hex.Encode(bundle.TxHash)} in block {receipt.BlockNumber} {Hex.Encode(receipt.BlockHash)}, BatchAnchored for this root: {txOk}"))
-            return Fail(VerificationStatus.UnknownRoot, head);
-        var block = await eth.GetBlockAsync(BlockTag.Number(bundle.BlockNumber), ct).ConfigureAwait(false);
-        if (!Check(checks, "anchor_block", block is not null && block.Hash.AsSpan().SequenceEqual(bundle.BlockHash),
-                $"block {bundle.BlockNumber} is canonical with hash {Hex.Encode(bundle.BlockHash)}; {head + 1 - bundle.BlockNumber} confirmations"))
-            return Fail(VerificationStatus.Pending, head);
-
-        // 10.–11. Issuer standing at anchoring time, revocation and supersession: the registry's own verdict.
-        var status = (await registry.VerifyAsync(bundle.Claim, bundle.Signature, bundle.Root, bundle.Proof, ct).ConfigureAwait(false)).ToVerificationStatus();
-        var state = await registry.ClaimStateAsync(digest, ct).ConfigureAwait(false);
-        Check(checks, "registry_verify", status == VerificationStatus.Verified,
-            $"EvidenceRegistry.verify = {status} (issuer standing when anchored, revocation, supersession)");
-        return new VerificationOutcome(status, bundle.RecordId, checks, null, head, state);
-    }
+    /// <summary>Verifies a proof bundle against the chain alone (see <see cref="BundleVerifier"/>); <paramref name="contentHash"/> (optional) is the SHA-256 of content to check.</summary>
+    public Task<VerificationOutcome> VerifyBundleAsync(ProofBundle bundle, byte[]? contentHash, string contentSource, CancellationToken ct) =>
+        new BundleVerifier(chain.Eth).VerifyAsync(bundle, contentHash, contentSource, ct);
 
     private async Task<byte[]?> HashStoredContentAsync(byte[] contentHash, CancellationToken ct)
     {
         if (!blobs.Exists(contentHash)) return null;
         await using var stream = blobs.OpenRead(contentHash);
         return await SHA256.HashDataAsync(stream, ct).ConfigureAwait(false);
-    }
-
-    private static bool CheckContent(List<VerificationCheck> checks, byte[] claimed, byte[]? actual, string source)
-    {
-        if (actual is null)
-        {
-            checks.Add(new VerificationCheck("content_hash", true, "not checked: no content supplied"));
-            return true;
-        }
-        return Check(checks, "content_hash", actual.AsSpan().SequenceEqual(claimed),
-            $"SHA-256 of the {source} {Hex.Encode(actual)} vs claim.contentHash {Hex.Encode(claimed)}");
-    }
-
-    private static (bool Ok, string Detail) CheckSignature(byte[] digest, byte[] signature, EthereumAddress issuer)
-    {
-        try
-        {
-            var signer = Secp256k1.RecoverAddress(digest, EcdsaSignature.FromBytes65(signature));
-            return (signer == issuer, $"recovers {signer}; claim.issuer is {issuer}");
-        }
-        catch (Exception ex) when (ex is InvalidSignatureException or ArgumentException)
-        {
-            return (false, $"not a valid signature: {ex.Message}");
-        }
-    }
-
-    private static bool Check(List<VerificationCheck> checks, string name, bool passed, string detail)
-    {
-        checks.Add(new VerificationCheck(name, passed, detail));
-        return passed;
     }
 
     internal static EvidenceClaimData ToClaim(EvidenceRecordEntity record) =>
