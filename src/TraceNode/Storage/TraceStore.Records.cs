@@ -13,26 +13,9 @@ public sealed partial class TraceStore
     public async Task<AddClaimResult> AddAcceptedClaimAsync(AcceptedClaim claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        claim.Validate();
-        var id = claim.RecordId;
-        if (await GetRecordAsync(id, cancellationToken).ConfigureAwait(false) is { } existing) return new(existing, false);
-
-        var record = claim.ToEntity(Now);
-        await using var db = Open();
-        db.Records.Add(record);
-        db.StatusChanges.Add(new RecordStatusChangeEntity { RecordId = id, Change = RecordChange.Accepted, Status = RecordStatus.Pending, At = record.AcceptedAt });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return new(record, true);
-        }
-        catch (DbUpdateException)
-        {
-            // The primary key is the arbiter: if the row exists now, a concurrent submit of the same claim won.
-            var winner = await GetRecordAsync(id, cancellationToken).ConfigureAwait(false);
-            if (winner is null) throw;
-            return new(winner, false);
-        }
+        // One path for one claim and for a group: the insert skips an existing id, so a concurrent submit of the
+        // same claim cannot fail this one.
+        return (await AddAcceptedClaimsAsync([claim], cancellationToken).ConfigureAwait(false))[0];
     }
 
     /// <summary>The record with this id ("0x" + 64 hex digits, any case), or null.</summary>
