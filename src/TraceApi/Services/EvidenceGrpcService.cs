@@ -46,11 +46,15 @@ public sealed class EvidenceGrpcService(
         return new SubmitDocumentResponse { Record = await ToProtoAsync(result.Record, ct), Created = result.Created };
     }
 
-    public override async Task<SubmitRecordResponse> SubmitRecord(SubmitRecordRequest request, ServerCallContext context)
+    public override Task<SubmitRecordResponse> SubmitRecord(SubmitRecordRequest request, ServerCallContext context) =>
+        SubmitOneRecordAsync(request, context.CancellationToken);
+
+    // The unary call and each record of a SubmitRecords stream.
+    private async Task<SubmitRecordResponse> SubmitOneRecordAsync(SubmitRecordRequest request, CancellationToken ct)
     {
-        var result = await intake.SubmitRecordAsync(EvidenceProtoMapper.ToInput(request.SignedClaim, request.SubjectId), request.RecordJson, request.MetadataJson, context.CancellationToken);
+        var result = await intake.SubmitRecordAsync(EvidenceProtoMapper.ToInput(request.SignedClaim, request.SubjectId), request.RecordJson, request.MetadataJson, ct);
         if (result.Created) anchoring.ClaimQueued();
-        return new SubmitRecordResponse { Record = await ToProtoAsync(result.Record, context.CancellationToken), Created = result.Created };
+        return new SubmitRecordResponse { Record = await ToProtoAsync(result.Record, ct), Created = result.Created };
     }
 
     public override async Task SubmitRecords(IAsyncStreamReader<SubmitRecordRequest> requestStream, IServerStreamWriter<SubmitRecordsResponse> responseStream, ServerCallContext context)
@@ -84,13 +88,7 @@ public sealed class EvidenceGrpcService(
     {
         try
         {
-            var result = await intake.SubmitRecordAsync(EvidenceProtoMapper.ToInput(request.SignedClaim, request.SubjectId), request.RecordJson, request.MetadataJson, context.CancellationToken);
-            if (result.Created) anchoring.ClaimQueued();
-            return new SubmitRecordsResponse
-            {
-                Index = index,
-                Accepted = new SubmitRecordResponse { Record = await ToProtoAsync(result.Record, context.CancellationToken), Created = result.Created },
-            };
+            return new SubmitRecordsResponse { Index = index, Accepted = await SubmitOneRecordAsync(request, context.CancellationToken) };
         }
         catch (Exception ex) when (!context.CancellationToken.IsCancellationRequested && errors.ToStatus(ex, context) is { } status)
         {
