@@ -54,12 +54,7 @@ public sealed class FileBlobStore : IBlobStore, IAsyncDisposable, IDisposable
     /// <inheritdoc />
     public async Task<BlobCommitResult> PutAsync(ReadOnlyMemory<byte> content, ReadOnlyMemory<byte> expectedSha256, CancellationToken cancellationToken)
     {
-        if (content.Length <= SmallBlobMaxBytes && content.Length <= MaxBlobBytes)
-        {
-            var actual = System.Security.Cryptography.SHA256.HashData(content.Span);
-            if (!actual.AsSpan().SequenceEqual(expectedSha256.Span)) throw new BlobHashMismatchException(expectedSha256.ToArray(), actual);
-            return await PutSmallAsync(actual, content.ToArray(), cancellationToken).ConfigureAwait(false);
-        }
+        // The writer keeps small content in memory and commits it to small.db, so this is the same path as an upload.
         await using var writer = BeginWrite();
         await writer.WriteAsync(content, cancellationToken).ConfigureAwait(false);
         return await writer.CommitAsync(expectedSha256, cancellationToken).ConfigureAwait(false);

@@ -31,8 +31,8 @@ public sealed class BundleVerifier(EthRpc eth)
         if (!CheckContent(checks, bundle.Claim.ContentHash, contentHash, contentSource)) return Fail(VerificationStatus.Tampered);
 
         // 2.–3. Subject, digest and domain.
-        if (!Check(checks, "subject", Keccak256.HashUtf8(bundle.SubjectId).AsSpan().SequenceEqual(bundle.Claim.Subject),
-                $"keccak256(subjectId) {(Keccak256.HashUtf8(bundle.SubjectId).AsSpan().SequenceEqual(bundle.Claim.Subject) ? "=" : "≠")} claim.subject"))
+        var subjectMatches = Keccak256.HashUtf8(bundle.SubjectId).AsSpan().SequenceEqual(bundle.Claim.Subject);
+        if (!Check(checks, "subject", subjectMatches, $"keccak256(subjectId) {(subjectMatches ? "=" : "≠")} claim.subject"))
             return Fail(VerificationStatus.BadProof);
         var digest = EvidenceClaimHasher.Digest(EvidenceClaimHasher.Domain(new BigInteger(bundle.DomainChainId), bundle.DomainVerifyingContract), bundle.Claim);
         if (!Check(checks, "record_id", Hex.Encode(digest) == bundle.RecordId, $"EIP-712 digest {Hex.Encode(digest)} vs recordId {bundle.RecordId}"))
