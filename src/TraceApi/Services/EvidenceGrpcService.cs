@@ -12,7 +12,7 @@ using Trace.Node.Evm.Crypto;
 using Trace.Node.Storage;
 using Trace.Node.Verification;
 using Trace.Protos.V1;
-using Domain = Trace.Node.Domain;
+using Domain = Trace.Domain;
 
 namespace Trace.Api.Services;
 

@@ -4,7 +4,7 @@ using Trace.Node.Evidence;
 using Trace.Node.Evm.Encoding;
 using Trace.Node.Storage.Entities;
 using Trace.Node.Verification;
-using Domain = Trace.Node.Domain;
+using Domain = Trace.Domain;
 using Proto = Trace.Protos.V1;
 
 namespace Trace.Api.Services;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trace.Node.Chain;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Storage;
 using Trace.Node.Storage.Entities;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Trace.Node.Chain;
 using Trace.Node.Contracts;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Evm.Accounts;
 using Trace.Node.Evm.Encoding;
 using Trace.Node.Evm.Rpc;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trace.Node.Chain;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Evm.Rpc;
 using Trace.Node.Storage;
 using Trace.Node.Storage.Entities;

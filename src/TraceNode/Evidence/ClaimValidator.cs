@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Trace.Node.Chain;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Evm.Crypto;
 using Trace.Node.Evm.Eip712;
 

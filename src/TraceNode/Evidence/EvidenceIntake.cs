@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trace.Node.Blobs;
 using Trace.Node.Canonical;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Evm.Crypto;
 using Trace.Node.Storage;
 

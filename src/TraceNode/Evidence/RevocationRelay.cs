@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Trace.Node.Chain;
 using Trace.Node.Contracts;
 using Trace.Node.Contracts.Registries;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Evm.Encoding;
 using Trace.Node.Storage;
 using Trace.Node.Verification;

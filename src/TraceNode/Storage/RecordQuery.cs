@@ -1,4 +1,4 @@
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Evm.Crypto;
 
 namespace Trace.Node.Storage;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Evm.Encoding;
 using Trace.Node.Storage.Entities;
 

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Storage.Entities;
 
 namespace Trace.Node.Storage;

@@ -1,7 +1,7 @@
 using System.Numerics;
 using Trace.Node.Contracts;
 using Trace.Node.Contracts.Registries;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Evm.Crypto;
 using Trace.Node.Evm.Eip712;
 using Trace.Node.Evm.Encoding;

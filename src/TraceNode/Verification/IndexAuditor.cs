@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Storage;
 
 namespace Trace.Node.Verification;

@@ -1,4 +1,4 @@
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Evm.Crypto;
 using Trace.Node.Evm.Eip712;
 

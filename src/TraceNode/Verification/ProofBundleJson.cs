@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Evidence;
 using Trace.Node.Evm.Crypto;
 using Trace.Node.Evm.Eip712;

@@ -4,7 +4,7 @@ using Trace.Node.Blobs;
 using Trace.Node.Chain;
 using Trace.Node.Contracts;
 using Trace.Node.Contracts.Registries;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Evidence;
 using Trace.Node.Evm.Crypto;
 using Trace.Node.Evm.Eip712;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Evm.Crypto;
 using Trace.Node.Storage;
 
