@@ -5,7 +5,6 @@ using Trace.Node.Contracts.Deployment;
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Evm.Accounts;
 using Trace.Node.Evm.Crypto;
-using Trace.Node.Hosting;
 
 namespace Trace.Node.Chain;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Trace.Domain;
 using Trace.Node.Chain;
 using Trace.Node.Evm.Encoding;
 using Trace.Node.Evm.Rpc;

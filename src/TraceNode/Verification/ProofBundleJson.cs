@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Trace.Domain;
-using Trace.Node.Evidence;
 using Trace.Node.Evm.Crypto;
 using Trace.Node.Evm.Eip712;
 using Trace.Node.Evm.Encoding;
