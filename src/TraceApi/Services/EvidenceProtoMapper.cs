@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
+using Trace.Crypto;
 using Trace.Domain;
-using Trace.Node.Evm.Encoding;
 using Trace.Node.Verification;
 using Domain = Trace.Domain;
 using Proto = Trace.Protos.V1;

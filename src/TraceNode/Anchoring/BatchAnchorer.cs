@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
+using Trace.Crypto;
 using Trace.Node.Chain;
 using Trace.Node.Contracts;
 using Trace.Domain;
 using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Encoding;
 using Trace.Node.Evm.Rpc;
 using Trace.Node.Storage;
 

@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Trace.Crypto;
+using Trace.Crypto.Eip712;
 using Trace.Domain;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Eip712;
-using Trace.Node.Evm.Encoding;
 
 namespace Trace.Node.Verification;
 
