@@ -1,17 +1,11 @@
-using System.Numerics;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Google.Protobuf;
 using Grpc.Core;
 using Trace.Api.Tests.Support;
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Eip712;
 using Trace.Protos.V1;
-using BundleRecord = Trace.Node.Verification.ProofBundle;
-using BundleJson = Trace.Node.Verification.ProofBundleJson;
-using DomainStatus = Trace.Node.Domain.RecordStatus;
 
 namespace Trace.Api.Tests.Evidence;
 
@@ -166,27 +160,7 @@ public sealed class StatusContractTests(EvidenceNodeFixture node)
         Assert.True(page.Records.Count <= 500);
     }
 
-    /// <summary>
-    /// A well-formed, internally consistent bundle (steps 1–6 of docs/proof-bundle.md pass offline) for a one-claim batch
-    /// anchored on chain 1 with this node's registry address: what another deployment's node would hand out.
-    /// </summary>
-    private string BundleOfAnotherChain()
-    {
-        var registry = EthereumAddress.Parse(node.Node.Contracts["EvidenceRegistry"]);
-        using var key = EthereumKey.Generate();
-        const string subjectId = "urn:trace:other-chain";
-        var claim = new EvidenceClaimData(SHA256.HashData(Encoding.UTF8.GetBytes("content")), (byte)RecordKind.Certification,
-            Keccak256.HashUtf8(subjectId), key.Address, (ulong)DateTimeOffset.UtcNow.ToUnixTimeSeconds(), RandomNumberGenerator.GetBytes(32));
-        var digest = EvidenceClaimHasher.Digest(EvidenceClaimHasher.Domain(new BigInteger(OtherChainId), registry), claim);
-        var leaf = Keccak256.Hash(Keccak256.Hash(digest));
-        var bundle = new BundleRecord(
-            RecordId: Convert.ToHexStringLower(digest).Insert(0, "0x"), Claim: claim, SubjectId: subjectId, Signature: key.Sign(digest).ToBytes65(),
-            DomainChainId: OtherChainId, DomainVerifyingContract: registry,
-            LeafIndex: 0, Leaf: leaf, Proof: [], Root: leaf,
-            AnchorChainId: OtherChainId, Registry: registry, TxHash: RandomNumberGenerator.GetBytes(32), BlockNumber: 42, BlockHash: RandomNumberGenerator.GetBytes(32),
-            MediaType: "text/plain", FileName: null, ContentLength: 7, Status: DomainStatus.Confirmed, GeneratedAt: DateTimeOffset.UtcNow);
-        return BundleJson.Write(bundle);
-    }
+    private string BundleOfAnotherChain() => ForeignBundle.Json(OtherChainId, EthereumAddress.Parse(node.Node.Contracts["EvidenceRegistry"]));
 
     // "remove:a.b", "set:a.b=<json>", "duplicate:member"; anything else replaces the document.
     private static string Edit(string bundleJson, string edit)
