@@ -56,7 +56,7 @@ public sealed class CliTests(EvidenceNodeFixture node) : IDisposable
     public async Task Verify_against_an_endpoint_of_another_chain_gives_no_verdict_and_exits_2()
     {
         // docs/proof-bundle.md step 7: the bundle may be valid on its own chain, so this is unusable input, not a verdict.
-        var bundle = Write("foreign.json", ForeignBundle.Json(1, Trace.Node.Evm.Crypto.EthereumAddress.Parse(node.Node.Contracts["EvidenceRegistry"])));
+        var bundle = Write("foreign.json", ForeignBundle.Json(1, Trace.Crypto.EthereumAddress.Parse(node.Node.Contracts["EvidenceRegistry"])));
 
         var result = await RunAsync("verify", "--bundle", bundle, "--rpc", node.Node.RpcUrl);
 

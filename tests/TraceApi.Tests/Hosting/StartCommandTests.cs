@@ -2,7 +2,7 @@ using Grpc.Core;
 using Trace.Api.Tests.Support;
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Crypto;
+using Trace.Crypto;
 using Trace.Node.Evm.Rpc;
 using Trace.Protos.V1;
 

@@ -2,8 +2,8 @@ using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
 using Trace.Node.Domain;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Eip712;
+using Trace.Crypto;
+using Trace.Crypto.Eip712;
 using Trace.Node.Verification;
 
 namespace Trace.Api.Tests.Support;
