@@ -93,11 +93,12 @@ public sealed class BundleVerifierTests(EngineFixture engine) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_consistent_bundle_for_another_chain_fails_the_chain_check()
+    public async Task A_consistent_bundle_for_another_chain_gets_no_verdict_but_names_both_chains()
     {
-        var outcome = await Verifier.VerifyAsync(SelfMade(chainId: 999_999, _bundle.Registry), null, "", CancellationToken.None);
+        // It may be valid on its own chain: refusing to judge is right, a failed verdict would call it forged.
+        var error = await Assert.ThrowsAsync<ChainMismatchException>(() => Verifier.VerifyAsync(SelfMade(chainId: 999_999, _bundle.Registry), null, "", CancellationToken.None));
 
-        AssertFailsAt(outcome, "chain_id", VerificationStatus.UnknownRoot);
+        Assert.Equal((999_999UL, _bundle.AnchorChainId), (error.BundleChainId, error.EndpointChainId));
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class ClaimValidatorTests(EngineFixture engine)
         var error = await Assert.ThrowsAsync<IssuerNotPermittedException>(() => Validator.ValidateAsync(forged, CancellationToken.None));
 
         Assert.Equal(Supplier.Address, error.Issuer);
-        Assert.Contains($"made by {intruder.Address}", error.Message);
+        Assert.Contains($"recovers {intruder.Address}", error.Message);
     }
 
     [Fact]
@@ -87,6 +87,7 @@ public sealed class ClaimValidatorTests(EngineFixture engine)
         var error = await Assert.ThrowsAsync<IssuerNotPermittedException>(() => Validator.ValidateAsync(elsewhere, CancellationToken.None));
 
         Assert.Equal(Supplier.Address, error.Issuer);
+        Assert.Contains($"verifyingContract {engine.Contracts.Deployment.EvidenceRegistry}", error.Message); // the domain it expects
     }
 
     [Fact]
