@@ -2,9 +2,9 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Trace.Client.Canonical;
 using Trace.Crypto;
 using Trace.Node.Blobs;
-using Trace.Node.Canonical;
 using Trace.Node.Domain;
 using Trace.Node.Storage;
 
