@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Trace.Domain;
 using Trace.Node.Contracts;
 using Trace.Node.Evidence;
 using ChainRpcException = Trace.Node.Evm.Rpc.RpcException;

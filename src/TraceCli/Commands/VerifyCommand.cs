@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Security.Cryptography;
-using Trace.Node.Domain;
-using Trace.Node.Evidence;
+using Trace.Domain;
 using Trace.Node.Evm.Rpc;
 using Trace.Node.Verification;
 

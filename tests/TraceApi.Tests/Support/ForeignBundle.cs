@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Verification;
 
 namespace Trace.Api.Tests.Support;

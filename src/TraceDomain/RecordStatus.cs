@@ -1,4 +1,4 @@
-namespace Trace.Node.Domain;
+namespace Trace.Domain;
 
 /// <summary>Where a record is on its way to the chain.</summary>
 /// <remarks>

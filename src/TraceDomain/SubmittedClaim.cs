@@ -1,7 +1,7 @@
-namespace Trace.Node.Evidence;
+namespace Trace.Domain;
 
 /// <summary>A signed claim as a client sent it, before validation (raw bytes and text, as in the proto).</summary>
-public sealed record SignedClaimInput(
+public sealed record SubmittedClaim(
     byte[] ContentHash,
     int Kind,
     byte[] Subject,

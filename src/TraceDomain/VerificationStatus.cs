@@ -1,4 +1,4 @@
-namespace Trace.Node.Domain;
+namespace Trace.Domain;
 
 /// <summary>The outcome of verifying one record: VERIFIED or the precise reason it is not.</summary>
 public enum VerificationStatus

@@ -1,10 +1,6 @@
-using Trace.Crypto;
-using Trace.Node.Domain;
-using Trace.Node.Storage.Entities;
+namespace Trace.Domain;
 
-namespace Trace.Node.Storage;
-
-/// <summary>A signed claim the service has checked and accepted, with the submission's metadata; the input to the queue.</summary>
+/// <summary>A signed claim the service has checked and accepted, with the submission's metadata; what the index queues.</summary>
 /// <remarks>The store checks shapes only (lengths, hex); signature and content checks happen before a claim gets here.</remarks>
 public sealed record AcceptedClaim
 {
@@ -23,8 +19,8 @@ public sealed record AcceptedClaim
     /// <summary>The readable subject identifier.</summary>
     public required string Subject { get; init; }
 
-    /// <summary>The issuer that signed the claim.</summary>
-    public required EthereumAddress Issuer { get; init; }
+    /// <summary>The issuer that signed the claim: its address, EIP-55 checksummed.</summary>
+    public required string Issuer { get; init; }
 
     /// <summary>The claim's issuedAt (whole seconds are what was signed).</summary>
     public required DateTimeOffset IssuedAt { get; init; }
@@ -48,28 +44,11 @@ public sealed record AcceptedClaim
     public string? MetadataJson { get; init; }
 
     /// <summary>The record id this claim gets: "0x" + 64 lower-case hex digits of <see cref="Digest"/>.</summary>
-    public string RecordId => Hex.Encode(Digest);
+    public string RecordId => DomainHex.Encode(Digest);
 
-    internal EvidenceRecordEntity ToEntity(DateTimeOffset acceptedAt) => new()
-    {
-        Id = RecordId,
-        ContentHash = ContentHash,
-        Kind = Kind,
-        SubjectHash = SubjectHash,
-        Subject = Subject,
-        Issuer = Issuer.ToString(),
-        IssuedAt = StorageTime.Normalize(IssuedAt),
-        Nonce = Nonce,
-        Signature = Signature,
-        MediaType = MediaType,
-        FileName = FileName,
-        ContentLength = ContentLength,
-        MetadataJson = MetadataJson,
-        Status = RecordStatus.Pending,
-        AcceptedAt = acceptedAt,
-    };
-
-    internal void Validate()
+    /// <summary>Throws when a field has the wrong shape (length, undefined kind, empty subject, malformed issuer).</summary>
+    /// <exception cref="ArgumentException">the field named by <see cref="ArgumentException.ParamName"/> is malformed.</exception>
+    public void Validate()
     {
         RequireLength(Digest, 32, nameof(Digest));
         RequireLength(ContentHash, 32, nameof(ContentHash));
@@ -78,6 +57,8 @@ public sealed record AcceptedClaim
         RequireLength(Signature, 65, nameof(Signature));
         if (!RecordKinds.IsDefined((int)Kind)) throw new ArgumentException($"kind {(int)Kind} is not a defined record kind", nameof(Kind));
         if (string.IsNullOrEmpty(Subject)) throw new ArgumentException("the subject identifier is empty", nameof(Subject));
+        if (Issuer is not { Length: 42 } || !DomainHex.TryDecode(Issuer, out _))
+            throw new ArgumentException($"issuer '{Issuer}' is not an address (0x + 40 hex digits)", nameof(Issuer));
         if (ContentLength < 0) throw new ArgumentException($"content length {ContentLength} is negative", nameof(ContentLength));
     }
 

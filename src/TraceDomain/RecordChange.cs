@@ -1,4 +1,4 @@
-namespace Trace.Node.Domain;
+namespace Trace.Domain;
 
 /// <summary>What happened to a record, as written to the status change feed that watchers tail.</summary>
 public enum RecordChange

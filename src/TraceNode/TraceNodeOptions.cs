@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Trace.Node.Hosting;
+namespace Trace.Node;
 
 /// <summary>Where a Trace node keeps its files (section "Trace").</summary>
 public sealed class TraceNodeOptions

@@ -1,4 +1,4 @@
-namespace Trace.Node.Storage;
+namespace Trace.Domain;
 
 /// <summary>A revocation or supersession observed on chain.</summary>
 /// <param name="ObservedAt">Block time of the event.</param>

@@ -1,4 +1,4 @@
-namespace Trace.Node.Domain;
+namespace Trace.Domain;
 
 /// <summary>What a record is; the numeric value is the <c>uint8 kind</c> signed in the EIP-712 claim.</summary>
 /// <remarks>The codes are part of every signed claim, so they never change; new kinds take new numbers.</remarks>

@@ -1,4 +1,4 @@
-namespace Trace.Node.Evidence;
+namespace Trace.Domain;
 
 /// <summary>No record has the given id.</summary>
 public sealed class RecordNotFoundException(string recordId) : Exception($"no record {recordId}")

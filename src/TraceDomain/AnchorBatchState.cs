@@ -1,4 +1,4 @@
-namespace Trace.Node.Domain;
+namespace Trace.Domain;
 
 /// <summary>Progress of one anchoring batch; every step is written before the next side effect happens.</summary>
 public enum AnchorBatchState

@@ -1,4 +1,4 @@
-namespace Trace.Node.Domain;
+namespace Trace.Domain;
 
 /// <summary>Checks on <see cref="RecordKind"/> codes that arrive as raw numbers (claims, requests, chain events).</summary>
 public static class RecordKinds
