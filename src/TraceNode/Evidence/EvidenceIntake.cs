@@ -2,10 +2,10 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Trace.Client.Canonical;
 using Trace.Crypto;
-using Trace.Node.Blobs;
-using Trace.Node.Canonical;
 using Trace.Domain;
+using Trace.Node.Blobs;
 using Trace.Node.Storage;
 
 namespace Trace.Node.Evidence;

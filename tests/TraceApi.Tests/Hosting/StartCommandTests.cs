@@ -1,8 +1,9 @@
 using Grpc.Core;
 using Trace.Api.Tests.Support;
+using Trace.Client.Claims;
+using Trace.Crypto;
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Evm.Accounts;
-using Trace.Crypto;
 using Trace.Node.Evm.Rpc;
 using Trace.Protos.V1;
 

@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json;
+using Trace.Client.Canonical;
+using Trace.Client.Tests.Support;
 using Trace.Crypto;
-using Trace.Node.Canonical;
-using Trace.Node.Tests.Support;
 
-namespace Trace.Node.Tests.Canonical;
+namespace Trace.Client.Tests.Canonical;
 
 public class JsonCanonicalizerTests
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Trace.Node.Canonical;
+namespace Trace.Client.Canonical;
 
 /// <summary>Formats an IEEE double exactly as ECMAScript Number.prototype.toString does (RFC 8785 §3.2.2.3).</summary>
 internal static class EcmaScriptNumber

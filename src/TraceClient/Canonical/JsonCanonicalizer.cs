@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace Trace.Node.Canonical;
+namespace Trace.Client.Canonical;
 
 /// <summary>
 /// RFC 8785 JSON Canonicalization Scheme: members sorted by UTF-16 code units, no whitespace, minimal string escapes,
