@@ -18,6 +18,12 @@ public sealed partial class TraceStore
         return await changes.OrderBy(c => c.Sequence).Take(Math.Clamp(max, 1, 10_000)).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Completes when this process next commits feed rows. Take it before <see cref="ReadStatusChangesAsync"/> and
+    /// await it only when the read found nothing new, so no write falls between the two.
+    /// </summary>
+    public Task NextStatusChange => _feedSignal.NextWrite;
+
     /// <summary>The newest feed position (0 when empty): where a new watcher starts tailing.</summary>
     public async Task<long> GetLatestStatusChangeSequenceAsync(CancellationToken cancellationToken)
     {
