@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Trace.Api.Grpc;
 using Trace.Api.Services;
+using Trace.Node.Blobs;
 
 namespace Trace.Api.Hosting;
 
@@ -51,6 +52,8 @@ public static class TraceApiHostingExtensions
 
     public static WebApplication MapTraceApi(this WebApplication app)
     {
+        // Open the blob store now rather than at the first upload: it sweeps the temp files a crash left behind.
+        app.Services.GetRequiredService<IBlobStore>();
         app.UseMiddleware<FrameworkStatusMiddleware>();
         app.UseMiddleware<CallLimitsMiddleware>();
         app.MapGrpcService<HealthServiceImpl>();
