@@ -224,6 +224,8 @@ public sealed class EvidenceGrpcService(
         var ids = request.RecordIds.Select((id, i) => RecordIds.Normalise(id, $"record_ids[{i}]")).ToHashSet(StringComparer.Ordinal);
         if (request.IncludeCurrent && ids.Count == 0) throw new InvalidFieldException("include_current", "needs record_ids");
         var after = request.AfterSequence > 0 ? (long)request.AfterSequence : await store.GetLatestStatusChangeSequenceAsync(ct);
+        // Headers now, not with the first change: a client that has them knows every later change will reach it.
+        await context.WriteResponseHeadersAsync(new Metadata());
         if (request.IncludeCurrent)
         {
             foreach (var id in ids)
