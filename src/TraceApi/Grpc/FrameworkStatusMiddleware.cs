@@ -25,6 +25,7 @@ public sealed class FrameworkStatusMiddleware(RequestDelegate next, MalformedReq
         // Trailers-only answers carry the status in the headers; others in the trailers.
         var headers = context.Response.HasStarted ? context.Features.Get<IHttpResponseTrailersFeature>()?.Trailers : context.Response.Headers;
         if (headers is null || headers["grpc-status"] != Unknown) return;
+        if (context.RequestAborted.IsCancellationRequested) return; // the client went away: no one reads the status, nothing was malformed
         var detail = Uri.UnescapeDataString(headers["grpc-message"].ToString());
         var (code, message) = Classify(detail);
         log.Malformed(context, detail);
