@@ -22,11 +22,13 @@ public sealed partial class CallLimitsMiddleware
     private readonly ConcurrencyGate _watchers;
     private readonly ConcurrencyGate _readsPerConnection;
     private readonly ConcurrencyGate _readsPerCaller;
+    private readonly LogRateLimit _refusalLog;
 
-    public CallLimitsMiddleware(RequestDelegate next, IOptions<CallLimitsOptions> options, ILogger<CallLimitsMiddleware> logger)
+    public CallLimitsMiddleware(RequestDelegate next, IOptions<CallLimitsOptions> options, ILogger<CallLimitsMiddleware> logger, TimeProvider clock)
     {
         _next = next;
         _logger = logger;
+        _refusalLog = new LogRateLimit(TimeSpan.FromSeconds(1), clock); // a client hammering a full node costs one line a second
         var limits = options.Value;
         var maxUploads = limits.MaxUploads;
         if (DescriptorLimit.Current() is { } descriptors) maxUploads = (int)Math.Clamp(descriptors / 4, 1, maxUploads);
@@ -104,7 +106,7 @@ public sealed partial class CallLimitsMiddleware
     // A trailers-only response: the status travels in the headers, as grpc-dotnet and grpc-go send an early refusal.
     private void Refuse(HttpContext context, IMethod method, string caller, string message)
     {
-        LogRefused(_logger, method.FullName, caller);
+        if (_refusalLog.TryAcquire(out var suppressed)) LogRefused(_logger, method.FullName, caller, suppressed);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/grpc";
         context.Response.Headers["grpc-status"] = ((int)StatusCode.ResourceExhausted).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -116,6 +118,6 @@ public sealed partial class CallLimitsMiddleware
     [LoggerMessage(5100, LogLevel.Information, "Call limits: uploads {Uploads} (per caller {UploadsPerCaller}), watchers {Watchers}, read streams per connection {PerConnection}, per caller {PerCaller}")]
     private static partial void LogLimits(ILogger logger, int uploads, int uploadsPerCaller, int watchers, int perConnection, int perCaller);
 
-    [LoggerMessage(5101, LogLevel.Warning, "Refused {Method} from {Caller}: limit reached")]
-    private static partial void LogRefused(ILogger logger, string method, string caller);
+    [LoggerMessage(5101, LogLevel.Warning, "Refused {Method} from {Caller}: limit reached ({Suppressed} similar lines held back)")]
+    private static partial void LogRefused(ILogger logger, string method, string caller, long suppressed);
 }
