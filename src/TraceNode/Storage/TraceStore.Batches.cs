@@ -15,8 +15,10 @@ public sealed partial class TraceStore
         var queued = db.Records.Where(r => r.BatchId == null);
         var count = await queued.CountAsync(cancellationToken).ConfigureAwait(false);
         if (count == 0) return new QueueInfo(0, null);
-        var oldest = await queued.OrderBy(r => r.AcceptedAt).Select(r => r.AcceptedAt).FirstAsync(cancellationToken).ConfigureAwait(false);
-        return new QueueInfo(count, oldest);
+        // Two reads, and the batcher may close the last queued claims between them: an empty second read means the
+        // queue has just emptied (FirstAsync threw here, and GetNodeInfo answered INTERNAL after a load burst).
+        var oldest = await queued.OrderBy(r => r.AcceptedAt).Select(r => (DateTimeOffset?)r.AcceptedAt).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return oldest is null ? new QueueInfo(0, null) : new QueueInfo(count, oldest);
     }
 
     /// <summary>

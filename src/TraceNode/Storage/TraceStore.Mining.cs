@@ -57,6 +57,7 @@ public sealed partial class TraceStore
         await apply(batch, db).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        _feedSignal.Notify(); // a transition that changed no status wakes the watchers for nothing: harmless
         return batch.ToDomain();
     }
 

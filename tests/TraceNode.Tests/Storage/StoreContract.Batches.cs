@@ -41,6 +41,32 @@ public abstract partial class StoreContract
     }
 
     [StoreFact]
+    public async Task Queue_info_read_while_the_batcher_empties_the_queue_never_fails()
+    {
+        // The node's GetNodeInfo reads the queue while the batcher closes batches; the last claims can leave the
+        // queue between its count and its look-up of the oldest one.
+        var reads = 0;
+        using var done = new CancellationTokenSource();
+        var reader = Task.Run(async () =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                var queue = await Store.GetQueueInfoAsync(CancellationToken.None);
+                Assert.Equal(queue.Count == 0, queue.OldestAcceptedAt is null);
+                reads++;
+            }
+        });
+        for (var round = 0; round < 300 && !reader.IsCompleted; round++)
+        {
+            await Store.AddAcceptedClaimAsync(Claims.Random(), CancellationToken.None);
+            await Store.CreateBatchAsync(10, Claims.FakeTree, CancellationToken.None);
+        }
+        await done.CancelAsync();
+        await reader; // rethrows what the reader met
+        Assert.True(reads > 0);
+    }
+
+    [StoreFact]
     public async Task Batch_of_an_empty_queue_is_null()
     {
         Assert.Null(await Store.CreateBatchAsync(10, Claims.FakeTree, CancellationToken.None));
