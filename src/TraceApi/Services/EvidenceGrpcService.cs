@@ -5,7 +5,6 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Trace.Api.Grpc;
-using Trace.Node.Anchoring;
 using Trace.Node.Blobs;
 using Trace.Node.Evidence;
 using Trace.Node.Evm.Crypto;
@@ -23,7 +22,6 @@ public sealed class EvidenceGrpcService(
     IBlobStore blobs,
     RecordVerifier verifier,
     RevocationRelay relay,
-    AnchoringService anchoring,
     GrpcErrorMapper errors,
     TimeProvider clock) : EvidenceService.EvidenceServiceBase
 {
@@ -42,7 +40,6 @@ public sealed class EvidenceGrpcService(
         var header = new DocumentHeader(EvidenceProtoMapper.ToInput(h.SignedClaim, h.SubjectId), h.MediaType, h.FileName, h.ContentLength, h.MetadataJson);
         var claim = await intake.ValidateHeaderAsync(header, ct);
         var result = await intake.SubmitDocumentAsync(header, claim, ReadChunks(requestStream, ct), ct);
-        if (result.Created) anchoring.ClaimQueued();
         return new SubmitDocumentResponse { Record = await ToProtoAsync(result.Record, ct), Created = result.Created };
     }
 
@@ -53,7 +50,6 @@ public sealed class EvidenceGrpcService(
     private async Task<SubmitRecordResponse> SubmitOneRecordAsync(SubmitRecordRequest request, CancellationToken ct)
     {
         var result = await intake.SubmitRecordAsync(EvidenceProtoMapper.ToInput(request.SignedClaim, request.SubjectId), request.RecordJson, request.MetadataJson, ct);
-        if (result.Created) anchoring.ClaimQueued();
         return new SubmitRecordResponse { Record = await ToProtoAsync(result.Record, ct), Created = result.Created };
     }
 
