@@ -1,7 +1,7 @@
 using System.Numerics;
 using BenchmarkDotNet.Attributes;
+using Trace.Crypto;
 using Trace.Node.Evm.Abi;
-using Trace.Node.Evm.Crypto;
 
 namespace Trace.Bench.Abi;
 

@@ -1,6 +1,6 @@
 using System.Numerics;
 using BenchmarkDotNet.Attributes;
-using Trace.Node.Evm.Crypto;
+using Trace.Crypto;
 using Trace.Node.Evm.Transactions;
 
 namespace Trace.Bench.Evm;

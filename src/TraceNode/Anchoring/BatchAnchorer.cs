@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Trace.Crypto;
 using Trace.Node.Domain;
-using Trace.Node.Evm.Encoding;
 using Trace.Node.Storage;
 using Trace.Node.Storage.Entities;
 

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Trace.Crypto;
 using Trace.Node.Contracts;
 using Trace.Node.Contracts.Deployment;
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Crypto;
 using Trace.Node.Hosting;
 
 namespace Trace.Node.Chain;

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Trace.Crypto;
 using Trace.Node.Evm.Abi;
-using Trace.Node.Evm.Encoding;
 
 namespace Trace.Node.Contracts;
 

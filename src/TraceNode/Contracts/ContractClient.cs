@@ -1,8 +1,7 @@
 using System.Text.Json;
+using Trace.Crypto;
 using Trace.Node.Evm.Abi;
 using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Encoding;
 using Trace.Node.Evm.Rpc;
 
 namespace Trace.Node.Contracts;

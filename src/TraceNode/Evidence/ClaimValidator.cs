@@ -1,10 +1,10 @@
 using System.Numerics;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Trace.Crypto;
+using Trace.Crypto.Eip712;
 using Trace.Node.Chain;
 using Trace.Node.Domain;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Eip712;
 
 namespace Trace.Node.Evidence;
 

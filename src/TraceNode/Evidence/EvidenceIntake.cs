@@ -2,10 +2,10 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Trace.Crypto;
 using Trace.Node.Blobs;
 using Trace.Node.Canonical;
 using Trace.Node.Domain;
-using Trace.Node.Evm.Crypto;
 using Trace.Node.Storage;
 
 namespace Trace.Node.Evidence;
@@ -144,8 +144,8 @@ public sealed partial class EvidenceIntake(
 
     private static bool IsSalt(string text)
     {
-        var digits = Evm.Encoding.Hex.StripPrefix(text);
-        return digits.Length == 64 && Evm.Encoding.Hex.TryDecode(digits, out _);
+        var digits = Trace.Crypto.Hex.StripPrefix(text);
+        return digits.Length == 64 && Trace.Crypto.Hex.TryDecode(digits, out _);
     }
 
     private void CheckMetadata(string? metadataJson)

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Numerics;
 using Microsoft.Extensions.Options;
+using Trace.Crypto;
 using Trace.Node.Chain;
-using Trace.Node.Evm.Crypto;
 
 namespace Trace.Node.Evidence;
 

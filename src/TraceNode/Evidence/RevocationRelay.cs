@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
+using Trace.Crypto;
 using Trace.Node.Chain;
 using Trace.Node.Contracts;
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Domain;
-using Trace.Node.Evm.Encoding;
 using Trace.Node.Storage;
 using Trace.Node.Verification;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Trace.Crypto;
 using Trace.Node.Chain;
-using Trace.Node.Evm.Encoding;
 using Trace.Node.Evm.Rpc;
 using Trace.Node.Storage;
 

@@ -1,5 +1,6 @@
+using Trace.Crypto;
+using Trace.Crypto.Merkle;
 using Trace.Node.Evm.Abi;
-using Trace.Node.Evm.Crypto;
 
 namespace Trace.Node.Merkle;
 

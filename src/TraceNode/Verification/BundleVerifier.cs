@@ -1,12 +1,11 @@
 using System.Numerics;
+using Trace.Crypto;
+using Trace.Crypto.Eip712;
+using Trace.Crypto.Merkle;
 using Trace.Node.Contracts;
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Domain;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Eip712;
-using Trace.Node.Evm.Encoding;
 using Trace.Node.Evm.Rpc;
-using Trace.Node.Merkle;
 
 namespace Trace.Node.Verification;
 

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Trace.Crypto;
+using Trace.Crypto.Eip712;
 using Trace.Node.Domain;
 using Trace.Node.Evidence;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Eip712;
-using Trace.Node.Evm.Encoding;
 
 namespace Trace.Node.Verification;
 

@@ -3,8 +3,8 @@ using System.Text;
 using Google.Protobuf;
 using Grpc.Core;
 using Trace.Api.Tests.Support;
+using Trace.Crypto;
 using Trace.Node.Contracts.Registries;
-using Trace.Node.Evm.Crypto;
 using Trace.Protos.V1;
 
 namespace Trace.Api.Tests.Evidence;

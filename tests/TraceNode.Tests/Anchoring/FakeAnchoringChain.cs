@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
+using Trace.Crypto;
 using Trace.Node.Anchoring;
-using Trace.Node.Evm.Crypto;
 
 namespace Trace.Node.Tests.Anchoring;
 

@@ -1,6 +1,6 @@
+using Trace.Crypto;
 using Trace.Node.Contracts;
 using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Crypto;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Contracts;

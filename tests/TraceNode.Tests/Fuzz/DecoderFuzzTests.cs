@@ -1,4 +1,4 @@
-using Trace.Node.Evm.Crypto;
+using Trace.Crypto;
 using Trace.Node.Evm.Encoding;
 using Trace.Node.Evm.Transactions;
 using Trace.Node.Tests.Evm.Transactions;

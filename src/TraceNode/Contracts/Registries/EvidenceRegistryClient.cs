@@ -1,8 +1,8 @@
 using System.Numerics;
+using Trace.Crypto;
+using Trace.Crypto.Eip712;
 using Trace.Node.Evm.Abi;
 using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Eip712;
 using Trace.Node.Evm.Rpc;
 using Trace.Node.Evm.Transactions;
 

@@ -1,5 +1,6 @@
 using System.Numerics;
-using Trace.Node.Evm.Crypto;
+using Trace.Crypto;
+using Trace.Crypto.Eip712;
 using Trace.Node.Evm.Eip712;
 
 namespace Trace.Node.Contracts.Registries;

@@ -2,8 +2,7 @@ using System.Diagnostics;
 using System.Numerics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Encoding;
+using Trace.Crypto;
 using Trace.Node.Evm.Rpc;
 using Trace.Node.Evm.Transactions;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Trace.Crypto.Eip712;
 
 namespace Trace.Node.Evm.Eip712;
 

@@ -1,6 +1,6 @@
 using System.Collections;
+using Trace.Crypto;
 using Trace.Node.Evm.Abi;
-using Trace.Node.Evm.Crypto;
 
 namespace Trace.Node.Evm.Eip712;
 

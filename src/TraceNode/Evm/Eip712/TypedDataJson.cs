@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Encoding;
+using Trace.Crypto;
+using Trace.Crypto.Eip712;
 
 namespace Trace.Node.Evm.Eip712;
 

@@ -1,3 +1,5 @@
+using Trace.Crypto;
+
 namespace Trace.Node.Evm.Encoding;
 
 /// <summary>A decoded RLP value: a byte string or a list of items.</summary>

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Org.BouncyCastle.Crypto.Generators;
-using Trace.Node.Evm.Crypto;
+using Trace.Crypto;
 
 namespace Trace.Node.Evm.Keystore;
 

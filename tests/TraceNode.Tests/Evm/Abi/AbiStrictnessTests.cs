@@ -1,6 +1,6 @@
 using System.Numerics;
+using Trace.Crypto;
 using Trace.Node.Evm.Abi;
-using Trace.Node.Evm.Encoding;
 
 namespace Trace.Node.Tests.Evm.Abi;
 

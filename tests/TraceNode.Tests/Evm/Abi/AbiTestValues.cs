@@ -1,8 +1,7 @@
 using System.Numerics;
 using System.Text.Json;
+using Trace.Crypto;
 using Trace.Node.Evm.Abi;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Encoding;
 
 namespace Trace.Node.Tests.Evm.Abi;
 

@@ -1,5 +1,5 @@
+using Trace.Crypto;
 using Trace.Node.Evm.Abi;
-using Trace.Node.Evm.Encoding;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Evm.Abi;

@@ -1,7 +1,6 @@
 using System.Numerics;
-using Trace.Node.Evm.Crypto;
+using Trace.Crypto;
 using Trace.Node.Evm.Eip712;
-using Trace.Node.Evm.Encoding;
 
 namespace Trace.Node.Tests.Evm.Eip712;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
+using Trace.Crypto;
 using Trace.Node.Evm.Encoding;
 using Trace.Node.Tests.Support;
 

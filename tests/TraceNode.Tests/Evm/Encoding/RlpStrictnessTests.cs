@@ -1,4 +1,5 @@
 using System.Numerics;
+using Trace.Crypto;
 using Trace.Node.Evm.Encoding;
 
 namespace Trace.Node.Tests.Evm.Encoding;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Trace.Crypto;
 using Trace.Node.Evm.Encoding;
 using Trace.Node.Tests.Support;
 

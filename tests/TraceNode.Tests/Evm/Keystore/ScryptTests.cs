@@ -1,6 +1,6 @@
 using System.Text;
 using Org.BouncyCastle.Crypto.Generators;
-using Trace.Node.Evm.Encoding;
+using Trace.Crypto;
 using Trace.Node.Evm.Keystore;
 
 namespace Trace.Node.Tests.Evm.Keystore;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Trace.Node.Evm.Crypto;
+using Trace.Crypto;
 using Trace.Node.Evm.Encoding;
 using Trace.Node.Evm.Transactions;
 using Trace.Node.Tests.Support;

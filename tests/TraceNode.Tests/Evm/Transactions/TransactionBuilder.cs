@@ -1,6 +1,5 @@
 using System.Numerics;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Encoding;
+using Trace.Crypto;
 using Trace.Node.Evm.Transactions;
 
 namespace Trace.Node.Tests.Evm.Transactions;

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Encoding;
+using Trace.Crypto;
 using Trace.Node.Evm.Transactions;
 using Trace.Node.Tests.Support;
 
