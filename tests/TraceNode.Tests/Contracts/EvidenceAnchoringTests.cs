@@ -1,6 +1,7 @@
 using Trace.Node.Contracts.Deployment;
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Evm.Accounts;
+using Trace.Node.Evm.Transactions;
 using Trace.Node.Tests.Contracts.Support;
 using Trace.Node.Tests.Support;
 
@@ -78,13 +79,13 @@ public sealed class EvidenceAnchoringTests(AnvilFixture anvil) : RegistryTestBas
     public async Task Replacement_signed_at_the_same_nonce_with_higher_fees_takes_the_place_of_the_first()
     {
         var first = (await World.Evidence.SignAnchorBatchAsync(RegistryWorld.RandomBytes32(), 1, ""))!;
-        var fees = (Evm.Transactions.Eip1559Transaction)first.Transaction;
+        var fees = (Eip1559Transaction)first.Transaction;
 
         var second = (await World.Evidence.SignAnchorBatchAsync(RegistryWorld.RandomBytes32(), 1, "", first.Transaction.Nonce,
             new FeeSuggestion(fees.MaxFeePerGas * 2, fees.MaxPriorityFeePerGas * 2, 0)))!;
 
         Assert.Equal(first.Transaction.Nonce, second.Transaction.Nonce);
-        Assert.True(((Evm.Transactions.Eip1559Transaction)second.Transaction).MaxPriorityFeePerGas >= fees.MaxPriorityFeePerGas * 2);
+        Assert.True(((Eip1559Transaction)second.Transaction).MaxPriorityFeePerGas >= fees.MaxPriorityFeePerGas * 2);
         Assert.True(await World.Operator.Sender.BroadcastAsync(second.Raw));
         Assert.True((await World.Operator.Sender.WaitForReceiptAsync(second)).Succeeded);
         Assert.False(await World.Operator.Sender.BroadcastAsync(first.Raw)); // its nonce went to the replacement
