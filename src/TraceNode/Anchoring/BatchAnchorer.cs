@@ -120,7 +120,16 @@ public sealed partial class BatchAnchorer(
             if (await RecordIfAnchoredAsync(batch, ct).ConfigureAwait(false)) return null;
             throw new InvalidOperationException($"the registry refused the root of batch {batch.Id} as already anchored, but has no record of it");
         }
-        return await store.MarkBatchSendingAsync(batch.Id, signed.Nonce, signed.Hash, signed.Raw, ct).ConfigureAwait(false);
+        try
+        {
+            return await store.MarkBatchSendingAsync(batch.Id, signed.Nonce, signed.Hash, signed.Raw, ct).ConfigureAwait(false);
+        }
+        catch when (replacing is null)
+        {
+            // Not stored, so never broadcast: give the new nonce back. (A replacement's nonce stays with the stored transaction.)
+            await chain.AbandonAsync(signed, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>

@@ -19,6 +19,12 @@ public interface IAnchoringChain
     /// <returns>The signed transaction, or null when the registry already holds the root (RootAlreadyAnchored).</returns>
     Task<AnchorTransaction?> SignAnchorAsync(byte[] root, int leafCount, string uri, AnchorTransaction? replacing, CancellationToken ct);
 
+    /// <summary>
+    /// A transaction signed at a new nonce will never be broadcast (it could not be stored): its nonce goes to the next
+    /// signing, so no gap holds the operator's later transactions back.
+    /// </summary>
+    Task AbandonAsync(AnchorTransaction transaction, CancellationToken ct);
+
     /// <summary>Offers the signed bytes to the node; sending the same bytes again is harmless.</summary>
     /// <returns>
     /// <see cref="BroadcastResult.Accepted"/> when the node holds the transaction (new or already known);

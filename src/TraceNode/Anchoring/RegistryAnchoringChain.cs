@@ -31,6 +31,9 @@ public sealed class RegistryAnchoringChain(TraceContracts contracts, RootLedger 
         return signed is null ? null : new AnchorTransaction((long)signed.Transaction.Nonce, signed.Hash, signed.Raw);
     }
 
+    public Task AbandonAsync(AnchorTransaction transaction, CancellationToken ct) =>
+        contracts.Operator.Nonces.ReleaseAsync((ulong)transaction.Nonce, ct);
+
     public async Task<BroadcastResult> BroadcastAsync(AnchorTransaction transaction, CancellationToken ct) =>
         await contracts.Operator.BroadcastAsync(transaction.Raw, ct).ConfigureAwait(false) ? BroadcastResult.Accepted : BroadcastResult.NonceUsed;
 

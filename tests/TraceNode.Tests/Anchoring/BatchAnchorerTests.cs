@@ -18,7 +18,7 @@ public sealed class BatchAnchorerTests : AnchoringTestBase
         };
         Chain.AutoMine = true;
 
-        await NewAnchorer().AnchorAsync(batch, CancellationToken.None);
+        await NewAnchorer().AnchorAsync(batch, CancellationToken.None).WaitAsync(Patience);
 
         var sent = Assert.Single(Chain.Broadcasts);
         var (state, nonce, hash, raw) = Assert.Single(seenAtBroadcast);
@@ -42,7 +42,7 @@ public sealed class BatchAnchorerTests : AnchoringTestBase
 
         Chain.BeforeBroadcast = null;
         Chain.AutoMine = true;
-        await NewAnchorer().AnchorAsync(stored, CancellationToken.None); // a new process, from the row alone
+        await NewAnchorer().AnchorAsync(stored, CancellationToken.None).WaitAsync(Patience); // a new process, from the row alone
 
         Assert.Equal(1, Chain.Signed);
         Assert.Equal(2, Chain.Broadcasts.Count);
@@ -67,7 +67,7 @@ public sealed class BatchAnchorerTests : AnchoringTestBase
 
         Chain.Forget = null;
         Chain.AutoMine = true;
-        await NewAnchorer().AnchorAsync(sent, CancellationToken.None);
+        await NewAnchorer().AnchorAsync(sent, CancellationToken.None).WaitAsync(Patience);
 
         Assert.Equal(1, Chain.Signed);
         Assert.All(Chain.Broadcasts, b => Assert.Equal(sent.TxRaw, b));
@@ -81,7 +81,7 @@ public sealed class BatchAnchorerTests : AnchoringTestBase
         var batch = await CloseBatchAsync();
         Chain.AnchorDirectly(batch.Root, batch.LeafCount); // e.g. a transaction from before a crash was mined
 
-        await NewAnchorer().AnchorAsync(batch, CancellationToken.None);
+        await NewAnchorer().AnchorAsync(batch, CancellationToken.None).WaitAsync(Patience);
 
         Assert.Empty(Chain.Broadcasts);
         Assert.Equal(0, (await BatchAsync(batch.Id)).SendAttempts);
@@ -94,7 +94,7 @@ public sealed class BatchAnchorerTests : AnchoringTestBase
         var batch = await CloseBatchAsync();
         Chain.BeforeSign = () => Chain.AnchorDirectly(batch.Root, batch.LeafCount); // anchored between the look and the signature
 
-        await NewAnchorer().AnchorAsync(batch, CancellationToken.None);
+        await NewAnchorer().AnchorAsync(batch, CancellationToken.None).WaitAsync(Patience);
 
         Assert.Empty(Chain.Broadcasts);
         var mined = await BatchAsync(batch.Id);
@@ -131,11 +131,28 @@ public sealed class BatchAnchorerTests : AnchoringTestBase
         Chain.SpendNonce(stored.TxNonce!.Value); // meanwhile another operator transaction (a relayed revocation) took it
 
         Chain.AutoMine = true;
-        await NewAnchorer().AnchorAsync(stored, CancellationToken.None);
+        await NewAnchorer().AnchorAsync(stored, CancellationToken.None).WaitAsync(Patience);
 
         var mined = await BatchAsync(batch.Id);
         Assert.Equal((AnchorBatchState.Mined, 2), (mined.State, mined.SendAttempts));
         Assert.Equal(stored.TxNonce + 1, mined.TxNonce);
         Assert.Equal(Chain.BlockOf(mined.TxHash!), mined.BlockNumber);
+    }
+
+    [Fact]
+    public async Task Transaction_that_could_not_be_stored_is_never_broadcast_and_gives_its_nonce_back()
+    {
+        var batch = await CloseBatchAsync();
+        using var failing = new CancellationTokenSource();
+        Chain.BeforeSign = failing.Cancel; // the store write after the signature fails
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => NewAnchorer().AnchorAsync(batch, failing.Token));
+
+        Assert.Empty(Chain.Broadcasts);
+        Assert.Equal((AnchorBatchState.Open, 0), ((await BatchAsync(batch.Id)).State, (await BatchAsync(batch.Id)).SendAttempts));
+        Chain.BeforeSign = null;
+        Chain.AutoMine = true;
+        await NewAnchorer().AnchorAsync(batch, CancellationToken.None).WaitAsync(Patience);
+        Assert.Equal((AnchorBatchState.Mined, 0L), ((await BatchAsync(batch.Id)).State, (await BatchAsync(batch.Id)).TxNonce!.Value));
     }
 }

@@ -15,7 +15,7 @@ public sealed class ConfirmationTrackerTests : AnchoringTestBase
         ChainSettings.Confirmations = 3; // blocks, the mined one included
         Chain.AutoMine = true;
         var batch = await CloseBatchAsync();
-        await NewAnchorer().AnchorAsync(batch, CancellationToken.None);
+        await NewAnchorer().AnchorAsync(batch, CancellationToken.None).WaitAsync(Patience);
         var mined = await BatchAsync(batch.Id);
         Assert.Equal((long)Chain.Head, mined.BlockNumber);
 
@@ -98,7 +98,7 @@ public sealed class ConfirmationTrackerTests : AnchoringTestBase
         ChainSettings.Confirmations = 2;
         Chain.AutoMine = true;
         var batch = await CloseBatchAsync();
-        await NewAnchorer().AnchorAsync(batch, CancellationToken.None);
+        await NewAnchorer().AnchorAsync(batch, CancellationToken.None).WaitAsync(Patience);
         var first = await BatchAsync(batch.Id);
 
         Chain.Reorganise((ulong)first.BlockNumber!.Value); // the block is replaced and its transaction lost
@@ -109,7 +109,7 @@ public sealed class ConfirmationTrackerTests : AnchoringTestBase
         Assert.Equal((AnchorBatchState.Sent, (long?)null), (unmined.State, unmined.BlockNumber));
         Assert.All(await Store.ListBatchRecordsAsync(batch.Id, CancellationToken.None), r => Assert.Equal(RecordStatus.Pending, r.Status));
 
-        await NewAnchorer().AnchorAsync(unmined, CancellationToken.None);
+        await NewAnchorer().AnchorAsync(unmined, CancellationToken.None).WaitAsync(Patience);
         await CheckAsync();
         Chain.MineBlock();
         await CheckAsync();

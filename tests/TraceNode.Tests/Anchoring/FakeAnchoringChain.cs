@@ -18,6 +18,7 @@ public sealed class FakeAnchoringChain : IAnchoringChain
     private readonly SortedDictionary<long, FakeTx> _pool = [];
     private readonly List<Block> _blocks = [new Block(0, RandomNumberGenerator.GetBytes(32), [])];
     private readonly List<byte[]> _broadcasts = [];
+    private readonly SortedSet<long> _abandoned = [];
     private long _nextNonce;
 
     /// <summary>Mine a block with each accepted broadcast, as Anvil does without a block time.</summary>
@@ -54,8 +55,17 @@ public sealed class FakeAnchoringChain : IAnchoringChain
             long nonce, fee;
             if (replacing is null)
             {
-                nonce = _nextNonce = Math.Max(_nextNonce, MinedNonce());
-                _nextNonce++;
+                _abandoned.RemoveWhere(n => n < MinedNonce());
+                if (_abandoned.Count > 0)
+                {
+                    nonce = _abandoned.Min;
+                    _abandoned.Remove(nonce);
+                }
+                else
+                {
+                    nonce = _nextNonce = Math.Max(_nextNonce, MinedNonce());
+                    _nextNonce++;
+                }
                 fee = BaseFee;
             }
             else
@@ -67,6 +77,12 @@ public sealed class FakeAnchoringChain : IAnchoringChain
             _known[tx.Hash] = tx;
             return Task.FromResult<AnchorTransaction?>(new AnchorTransaction(nonce, tx.Hash, tx.Raw));
         }
+    }
+
+    public Task AbandonAsync(AnchorTransaction transaction, CancellationToken ct)
+    {
+        lock (_lock) _abandoned.Add(transaction.Nonce);
+        return Task.CompletedTask;
     }
 
     public async Task<BroadcastResult> BroadcastAsync(AnchorTransaction transaction, CancellationToken ct)
