@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trace.Crypto;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Storage;
-using Trace.Node.Storage.Entities;
 
 namespace Trace.Node.Anchoring;
 
@@ -22,7 +21,7 @@ public sealed partial class BatchAnchorer(
     ILogger<BatchAnchorer> logger)
 {
     /// <summary>Runs until the batch is recorded as Mined; throws only on cancellation or a chain fault (the caller retries).</summary>
-    public async Task AnchorAsync(AnchorBatchEntity batch, CancellationToken ct)
+    public async Task AnchorAsync(AnchorBatch batch, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(batch);
         if (await RecordIfAnchoredAsync(batch, ct).ConfigureAwait(false)) return;
@@ -112,7 +111,7 @@ public sealed partial class BatchAnchorer(
     /// Signs a transaction (a new nonce, or <paramref name="replacing"/>'s) and stores it before anything is broadcast.
     /// Null when the registry already holds the root; the batch is then recorded as Mined.
     /// </summary>
-    private async Task<AnchorBatchEntity?> SignAndStoreAsync(AnchorBatchEntity batch, AnchorTransaction? replacing, CancellationToken ct)
+    private async Task<AnchorBatch?> SignAndStoreAsync(AnchorBatch batch, AnchorTransaction? replacing, CancellationToken ct)
     {
         var signed = await chain.SignAnchorAsync(batch.Root, batch.LeafCount, $"trace:batch:{batch.Id}", replacing, ct).ConfigureAwait(false);
         if (signed is null)
@@ -136,14 +135,14 @@ public sealed partial class BatchAnchorer(
     /// The stored transaction's nonce is spent: by it (mined, or reverted), by a replacement, or by another transaction of
     /// the operator. Records the root if the registry holds it; otherwise signs and stores a fresh transaction at a new nonce.
     /// </summary>
-    private async Task<AnchorBatchEntity?> AfterNonceUsedAsync(AnchorBatchEntity batch, AnchorTransaction spent, CancellationToken ct)
+    private async Task<AnchorBatch?> AfterNonceUsedAsync(AnchorBatch batch, AnchorTransaction spent, CancellationToken ct)
     {
         if (await RecordIfAnchoredAsync(batch, ct).ConfigureAwait(false)) return null;
         LogNonceUsed(logger, batch.Id, Hex.Encode(spent.Hash), spent.Nonce);
         return await SignAndStoreAsync(batch, replacing: null, ct).ConfigureAwait(false);
     }
 
-    private async Task<bool> RecordIfAnchoredAsync(AnchorBatchEntity batch, CancellationToken ct)
+    private async Task<bool> RecordIfAnchoredAsync(AnchorBatch batch, CancellationToken ct)
     {
         if (await chain.FindRootAsync(batch.Root, ct).ConfigureAwait(false) is not { } anchored) return false;
         await store.MarkBatchMinedAsync(batch.Id, anchored.TxHash, (long)anchored.BlockNumber, anchored.BlockHash, anchored.AnchoredAt, ct).ConfigureAwait(false);

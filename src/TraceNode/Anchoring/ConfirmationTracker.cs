@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Trace.Domain;
 using Trace.Node.Chain;
-using Trace.Node.Domain;
 using Trace.Node.Storage;
-using Trace.Node.Storage.Entities;
 
 namespace Trace.Node.Anchoring;
 
@@ -15,7 +14,7 @@ namespace Trace.Node.Anchoring;
 public sealed partial class ConfirmationTracker(IAnchoringChain chain, TraceStore store, IOptions<ChainOptions> chainOptions, ILogger<ConfirmationTracker> logger)
 {
     /// <summary>Checks every mined batch against the current head.</summary>
-    public async Task CheckAsync(IEnumerable<AnchorBatchEntity> batches, CancellationToken ct)
+    public async Task CheckAsync(IEnumerable<AnchorBatch> batches, CancellationToken ct)
     {
         ulong? head = null;
         foreach (var batch in batches)

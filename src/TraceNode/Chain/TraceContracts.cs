@@ -5,7 +5,7 @@ using Trace.Node.Contracts;
 using Trace.Node.Contracts.Deployment;
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Evm.Accounts;
-using Trace.Node.Hosting;
+
 
 namespace Trace.Node.Chain;
 

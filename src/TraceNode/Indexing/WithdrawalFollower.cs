@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trace.Crypto;
+using Trace.Domain;
 using Trace.Node.Chain;
 using Trace.Node.Evm.Rpc;
 using Trace.Node.Storage;

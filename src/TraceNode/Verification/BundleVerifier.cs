@@ -4,7 +4,7 @@ using Trace.Crypto.Eip712;
 using Trace.Crypto.Merkle;
 using Trace.Node.Contracts;
 using Trace.Node.Contracts.Registries;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Evm.Rpc;
 
 namespace Trace.Node.Verification;
@@ -20,11 +20,12 @@ public sealed class BundleVerifier(EthRpc eth)
     private static readonly Trace.Node.Evm.Abi.ContractAbi RegistryAbi = ContractArtifact.Load("EvidenceRegistry").Abi;
 
     /// <summary>Verifies <paramref name="bundle"/>; <paramref name="contentHash"/> (optional) is the SHA-256 of content to check against the claim.</summary>
+    /// <exception cref="ChainMismatchException">the endpoint is for another chain than the bundle's <c>anchor.chainId</c>.</exception>
     public async Task<VerificationOutcome> VerifyAsync(ProofBundle bundle, byte[]? contentHash, string contentSource, CancellationToken ct)
     {
         var checks = new List<VerificationCheck>();
-        VerificationOutcome Fail(VerificationStatus status, ulong block = 0, ClaimState? state = null) =>
-            new(status, bundle.RecordId, checks, null, block, state);
+        VerificationOutcome Fail(VerificationStatus status, ulong block = 0) =>
+            new(status, bundle.RecordId, checks, null, block, null);
 
         // 1. Content.
         if (!CheckContent(checks, bundle.Claim.ContentHash, contentHash, contentSource)) return Fail(VerificationStatus.Tampered);
@@ -51,11 +52,11 @@ public sealed class BundleVerifier(EthRpc eth)
         if (!Check(checks, "merkle_proof", MerkleProof.Verify(bundle.Root, leaf, bundle.Proof), $"{bundle.Proof.Count} sibling hashes to root {Hex.Encode(bundle.Root)}"))
             return Fail(VerificationStatus.BadProof);
 
-        // 7. Right chain.
+        // 7. Right chain. Otherwise there is no verdict to give: the bundle may be valid on its own chain.
         var chainId = await eth.ChainIdAsync(ct).ConfigureAwait(false);
+        if (chainId != bundle.AnchorChainId) throw new ChainMismatchException(bundle.AnchorChainId, chainId);
         var head = await eth.BlockNumberAsync(ct).ConfigureAwait(false);
-        if (!Check(checks, "chain_id", chainId == bundle.AnchorChainId, $"the node answers chain {chainId}, the bundle names chain {bundle.AnchorChainId}"))
-            return Fail(VerificationStatus.UnknownRoot, head);
+        Check(checks, "chain_id", true, $"the node answers chain {chainId}, as the bundle names");
 
         // 8. Root on chain, in the named block.
         var code = await eth.GetCodeAsync(bundle.Registry, ct: ct).ConfigureAwait(false);
@@ -67,7 +68,9 @@ public sealed class BundleVerifier(EthRpc eth)
                 !rootInfo.IsAnchored ? "the registry has no such root" : $"the registry recorded the root in block {rootInfo.BlockNumber}; the bundle says {bundle.BlockNumber}"))
             return Fail(VerificationStatus.UnknownRoot, head);
 
-        // 9. Anchoring transaction and block.
+        // 9. Anchoring transaction and block. Any mismatch is UNKNOWN_ROOT, also a block reorganised away: the bundle's
+        // anchor is not on this chain, and waiting (PENDING) would not help, since the batch is anchored again
+        // elsewhere and only a fresh bundle names it.
         var receipt = await eth.GetTransactionReceiptAsync(bundle.TxHash, ct).ConfigureAwait(false);
         var anchoredEvent = RegistryAbi.Event("BatchAnchored").Topic0.ToArray();
         var txOk = receipt is { Succeeded: true } && receipt.To == bundle.Registry && receipt.BlockNumber == bundle.BlockNumber
@@ -79,15 +82,20 @@ public sealed class BundleVerifier(EthRpc eth)
         var block = await eth.GetBlockAsync(BlockTag.Number(bundle.BlockNumber), ct).ConfigureAwait(false);
         if (!Check(checks, "anchor_block", block is not null && block.Hash.AsSpan().SequenceEqual(bundle.BlockHash),
                 $"block {bundle.BlockNumber} is canonical with hash {Hex.Encode(bundle.BlockHash)}; {head + 1 - bundle.BlockNumber} confirmations"))
-            return Fail(VerificationStatus.Pending, head);
+            return Fail(VerificationStatus.UnknownRoot, head);
 
         // 10.–11. Issuer standing at anchoring time, revocation and supersession: the registry's own verdict.
         var status = (await registry.VerifyAsync(bundle.Claim, bundle.Signature, bundle.Root, bundle.Proof, ct).ConfigureAwait(false)).ToVerificationStatus();
         var state = await registry.ClaimStateAsync(digest, ct).ConfigureAwait(false);
         Check(checks, "registry_verify", status == VerificationStatus.Verified,
             $"EvidenceRegistry.verify = {status} (issuer standing when anchored, revocation, supersession)");
-        return new VerificationOutcome(status, bundle.RecordId, checks, null, head, state);
+        return new VerificationOutcome(status, bundle.RecordId, checks, null, head, ToWithdrawal(state));
     }
+
+    private static ChainWithdrawal? ToWithdrawal(ClaimState state) => state.IsRevoked || state.IsSuperseded
+        ? new ChainWithdrawal(DateTimeOffset.FromUnixTimeSeconds((long)(state.IsRevoked ? state.RevokedAt : state.SupersededAt)),
+            state.IsSuperseded ? Hex.Encode(state.SupersededBy) : null)
+        : null;
 
     internal static bool CheckContent(List<VerificationCheck> checks, byte[] claimed, byte[]? actual, string source)
     {

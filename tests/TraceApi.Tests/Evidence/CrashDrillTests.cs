@@ -4,6 +4,7 @@ using System.Text;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Trace.Api.Tests.Support;
+using Trace.Client.Claims;
 using Trace.Crypto;
 using Trace.Node.Contracts;
 using Trace.Node.Contracts.Registries;

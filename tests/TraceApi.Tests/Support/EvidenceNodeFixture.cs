@@ -1,3 +1,4 @@
+using Trace.Client.Claims;
 using Trace.Crypto;
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Evm.Accounts;

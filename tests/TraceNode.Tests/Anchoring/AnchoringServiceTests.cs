@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Trace.Domain;
 using Trace.Node.Storage;
-using Trace.Node.Storage.Entities;
 using Trace.Node.Tests.Storage;
 
 namespace Trace.Node.Tests.Anchoring;
@@ -9,7 +9,7 @@ namespace Trace.Node.Tests.Anchoring;
 public sealed class AnchoringServiceTests : AnchoringTestBase
 {
     // The chain mines nothing here, so closed batches stay unfinished and can be listed.
-    private Task<IReadOnlyList<AnchorBatchEntity>> BatchesAsync() => Store.ListUnfinishedBatchesAsync(CancellationToken.None);
+    private Task<IReadOnlyList<AnchorBatch>> BatchesAsync() => Store.ListUnfinishedBatchesAsync(CancellationToken.None);
 
     private async Task WaitUntilAsync(Func<Task<bool>> condition)
     {

@@ -1,11 +1,10 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Trace.Domain;
 using Trace.Node.Anchoring;
 using Trace.Node.Chain;
-using Trace.Node.Domain;
 using Trace.Node.Storage;
-using Trace.Node.Storage.Entities;
 using Trace.Node.Tests.Storage;
 
 namespace Trace.Node.Tests.Anchoring;
@@ -49,7 +48,7 @@ public abstract class AnchoringTestBase : StoreTestBase
         new(Chain, Store, NewAnchorer(), NewTracker(), Options.Create(Settings), Clock, NullLogger<AnchoringService>.Instance);
 
     /// <summary>Queues <paramref name="count"/> claims straight into the store and closes one batch over them.</summary>
-    protected async Task<AnchorBatchEntity> CloseBatchAsync(int count = 3)
+    protected async Task<AnchorBatch> CloseBatchAsync(int count = 3)
     {
         for (var i = 0; i < count; i++) await Store.AddAcceptedClaimAsync(Claims.Random(), CancellationToken.None);
         return (await Store.CreateBatchAsync(count, MerkleBatchTree.Build, CancellationToken.None))!;
@@ -58,10 +57,10 @@ public abstract class AnchoringTestBase : StoreTestBase
     /// <summary>Hex of bytes, so tuples of them compare by value.</summary>
     protected static string? H(byte[]? bytes) => bytes is null ? null : Convert.ToHexString(bytes);
 
-    protected async Task<AnchorBatchEntity> BatchAsync(long id) => (await Store.GetBatchAsync(id, CancellationToken.None))!;
+    protected async Task<AnchorBatch> BatchAsync(long id) => (await Store.GetBatchAsync(id, CancellationToken.None))!;
 
     /// <summary>Polls the store until <paramref name="done"/> holds for the batch, or fails after <see cref="Patience"/>.</summary>
-    protected async Task<AnchorBatchEntity> WaitForBatchAsync(long id, Func<AnchorBatchEntity, bool> done)
+    protected async Task<AnchorBatch> WaitForBatchAsync(long id, Func<AnchorBatch, bool> done)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (true)

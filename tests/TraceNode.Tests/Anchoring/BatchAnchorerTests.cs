@@ -1,5 +1,5 @@
+using Trace.Domain;
 using Trace.Node.Anchoring;
-using Trace.Node.Domain;
 
 namespace Trace.Node.Tests.Anchoring;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Trace.Node.Contracts.Registries;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Contracts;
