@@ -6,7 +6,6 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Trace.Api.Grpc;
 using Trace.Crypto;
-using Trace.Node.Anchoring;
 using Trace.Node.Blobs;
 using Trace.Node.Evidence;
 using Trace.Node.Storage;
@@ -27,7 +26,6 @@ public sealed class EvidenceGrpcService(
     IBlobStore blobs,
     RecordVerifier verifier,
     RevocationRelay relay,
-    AnchoringService anchoring,
     GrpcErrorMapper errors,
     TimeProvider clock) : EvidenceService.EvidenceServiceBase
 {
@@ -49,7 +47,6 @@ public sealed class EvidenceGrpcService(
         var header = new DocumentHeader(EvidenceProtoMapper.ToInput(h.SignedClaim, h.SubjectId), h.MediaType, h.FileName, h.ContentLength, h.MetadataJson);
         var claim = await intake.ValidateHeaderAsync(header, ct);
         var result = await intake.SubmitDocumentAsync(header, claim, ReadChunks(requestStream, ct), ct);
-        if (result.Created) anchoring.ClaimQueued();
         return new SubmitDocumentResponse { Record = EvidenceProtoMapper.ToProto(result.Record), Created = result.Created };
     }
 
@@ -60,7 +57,6 @@ public sealed class EvidenceGrpcService(
     private async Task<SubmitRecordResponse> SubmitOneRecordAsync(SubmitRecordRequest request, CancellationToken ct)
     {
         var result = await intake.SubmitRecordAsync(EvidenceProtoMapper.ToInput(request.SignedClaim, request.SubjectId), request.RecordJson, request.MetadataJson, ct);
-        if (result.Created) anchoring.ClaimQueued();
         return new SubmitRecordResponse { Record = EvidenceProtoMapper.ToProto(result.Record), Created = result.Created };
     }
 
