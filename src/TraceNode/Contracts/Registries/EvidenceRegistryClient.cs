@@ -4,6 +4,7 @@ using Trace.Crypto.Eip712;
 using Trace.Node.Evm.Abi;
 using Trace.Node.Evm.Accounts;
 using Trace.Node.Evm.Rpc;
+using Trace.Node.Evm.Transactions;
 
 namespace Trace.Node.Contracts.Registries;
 
@@ -22,7 +23,7 @@ public sealed partial class EvidenceRegistryClient
         Contract = contract;
     }
 
-    /// <summary>The untyped client underneath (the anchoring pipeline calls "anchorBatch" / "rootInfo" on it directly).</summary>
+    /// <summary>The untyped client underneath.</summary>
     public ContractClient Contract { get; }
 
     public EthereumAddress Address => Contract.Address;
@@ -40,6 +41,28 @@ public sealed partial class EvidenceRegistryClient
     /// <summary>anchorBatch (operator only): records the root; <paramref name="uri"/> only goes to the BatchAnchored event.</summary>
     public Task<ContractReceipt> AnchorBatchAsync(byte[] root, uint count, string uri = "", CancellationToken ct = default) =>
         Contract.SendAsync("anchorBatch", [root, count, uri], ct: ct);
+
+    /// <summary>
+    /// anchorBatch signed by this client's sender but not broadcast, for a caller that persists it first (see
+    /// <see cref="TransactionSender.SignAsync"/> for <paramref name="nonce"/> and <paramref name="atLeast"/>).
+    /// </summary>
+    /// <returns>The signed transaction, or null when the registry already holds <paramref name="root"/> (RootAlreadyAnchored at estimation).</returns>
+    /// <exception cref="ContractCallException">the call reverts for another reason.</exception>
+    public async Task<SignedTransaction?> SignAnchorBatchAsync(byte[] root, uint count, string uri, ulong? nonce = null, FeeSuggestion? atLeast = null, CancellationToken ct = default)
+    {
+        var sender = Contract.Sender ?? throw new InvalidOperationException($"{Contract.Name} client is read-only: it has no transaction sender");
+        var function = Contract.Abi.Function("anchorBatch");
+        try
+        {
+            return await sender.SignAsync(new TransactionRequest(Address, function.EncodeCall([root, count, uri])), nonce, atLeast, ct).ConfigureAwait(false);
+        }
+        catch (RpcException ex) when (ContractClient.RevertData(ex) is { } revert)
+        {
+            var decoded = Contract.Abi.DecodeRevert(revert);
+            if (decoded.ErrorName == "RootAlreadyAnchored") return null;
+            throw new ContractCallException(Contract.Name, function.Name, decoded);
+        }
+    }
 
     /// <summary>rootInfo: what was recorded for <paramref name="root"/> (IsAnchored false when never anchored).</summary>
     public async Task<AnchoredRoot> RootInfoAsync(byte[] root, CancellationToken ct = default)
