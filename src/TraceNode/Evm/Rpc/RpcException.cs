@@ -1,11 +1,19 @@
+using Nethereum.JsonRpc.Client;
+
 namespace Trace.Node.Evm.Rpc;
 
 /// <summary>A JSON-RPC call failed: the node answered with an error object, or the transport failed.</summary>
-public class RpcException : Exception
+/// <remarks>
+/// A Nethereum <see cref="RpcResponseException"/>, so Nethereum's contract services read the revert data of an error
+/// raised by <see cref="JsonRpcClient"/> as they read their own.
+/// </remarks>
+public class RpcException : RpcResponseException
 {
     public RpcException(string method, long code, string message, string? data, bool isTransient, Exception? inner = null)
-        : base($"{method}: {message} (code {code})", inner)
+        : base(new RpcError((int)Math.Clamp(code, int.MinValue, int.MaxValue), message, data))
     {
+        _message = $"{method}: {message} (code {code})";
+        _inner = inner;
         Method = method;
         Code = code;
         RpcMessage = message;
@@ -24,6 +32,14 @@ public class RpcException : Exception
 
     /// <summary>The raw <c>data</c> member of the error (e.g. revert bytes as 0x hex), when present.</summary>
     public new string? Data { get; }
+
+    private readonly string _message;
+    private readonly Exception? _inner;
+
+    public override string Message => _message;
+
+    /// <summary>The underlying transport fault (socket error, timeout), when there is one.</summary>
+    public Exception? Cause => _inner;
 
     /// <summary>True for faults worth retrying (connection refused, 5xx, timeouts, rate limits); false for deterministic errors.</summary>
     public bool IsTransient { get; }
