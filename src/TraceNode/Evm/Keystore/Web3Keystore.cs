@@ -1,14 +1,21 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Org.BouncyCastle.Crypto.Generators;
+using Nethereum.KeyStore;
+using Nethereum.KeyStore.Crypto;
+using Nethereum.KeyStore.Model;
 using Trace.Node.Evm.Crypto;
+using Trace.Node.Evm.Encoding;
 
 namespace Trace.Node.Evm.Keystore;
 
 /// <summary>
-/// Web3 Secret Storage v3 keystores: reads scrypt and pbkdf2 (hmac-sha256) files with aes-128-ctr, writes scrypt files.
-/// Passwords are used as their UTF-8 bytes (as geth does).
+/// Web3 Secret Storage v3 keystores through Nethereum.KeyStore: reads scrypt and pbkdf2 (hmac-sha256) files with
+/// aes-128-ctr, writes scrypt files. Passwords are used as their UTF-8 bytes (as geth does).
 /// </summary>
+/// <remarks>
+/// Nethereum derives the key, checks the MAC and decrypts. Trace checks the document first, so a malformed file names
+/// its bad field, and a file whose scrypt or pbkdf2 cost would exhaust memory or time is refused before any derivation.
+/// </remarks>
 public static class Web3Keystore
 {
     private const int MaxScryptMemory = 1 << 30; // 128·N·r bytes; refuses files that would exhaust memory
@@ -40,22 +47,24 @@ public static class Web3Keystore
 
             var cipher = KeystoreJson.String(crypto, "cipher", "crypto.cipher");
             if (cipher != "aes-128-ctr") throw new KeystoreException($"unsupported cipher '{cipher}' in 'crypto.cipher' (only aes-128-ctr)");
-            var iv = KeystoreJson.HexBytes(KeystoreJson.Object(crypto, "cipherparams", "crypto.cipherparams"), "iv", "crypto.cipherparams.iv");
-            var ciphertext = KeystoreJson.HexBytes(crypto, "ciphertext", "crypto.ciphertext");
+            _ = KeystoreJson.HexBytes(KeystoreJson.Object(crypto, "cipherparams", "crypto.cipherparams"), "iv", "crypto.cipherparams.iv");
+            _ = KeystoreJson.HexBytes(crypto, "ciphertext", "crypto.ciphertext");
             var mac = KeystoreJson.HexBytes(crypto, "mac", "crypto.mac");
             if (mac.Length != 32) throw new KeystoreException($"keystore field 'crypto.mac' must be 32 bytes, got {mac.Length}");
 
-            var derived = DeriveKey(crypto, System.Text.Encoding.UTF8.GetBytes(password));
-            try
-            {
-                if (!CryptographicOperations.FixedTimeEquals(Mac(derived, ciphertext), mac))
-                    throw new KeystoreException("wrong password: the keystore MAC does not match");
-                return AesCtr.Transform(derived.AsSpan(0, 16), iv, ciphertext);
-            }
-            finally
-            {
-                CryptographicOperations.ZeroMemory(derived);
-            }
+            CheckKdf(crypto);
+        }
+        try
+        {
+            return new KeyStoreService().DecryptKeyStoreFromJson(password, json);
+        }
+        catch (DecryptionException)
+        {
+            throw new KeystoreException("wrong password: the keystore MAC does not match");
+        }
+        catch (Exception e) when (e is Newtonsoft.Json.JsonException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            throw new KeystoreException($"keystore cannot be read: {e.Message}", e);
         }
     }
 
@@ -72,24 +81,19 @@ public static class Web3Keystore
         ArgumentNullException.ThrowIfNull(password);
         if (privateKey.Length != 32) throw new ArgumentException($"a private key is 32 bytes, got {privateKey.Length}", nameof(privateKey));
         CheckScrypt(parameters.N, parameters.R, parameters.P, "parameters");
-        var derived = Scrypt(System.Text.Encoding.UTF8.GetBytes(password), salt, parameters.N, parameters.R, parameters.P, 32);
-        try
-        {
-            var ciphertext = AesCtr.Transform(derived.AsSpan(0, 16), iv, privateKey);
-            var mac = Mac(derived, ciphertext);
-            return KeystoreJson.Write(address, id, iv, ciphertext, parameters, salt, mac);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(derived);
-        }
+        var service = new KeyStoreScryptService(new FixedRandom(salt, iv));
+        var keyStore = service.EncryptAndGenerateKeyStore(password, privateKey.ToArray(), Hex.Encode(address.Bytes, prefix: false),
+            new ScryptParams { Dklen = 32, N = parameters.N, R = parameters.R, P = parameters.P });
+        keyStore.Id = id;
+        keyStore.Address = Hex.Encode(address.Bytes, prefix: false);
+        return service.SerializeKeyStoreToJson(keyStore);
     }
 
-    private static byte[] DeriveKey(JsonElement crypto, byte[] password)
+    private static void CheckKdf(JsonElement crypto)
     {
         var kdf = KeystoreJson.String(crypto, "kdf", "crypto.kdf");
         var p = KeystoreJson.Object(crypto, "kdfparams", "crypto.kdfparams");
-        var salt = KeystoreJson.HexBytes(p, "salt", "crypto.kdfparams.salt");
+        KeystoreJson.HexBytes(p, "salt", "crypto.kdfparams.salt");
         var dkLen = KeystoreJson.Int(p, "dklen", "crypto.kdfparams.dklen");
         if (dkLen is < 32 or > 1024) throw new KeystoreException($"keystore field 'crypto.kdfparams.dklen' must be 32..1024, got {dkLen}");
         switch (kdf)
@@ -99,22 +103,18 @@ public static class Web3Keystore
                 var r = KeystoreJson.Int(p, "r", "crypto.kdfparams.r");
                 var parallel = KeystoreJson.Int(p, "p", "crypto.kdfparams.p");
                 CheckScrypt(n, r, parallel, "crypto.kdfparams");
-                return Scrypt(password, salt, n, r, parallel, dkLen);
+                break;
             case "pbkdf2":
                 var prf = KeystoreJson.String(p, "prf", "crypto.kdfparams.prf");
                 if (prf != "hmac-sha256") throw new KeystoreException($"unsupported prf '{prf}' in 'crypto.kdfparams.prf' (only hmac-sha256)");
                 var iterations = KeystoreJson.Int(p, "c", "crypto.kdfparams.c");
                 if (iterations is < 1 or > MaxPbkdf2Iterations)
                     throw new KeystoreException($"keystore field 'crypto.kdfparams.c' must be 1..{MaxPbkdf2Iterations}, got {iterations}");
-                return Rfc2898DeriveBytes.Pbkdf2(password, salt, iterations, HashAlgorithmName.SHA256, dkLen);
+                break;
             default:
                 throw new KeystoreException($"unsupported kdf '{kdf}' in 'crypto.kdf' (scrypt or pbkdf2)");
         }
     }
-
-    // BouncyCastle applies RFC 7914's N < 2^(16·r) limit, which keystores in the wild exceed (N=2^18 with r=1).
-    internal static byte[] Scrypt(byte[] password, byte[] salt, int n, int r, int p, int dkLen) =>
-        r >= 2 || n < 1 << 16 ? SCrypt.Generate(password, salt, n, r, p, dkLen) : ScryptFallback.Generate(password, salt, n, r, p, dkLen);
 
     private static void CheckScrypt(int n, int r, int p, string field)
     {
@@ -124,14 +124,11 @@ public static class Web3Keystore
             throw new KeystoreException($"keystore scrypt parameters n={n} r={r} p={p} need more than {MaxScryptMemory >> 20} MiB");
     }
 
-    // MAC = keccak256(derivedKey[16..32] ‖ ciphertext).
-    private static byte[] Mac(byte[] derived, byte[] ciphertext)
+    /// <summary>Hands Nethereum the salt and IV a test pinned, once each.</summary>
+    private sealed class FixedRandom(byte[] salt, byte[] iv) : IRandomBytesGenerator
     {
-        var input = new byte[16 + ciphertext.Length];
-        derived.AsSpan(16, 16).CopyTo(input);
-        ciphertext.CopyTo(input, 16);
-        var mac = Keccak256.Hash(input);
-        CryptographicOperations.ZeroMemory(input);
-        return mac;
+        public byte[] GenerateRandomInitialisationVector() => (byte[])iv.Clone();
+
+        public byte[] GenerateRandomSalt() => (byte[])salt.Clone();
     }
 }
