@@ -2,7 +2,7 @@ using System.Numerics;
 
 namespace Trace.Node.Evm.Transactions;
 
-/// <summary>An EIP-1559 (type 2) transaction: tip and fee cap instead of a gas price, plus an access list.</summary>
+/// <summary>An EIP-1559 (type 2) transaction: tip and fee cap instead of a gas price (Trace sends no access list).</summary>
 public sealed record Eip1559Transaction : Transaction
 {
     public override TransactionType Type => TransactionType.DynamicFee;
@@ -15,7 +15,4 @@ public sealed record Eip1559Transaction : Transaction
 
     /// <summary>Most the sender pays per gas, base fee included (uint256).</summary>
     public required BigInteger MaxFeePerGas { get; init; }
-
-    /// <summary>Pre-declared addresses and storage slots.</summary>
-    public IReadOnlyList<AccessListEntry> AccessList { get; init; } = [];
 }
