@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Trace.Node.Chain;
 using Trace.Node.Contracts;
+using Trace.Node.Contracts.Dtos.Evidence;
+using Trace.Node.Contracts.Registries;
 using Trace.Node.Domain;
 using Trace.Node.Evm.Accounts;
 using Trace.Node.Evm.Encoding;
@@ -29,7 +31,7 @@ public sealed partial class BatchAnchorer(TraceContracts contracts, RootLedger l
             }
 
             byte[] txHash;
-            if (batch.State == AnchorBatchState.Sent && batch.TxHash is { } sent && await contracts.EvidenceRegistry.Eth.IsTransactionKnownAsync(sent, ct).ConfigureAwait(false))
+            if (batch.State == AnchorBatchState.Sent && batch.TxHash is { } sent && await contracts.Evidence.Contract.Eth.IsTransactionKnownAsync(sent, ct).ConfigureAwait(false))
             {
                 txHash = sent; // sent before a restart and still pending or mined: wait for it rather than pay twice
             }
@@ -63,13 +65,13 @@ public sealed partial class BatchAnchorer(TraceContracts contracts, RootLedger l
 
     private async Task<Evm.Transactions.SignedTransaction?> SendAsync(AnchorBatchEntity batch, CancellationToken ct)
     {
-        var registry = contracts.EvidenceRegistry;
-        var data = registry.Abi.Function("anchorBatch").EncodeCall([batch.Root, batch.LeafCount, $"trace:batch:{batch.Id}"]);
+        var registry = contracts.Evidence.Contract;
+        var data = ContractClient.Encode(EvidenceRegistryClient.AnchorBatch(batch.Root, (uint)batch.LeafCount, $"trace:batch:{batch.Id}"));
         try
         {
             return await contracts.Operator.SendAsync(new TransactionRequest(registry.Address, data), ct).ConfigureAwait(false);
         }
-        catch (RpcException ex) when (ContractClient.RevertData(ex) is { } revert && registry.Abi.DecodeRevert(revert).ErrorName == "RootAlreadyAnchored")
+        catch (RpcException ex) when (ContractClient.RevertData(ex) is { } revert && registry.Definition.DecodeRevert(revert).Is<RootAlreadyAnchoredError>())
         {
             return null;
         }

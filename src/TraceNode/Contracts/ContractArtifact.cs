@@ -1,22 +1,19 @@
 using System.Text.Json;
-using Trace.Node.Evm.Abi;
 using Trace.Node.Evm.Encoding;
 
 namespace Trace.Node.Contracts;
 
-/// <summary>A compiled contract (ABI + creation bytecode) from contracts/artifacts, embedded in this assembly.</summary>
+/// <summary>A compiled contract (creation bytecode) from contracts/artifacts, embedded in this assembly; its ABI is read as typed DTOs.</summary>
 public sealed class ContractArtifact
 {
-    private ContractArtifact(string name, ContractAbi abi, byte[] bytecode, string compilerVersion)
+    private ContractArtifact(string name, byte[] bytecode, string compilerVersion)
     {
         Name = name;
-        Abi = abi;
         Bytecode = bytecode;
         CompilerVersion = compilerVersion;
     }
 
     public string Name { get; }
-    public ContractAbi Abi { get; }
 
     /// <summary>Creation bytecode (constructor + runtime).</summary>
     public byte[] Bytecode { get; }
@@ -34,7 +31,6 @@ public sealed class ContractArtifact
         var root = json.RootElement;
         return new ContractArtifact(
             contractName,
-            ContractAbi.Parse(root.GetProperty("abi").GetRawText()),
             Hex.Decode(root.GetProperty("bytecode").GetString()!),
             root.GetProperty("compiler").GetProperty("version").GetString() ?? "");
     }

@@ -1,4 +1,3 @@
-using Trace.Node.Evm.Abi;
 using Trace.Node.Evm.Rpc;
 
 namespace Trace.Node.Contracts;
@@ -19,4 +18,7 @@ public sealed class ContractCallException(string contract, string function, Cont
 
     /// <summary>The custom error's name (e.g. "RootAlreadyAnchored"), "Error", "Panic", or null when unknown.</summary>
     public string? ErrorName => Revert.ErrorName;
+
+    /// <summary>The custom error as its typed DTO; null for Error(string), Panic and unknown data.</summary>
+    public object? Error => Revert.Error;
 }

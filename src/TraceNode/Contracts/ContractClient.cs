@@ -1,5 +1,7 @@
 using System.Text.Json;
-using Trace.Node.Evm.Abi;
+using Nethereum.ABI.FunctionEncoding;
+using Nethereum.ABI.FunctionEncoding.Attributes;
+using Nethereum.Contracts;
 using Trace.Node.Evm.Accounts;
 using Trace.Node.Evm.Crypto;
 using Trace.Node.Evm.Encoding;
@@ -8,44 +10,76 @@ using Trace.Node.Evm.Rpc;
 namespace Trace.Node.Contracts;
 
 /// <summary>
-/// Calls and transacts with one deployed contract through its ABI: views via eth_call, state changes
-/// through a <see cref="TransactionSender"/>, reverts decoded into <see cref="ContractCallException"/>.
+/// Calls and transacts with one deployed contract through typed Nethereum function DTOs: views via eth_call (with
+/// cancellation), state changes through a <see cref="TransactionSender"/>, reverts decoded into the contract's typed
+/// error DTOs (<see cref="ContractCallException"/>), logs into its event DTOs.
 /// </summary>
-public class ContractClient(string name, ContractAbi abi, EthereumAddress address, EthRpc eth, TransactionSender? sender = null)
+public class ContractClient(ContractDefinition definition, EthereumAddress address, EthRpc eth, TransactionSender? sender = null)
 {
-    public string Name { get; } = name;
-    public ContractAbi Abi { get; } = abi;
+    public ContractDefinition Definition { get; } = definition;
+    public string Name => Definition.Name;
     public EthereumAddress Address { get; } = address;
     public EthRpc Eth { get; } = eth;
 
     /// <summary>The sender used for transactions; null for a read-only client.</summary>
     public TransactionSender? Sender { get; } = sender;
 
-    /// <summary>Runs a view (or simulates any function) and returns its decoded outputs.</summary>
-    public async Task<object?[]> CallAsync(string function, object?[] args, EthereumAddress? from = null, BlockTag? block = null, CancellationToken ct = default)
+    /// <summary>The same contract, sending transactions from <paramref name="other"/>'s key.</summary>
+    public ContractClient As(TransactionSender other) => new(Definition, Address, Eth, other);
+
+    /// <summary>The call data of <paramref name="function"/> (selector and ABI-encoded arguments).</summary>
+    public static byte[] Encode<TFunction>(TFunction function) where TFunction : FunctionMessage, new() => function.GetCallData();
+
+    /// <summary>Runs a view (or simulates any function) and decodes its outputs into <typeparamref name="TOutput"/>.</summary>
+    public async Task<TOutput> QueryAsync<TFunction, TOutput>(TFunction function, EthereumAddress? from = null, BlockTag? block = null, CancellationToken ct = default)
+        where TFunction : FunctionMessage, new()
+        where TOutput : IFunctionOutputDTO, new()
     {
-        var abiFunction = Abi.Function(function);
-        var data = abiFunction.EncodeCall(args);
+        var data = Encode(function);
         try
         {
             var output = await Eth.CallAsync(new CallRequest(Address, data, from ?? Sender?.Address), block, ct).ConfigureAwait(false);
-            return abiFunction.DecodeOutput(output);
+            return new FunctionCallDecoder().DecodeFunctionOutput<TOutput>(Hex.Encode(output));
         }
         catch (RpcException ex) when (RevertData(ex) is { } revert)
         {
-            throw new ContractCallException(Name, abiFunction.Name, Abi.DecodeRevert(revert));
+            throw new ContractCallException(Name, FunctionName<TFunction>(), Definition.DecodeRevert(revert));
         }
     }
 
-    /// <summary>Returns the single output of a view, cast to <typeparamref name="T"/>.</summary>
-    public async Task<T> CallAsync<T>(string function, params object?[] args) => (T)(await CallAsync(function, args).ConfigureAwait(false))[0]!;
+    /// <summary>Simulates <paramref name="function"/> with eth_call and returns its raw output (for functions whose result is not needed).</summary>
+    public async Task<byte[]> SimulateAsync<TFunction>(TFunction function, EthereumAddress? from = null, BlockTag? block = null, CancellationToken ct = default)
+        where TFunction : FunctionMessage, new()
+    {
+        try
+        {
+            return await Eth.CallAsync(new CallRequest(Address, Encode(function), from ?? Sender?.Address), block, ct).ConfigureAwait(false);
+        }
+        catch (RpcException ex) when (RevertData(ex) is { } revert)
+        {
+            throw new ContractCallException(Name, FunctionName<TFunction>(), Definition.DecodeRevert(revert));
+        }
+    }
+
+    /// <summary>eth_estimateGas of <paramref name="function"/> from this client's sender (or no sender).</summary>
+    public async Task<ulong> EstimateGasAsync<TFunction>(TFunction function, CancellationToken ct = default) where TFunction : FunctionMessage, new()
+    {
+        try
+        {
+            return await Eth.EstimateGasAsync(new CallRequest(Address, Encode(function), Sender?.Address), ct).ConfigureAwait(false);
+        }
+        catch (RpcException ex) when (RevertData(ex) is { } revert)
+        {
+            throw new ContractCallException(Name, FunctionName<TFunction>(), Definition.DecodeRevert(revert));
+        }
+    }
 
     /// <summary>Sends a state-changing call and waits for its receipt; a revert (at estimation or mining) throws with the decoded error.</summary>
-    public async Task<ContractReceipt> SendAsync(string function, object?[] args, int confirmations = 1, ulong? gasLimit = null, CancellationToken ct = default)
+    public async Task<ContractReceipt> SendAsync<TFunction>(TFunction function, int confirmations = 1, ulong? gasLimit = null, CancellationToken ct = default)
+        where TFunction : FunctionMessage, new()
     {
         var sender = Sender ?? throw new InvalidOperationException($"{Name} client is read-only: it has no transaction sender");
-        var abiFunction = Abi.Function(function);
-        var data = abiFunction.EncodeCall(args);
+        var data = Encode(function);
         try
         {
             var receipt = await sender.SendAndWaitAsync(new TransactionRequest(Address, data, GasLimit: gasLimit), confirmations, ct).ConfigureAwait(false);
@@ -53,12 +87,12 @@ public class ContractClient(string name, ContractAbi abi, EthereumAddress addres
         }
         catch (RpcException ex) when (RevertData(ex) is { } revert)
         {
-            throw new ContractCallException(Name, abiFunction.Name, Abi.DecodeRevert(revert));
+            throw new ContractCallException(Name, FunctionName<TFunction>(), Definition.DecodeRevert(revert));
         }
         catch (TransactionFailedException failed)
         {
             // Mined and reverted (gas limit given, so no estimation caught it): replay at that block for the reason.
-            if (await ReplayRevertAsync(abiFunction, data, sender, gasLimit, failed.Receipt, ct).ConfigureAwait(false) is { } reverted) throw reverted;
+            if (await ReplayRevertAsync(FunctionName<TFunction>(), data, sender, gasLimit, failed.Receipt, ct).ConfigureAwait(false) is { } reverted) throw reverted;
             throw;
         }
     }
@@ -69,7 +103,7 @@ public class ContractClient(string name, ContractAbi abi, EthereumAddress addres
     /// as one. Null when the replay gives no revert data (out of gas, a node that cannot serve old state): the caller
     /// keeps the original failure.
     /// </summary>
-    private async Task<ContractCallException?> ReplayRevertAsync(AbiFunction function, byte[] data, TransactionSender sender, ulong? gasLimit,
+    private async Task<ContractCallException?> ReplayRevertAsync(string function, byte[] data, TransactionSender sender, ulong? gasLimit,
         TransactionReceipt receipt, CancellationToken ct)
     {
         try
@@ -79,7 +113,7 @@ public class ContractClient(string name, ContractAbi abi, EthereumAddress addres
         }
         catch (RpcException ex)
         {
-            return RevertData(ex) is { } revert ? new ContractCallException(Name, function.Name, Abi.DecodeRevert(revert), receipt) : null;
+            return RevertData(ex) is { } revert ? new ContractCallException(Name, function, Definition.DecodeRevert(revert), receipt) : null;
         }
     }
 
@@ -89,12 +123,14 @@ public class ContractClient(string name, ContractAbi abi, EthereumAddress addres
         var events = new List<ContractEvent>();
         foreach (var log in logs)
         {
-            if (log.Address != Address || log.Topics.Count == 0) continue;
-            if (Abi.EventByTopic(log.Topics[0]) is not { } abiEvent) continue;
-            events.Add(new ContractEvent(abiEvent.Name, abiEvent.DecodeLog(log.Topics, log.Data), log));
+            if (log.Address != Address) continue;
+            if (Definition.DecodeEvent(log) is { } decoded) events.Add(decoded);
         }
         return events;
     }
+
+    /// <summary>The Solidity name of the function DTO <typeparamref name="TFunction"/>.</summary>
+    public static string FunctionName<TFunction>() where TFunction : FunctionMessage, new() => ABITypedRegistry.GetFunctionABI<TFunction>().Name;
 
     /// <summary>
     /// The revert bytes a node puts in an error's data (code 3 "execution reverted"), if any: a 0x string

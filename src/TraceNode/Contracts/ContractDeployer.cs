@@ -1,14 +1,21 @@
+using Nethereum.Contracts;
+using Nethereum.Contracts.MessageEncodingServices;
 using Trace.Node.Evm.Accounts;
+using Trace.Node.Evm.Encoding;
 using Trace.Node.Evm.Rpc;
 
 namespace Trace.Node.Contracts;
 
-/// <summary>Deploys a compiled contract and returns a client bound to its new address.</summary>
+/// <summary>Deploys a compiled contract from its typed Nethereum deployment message and returns a client bound to its new address.</summary>
 public static class ContractDeployer
 {
-    public static async Task<ContractClient> DeployAsync(ContractArtifact artifact, EthRpc eth, TransactionSender sender, object?[] constructorArgs, CancellationToken ct = default)
+    public static async Task<ContractClient> DeployAsync<TDeployment>(ContractDefinition definition, TDeployment deployment, EthRpc eth, TransactionSender sender,
+        CancellationToken ct = default)
+        where TDeployment : ContractDeploymentMessage, new()
     {
-        var data = artifact.Abi.EncodeDeployment(artifact.Bytecode, constructorArgs);
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(sender);
+        var data = Hex.Decode(new DeploymentMessageEncodingService<TDeployment>(sender.Address.ToString()).GetDeploymentData(deployment));
         TransactionReceipt receipt;
         try
         {
@@ -16,9 +23,9 @@ public static class ContractDeployer
         }
         catch (RpcException ex) when (ContractClient.RevertData(ex) is { } revert)
         {
-            throw new ContractCallException(artifact.Name, "constructor", artifact.Abi.DecodeRevert(revert));
+            throw new ContractCallException(definition.Name, "constructor", definition.DecodeRevert(revert));
         }
-        var address = receipt.ContractAddress ?? throw new InvalidOperationException($"deploying {artifact.Name} produced no contract address");
-        return new ContractClient(artifact.Name, artifact.Abi, address, eth, sender);
+        var address = receipt.ContractAddress ?? throw new InvalidOperationException($"deploying {definition.Name} produced no contract address");
+        return new ContractClient(definition, address, eth, sender);
     }
 }

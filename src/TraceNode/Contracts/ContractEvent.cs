@@ -2,8 +2,11 @@ using Trace.Node.Evm.Rpc;
 
 namespace Trace.Node.Contracts;
 
-/// <summary>A decoded event: its name, named arguments and the log it came from.</summary>
-public sealed record ContractEvent(string Name, IReadOnlyDictionary<string, object?> Arguments, LogEntry Log)
+/// <summary>A decoded event: its name, its typed Nethereum event DTO, the DTO's arguments by name, and the log it came from.</summary>
+public sealed record ContractEvent(string Name, object Dto, IReadOnlyDictionary<string, object?> Arguments, LogEntry Log)
 {
     public object? this[string argument] => Arguments[argument];
+
+    /// <summary>The typed event DTO.</summary>
+    public TEvent As<TEvent>() => (TEvent)Dto;
 }

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Trace.Node.Chain;
+using Trace.Node.Contracts.Registries;
 using Trace.Node.Domain;
 using Trace.Node.Evm.Crypto;
 using Trace.Node.Evm.Eip712;
@@ -25,12 +26,12 @@ public sealed class ClaimValidator(TraceContracts contracts, ChainConnection cha
         VerifySignature(input.Signature, digest, claim.Issuer);
 
         var standing = await issuers.GetStandingAsync(claim.Issuer, ct).ConfigureAwait(false);
-        if (standing != IssuerStanding.Authorised)
+        if (standing != KeyStanding.Authorised)
             throw new IssuerNotPermittedException(claim.Issuer, standing switch
             {
-                IssuerStanding.UnknownKey => "unknown issuer: the key is not registered with any participant",
-                IssuerStanding.KeyRetired => "the signing key is retired",
-                IssuerStanding.ParticipantSuspended => "the participant is suspended",
+                KeyStanding.UnknownKey => "unknown issuer: the key is not registered with any participant",
+                KeyStanding.KeyRetired => "the signing key is retired",
+                KeyStanding.ParticipantSuspended => "the participant is suspended",
                 _ => "the participant holds no role that may issue evidence (supplier, carrier, verifier)",
             });
         return new ValidatedClaim(claim, digest, input.Signature, input.SubjectId);

@@ -55,7 +55,7 @@ public sealed partial class RevocationRelay(TraceContracts contracts, TraceStore
                 _ => ex,
             };
         }
-        var block = await contracts.EvidenceRegistry.Eth.GetBlockAsync(Evm.Rpc.BlockTag.Number(receipt.Receipt.BlockNumber), ct).ConfigureAwait(false);
+        var block = await contracts.Evidence.Contract.Eth.GetBlockAsync(Evm.Rpc.BlockTag.Number(receipt.Receipt.BlockNumber), ct).ConfigureAwait(false);
         await store.ApplyRevocationAsync(recordId,
             new RecordRevocation(block is null ? clock.GetUtcNow() : DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp),
                 (long)receipt.Receipt.BlockNumber, receipt.Receipt.TransactionHash, successor), ct).ConfigureAwait(false);

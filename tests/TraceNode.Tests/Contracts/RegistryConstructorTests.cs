@@ -1,4 +1,8 @@
 using Trace.Node.Contracts;
+using Trace.Node.Contracts.Dtos.Evidence;
+using Trace.Node.Contracts.Dtos.Participants;
+using Trace.Node.Contracts.Registries;
+using Trace.Node.Evm.Encoding;
 using Trace.Node.Evm.Accounts;
 using Trace.Node.Evm.Crypto;
 using Trace.Node.Tests.Support;
@@ -26,15 +30,18 @@ public sealed class RegistryConstructorTests(AnvilFixture anvil) : IAsyncLifetim
     public async Task ParticipantRegistry_with_a_zero_admin_fails_with_InvalidAdmin()
     {
         var error = await Assert.ThrowsAsync<ContractCallException>(() =>
-            ContractDeployer.DeployAsync(ContractArtifact.Load("ParticipantRegistry"), anvil.Eth, _sender, [EthereumAddress.Zero]));
+            ContractDeployer.DeployAsync(RegistryDefinitions.ParticipantRegistry,
+                new ParticipantRegistryDeployment(Hex.Encode(RegistryDefinitions.ParticipantRegistry.Bytecode)) { Admin = EthereumAddress.Zero.ToString() }, anvil.Eth, _sender));
         Assert.Equal(("constructor", "InvalidAdmin"), (error.Function, error.ErrorName));
+        Assert.IsType<InvalidAdminError>(error.Error);
     }
 
     [Fact]
     public async Task EvidenceRegistry_with_a_zero_participant_registry_fails_with_InvalidParticipantRegistry()
     {
         var error = await Assert.ThrowsAsync<ContractCallException>(() =>
-            ContractDeployer.DeployAsync(ContractArtifact.Load("EvidenceRegistry"), anvil.Eth, _sender, [EthereumAddress.Zero]));
+            ContractDeployer.DeployAsync(RegistryDefinitions.EvidenceRegistry,
+                new EvidenceRegistryDeployment(Hex.Encode(RegistryDefinitions.EvidenceRegistry.Bytecode)) { ParticipantRegistry = EthereumAddress.Zero.ToString() }, anvil.Eth, _sender));
         Assert.Equal("InvalidParticipantRegistry", error.ErrorName);
     }
 }

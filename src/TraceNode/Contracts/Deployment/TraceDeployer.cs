@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Evm.Accounts;
 using Trace.Node.Evm.Crypto;
+using Trace.Node.Evm.Encoding;
 using Trace.Node.Evm.Rpc;
 
 namespace Trace.Node.Contracts.Deployment;
@@ -54,12 +55,16 @@ public static class TraceDeployer
     public static async Task<TraceDeploymentRecord> DeployAsync(EthRpc eth, TransactionSender sender, CancellationToken ct = default)
     {
         var chainId = await eth.ChainIdAsync(ct).ConfigureAwait(false);
-        var participants = await ContractDeployer.DeployAsync(ContractArtifact.Load("ParticipantRegistry"), eth, sender, [sender.Address], ct).ConfigureAwait(false);
-        var evidence = await ContractDeployer.DeployAsync(ContractArtifact.Load("EvidenceRegistry"), eth, sender, [participants.Address], ct).ConfigureAwait(false);
-        var registration = await participants.SendAsync("registerParticipant",
-            [OperatorParticipantId, "trace:operator", new byte[32], (int)ParticipantRoles.Operator, new object?[] { sender.Address }], ct: ct).ConfigureAwait(false);
-        var participantVersion = (string)(await participants.CallAsync("version", [], ct: ct).ConfigureAwait(false))[0]!;
-        var evidenceVersion = (string)(await evidence.CallAsync("version", [], ct: ct).ConfigureAwait(false))[0]!;
+        var participantDefinition = RegistryDefinitions.ParticipantRegistry;
+        var evidenceDefinition = RegistryDefinitions.EvidenceRegistry;
+        var participants = new ParticipantRegistryClient(await ContractDeployer.DeployAsync(participantDefinition,
+            new Dtos.Participants.ParticipantRegistryDeployment(Hex.Encode(participantDefinition.Bytecode)) { Admin = sender.Address.ToString() }, eth, sender, ct).ConfigureAwait(false));
+        var evidence = new EvidenceRegistryClient(await ContractDeployer.DeployAsync(evidenceDefinition,
+            new Dtos.Evidence.EvidenceRegistryDeployment(Hex.Encode(evidenceDefinition.Bytecode)) { ParticipantRegistry = participants.Address.ToString() }, eth, sender, ct).ConfigureAwait(false));
+        var registration = await participants.RegisterParticipantAsync(OperatorParticipantId, "trace:operator", new byte[32], ParticipantRoles.Operator,
+            [sender.Address], ct).ConfigureAwait(false);
+        var participantVersion = await participants.VersionAsync(ct).ConfigureAwait(false);
+        var evidenceVersion = await evidence.VersionAsync(ct).ConfigureAwait(false);
         return new TraceDeploymentRecord(chainId, participants.Address, evidence.Address, participantVersion, evidenceVersion,
             sender.Address, registration.Receipt.BlockNumber, DateTimeOffset.UtcNow);
     }

@@ -1,4 +1,5 @@
 using Trace.Node.Evm.Eip712;
+using Dto = Trace.Node.Contracts.Dtos.Evidence;
 
 namespace Trace.Node.Contracts.Registries;
 
@@ -9,27 +10,44 @@ public sealed partial class EvidenceRegistryClient
     /// <summary>revokeBySig: the issuer side's signed Revocation. Emits ClaimRevoked with the signer as actor.</summary>
     public Task<ContractReceipt> RevokeBySigAsync(EvidenceClaimData claim, byte[] root, IReadOnlyList<byte[]> proof, ushort reason,
         RelayedSignature authorization, CancellationToken ct = default) =>
-        Contract.SendAsync("revokeBySig", [ToTuple(claim), root, Proof(proof), reason, .. Relayed(authorization)], ct: ct);
+        Contract.SendAsync(new Dto.RevokeBySigFunction
+        {
+            Claim = ToTuple(claim), Root = root, Proof = [.. proof], Reason = reason,
+            Signer = authorization.Signer.ToString(), NonceParam = authorization.Nonce, Deadline = authorization.Deadline, Signature = authorization.Signature,
+        }, ct: ct);
 
     /// <summary>supersedeBySig: the issuer side's signed Supersession. Emits ClaimSuperseded.</summary>
     public Task<ContractReceipt> SupersedeBySigAsync(EvidenceClaimData claim, byte[] root, IReadOnlyList<byte[]> proof, byte[] newClaimDigest,
         RelayedSignature authorization, CancellationToken ct = default) =>
-        Contract.SendAsync("supersedeBySig", [ToTuple(claim), root, Proof(proof), newClaimDigest, .. Relayed(authorization)], ct: ct);
+        Contract.SendAsync(new Dto.SupersedeBySigFunction
+        {
+            Claim = ToTuple(claim), Root = root, Proof = [.. proof], NewClaimDigest = newClaimDigest,
+            Signer = authorization.Signer.ToString(), NonceParam = authorization.Nonce, Deadline = authorization.Deadline, Signature = authorization.Signature,
+        }, ct: ct);
 
     /// <summary>endorseBySig: a verifier's signed Endorsement. Emits ClaimEndorsed.</summary>
     public Task<ContractReceipt> EndorseBySigAsync(EvidenceClaimData claim, byte[] root, IReadOnlyList<byte[]> proof, ushort code,
         RelayedSignature authorization, CancellationToken ct = default) =>
-        Contract.SendAsync("endorseBySig", [ToTuple(claim), root, Proof(proof), code, .. Relayed(authorization)], ct: ct);
+        Contract.SendAsync(new Dto.EndorseBySigFunction
+        {
+            Claim = ToTuple(claim), Root = root, Proof = [.. proof], Code = code,
+            Signer = authorization.Signer.ToString(), NonceParam = authorization.Nonce, Deadline = authorization.Deadline, Signature = authorization.Signature,
+        }, ct: ct);
 
     /// <summary>flagBySig: a regulator's signed Flag. Emits ClaimFlagged.</summary>
     public Task<ContractReceipt> FlagBySigAsync(EvidenceClaimData claim, byte[] root, IReadOnlyList<byte[]> proof, ushort reason,
         RelayedSignature authorization, CancellationToken ct = default) =>
-        Contract.SendAsync("flagBySig", [ToTuple(claim), root, Proof(proof), reason, .. Relayed(authorization)], ct: ct);
+        Contract.SendAsync(new Dto.FlagBySigFunction
+        {
+            Claim = ToTuple(claim), Root = root, Proof = [.. proof], Reason = reason,
+            Signer = authorization.Signer.ToString(), NonceParam = authorization.Nonce, Deadline = authorization.Deadline, Signature = authorization.Signature,
+        }, ct: ct);
 
     /// <summary>unflagBySig: a regulator's signed Unflag (no proof: an open flag implies one was given). Emits ClaimUnflagged.</summary>
     public Task<ContractReceipt> UnflagBySigAsync(byte[] claimDigest, ushort reason, RelayedSignature authorization, CancellationToken ct = default) =>
-        Contract.SendAsync("unflagBySig", [claimDigest, reason, .. Relayed(authorization)], ct: ct);
-
-    private static object?[] Relayed(RelayedSignature authorization) =>
-        [authorization.Signer, authorization.Nonce, authorization.Deadline, authorization.Signature];
+        Contract.SendAsync(new Dto.UnflagBySigFunction
+        {
+            Digest = claimDigest, Reason = reason,
+            Signer = authorization.Signer.ToString(), NonceParam = authorization.Nonce, Deadline = authorization.Deadline, Signature = authorization.Signature,
+        }, ct: ct);
 }

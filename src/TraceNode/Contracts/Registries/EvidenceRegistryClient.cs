@@ -1,133 +1,137 @@
 using System.Numerics;
-using Trace.Node.Evm.Abi;
 using Trace.Node.Evm.Accounts;
 using Trace.Node.Evm.Crypto;
 using Trace.Node.Evm.Eip712;
 using Trace.Node.Evm.Rpc;
+using Dto = Trace.Node.Contracts.Dtos.Evidence;
 
 namespace Trace.Node.Contracts.Registries;
 
 /// <summary>
-/// Typed access to EvidenceRegistry (contracts/src/EvidenceRegistry.sol) over a <see cref="ContractClient"/>: anchoring,
-/// actions on claims (direct here, relayed in the other part), and the views. Reverts throw <see cref="ContractCallException"/>.
+/// Typed access to EvidenceRegistry (contracts/src/EvidenceRegistry.sol) through its Nethereum DTOs: anchoring, actions on
+/// claims (direct here, relayed in the other part), and the views. Reverts throw <see cref="ContractCallException"/> with the typed error.
 /// </summary>
 /// <remarks>A claim's <c>root</c> and <c>proof</c> are an anchored Merkle root containing it and its sibling hashes, leaf to root.</remarks>
 public sealed partial class EvidenceRegistryClient
 {
-    private static readonly Lazy<ContractAbi> ArtifactAbi = new(() => ContractArtifact.Load("EvidenceRegistry").Abi);
-
     public EvidenceRegistryClient(ContractClient contract)
     {
         ArgumentNullException.ThrowIfNull(contract);
         Contract = contract;
     }
 
-    /// <summary>The untyped client underneath (the anchoring pipeline calls "anchorBatch" / "rootInfo" on it directly).</summary>
+    /// <summary>The typed contract client underneath.</summary>
     public ContractClient Contract { get; }
 
     public EthereumAddress Address => Contract.Address;
 
     /// <summary>A client for the registry at <paramref name="address"/>; read-only without <paramref name="sender"/>.</summary>
     public static EvidenceRegistryClient Connect(EthereumAddress address, EthRpc eth, TransactionSender? sender = null) =>
-        new(new ContractClient("EvidenceRegistry", ArtifactAbi.Value, address, eth, sender));
+        new(new ContractClient(RegistryDefinitions.EvidenceRegistry, address, eth, sender));
 
     /// <summary>The same registry, sending transactions from <paramref name="sender"/>'s key.</summary>
-    public EvidenceRegistryClient As(TransactionSender sender) =>
-        new(new ContractClient(Contract.Name, Contract.Abi, Contract.Address, Contract.Eth, sender));
+    public EvidenceRegistryClient As(TransactionSender sender) => new(Contract.As(sender));
 
     // ------------------------------------------------------------------ anchoring
 
-    /// <summary>anchorBatch (operator only): records the root; <paramref name="uri"/> only goes to the BatchAnchored event.</summary>
+    /// <summary>The anchorBatch call (operator only) as a function DTO: <paramref name="uri"/> only goes to the BatchAnchored event.</summary>
+    public static Dto.AnchorBatchFunction AnchorBatch(byte[] root, uint count, string uri = "") => new() { Root = root, Count = count, Uri = uri };
+
+    /// <summary>anchorBatch (operator only): records the root and waits for the receipt.</summary>
     public Task<ContractReceipt> AnchorBatchAsync(byte[] root, uint count, string uri = "", CancellationToken ct = default) =>
-        Contract.SendAsync("anchorBatch", [root, count, uri], ct: ct);
+        Contract.SendAsync(AnchorBatch(root, count, uri), ct: ct);
 
     /// <summary>rootInfo: what was recorded for <paramref name="root"/> (IsAnchored false when never anchored).</summary>
     public async Task<AnchoredRoot> RootInfoAsync(byte[] root, CancellationToken ct = default)
     {
-        var info = (object?[])(await Contract.CallAsync("rootInfo", [root], ct: ct).ConfigureAwait(false))[0]!;
-        return new AnchoredRoot((EthereumAddress)info[0]!, (ulong)(BigInteger)info[1]!, (ulong)(BigInteger)info[2]!, (uint)(BigInteger)info[3]!);
+        var info = (await Contract.QueryAsync<Dto.RootInfoFunction, Dto.RootInfoOutput>(new() { Root = root }, ct: ct).ConfigureAwait(false)).Info;
+        return new AnchoredRoot(EthereumAddress.Parse(info.Operator), info.AnchoredAt, info.BlockNumber, info.Count);
     }
 
     // ------------------------------------------------------------------ actions on claims (sender = actor)
 
     /// <summary>revoke (the issuer side): verify() then reports REVOKED. Emits ClaimRevoked.</summary>
     public Task<ContractReceipt> RevokeAsync(EvidenceClaimData claim, byte[] root, IReadOnlyList<byte[]> proof, ushort reason, CancellationToken ct = default) =>
-        Contract.SendAsync("revoke", [ToTuple(claim), root, Proof(proof), reason], ct: ct);
+        Contract.SendAsync(new Dto.RevokeFunction { Claim = ToTuple(claim), Root = root, Proof = [.. proof], Reason = reason }, ct: ct);
 
     /// <summary>supersede (the issuer side) by <paramref name="newClaimDigest"/>. Emits ClaimSuperseded.</summary>
     public Task<ContractReceipt> SupersedeAsync(EvidenceClaimData claim, byte[] root, IReadOnlyList<byte[]> proof, byte[] newClaimDigest, CancellationToken ct = default) =>
-        Contract.SendAsync("supersede", [ToTuple(claim), root, Proof(proof), newClaimDigest], ct: ct);
+        Contract.SendAsync(new Dto.SupersedeFunction { Claim = ToTuple(claim), Root = root, Proof = [.. proof], NewClaimDigest = newClaimDigest }, ct: ct);
 
     /// <summary>endorse (a verifier), once per verifier participant. Emits ClaimEndorsed.</summary>
     public Task<ContractReceipt> EndorseAsync(EvidenceClaimData claim, byte[] root, IReadOnlyList<byte[]> proof, ushort code, CancellationToken ct = default) =>
-        Contract.SendAsync("endorse", [ToTuple(claim), root, Proof(proof), code], ct: ct);
+        Contract.SendAsync(new Dto.EndorseFunction { Claim = ToTuple(claim), Root = root, Proof = [.. proof], Code = code }, ct: ct);
 
     /// <summary>flag (a regulator): informational, verify() ignores it. Emits ClaimFlagged.</summary>
     public Task<ContractReceipt> FlagAsync(EvidenceClaimData claim, byte[] root, IReadOnlyList<byte[]> proof, ushort reason, CancellationToken ct = default) =>
-        Contract.SendAsync("flag", [ToTuple(claim), root, Proof(proof), reason], ct: ct);
+        Contract.SendAsync(new Dto.FlagFunction { Claim = ToTuple(claim), Root = root, Proof = [.. proof], Reason = reason }, ct: ct);
 
     /// <summary>unflag: closes the sender's regulator participant's open flag. Emits ClaimUnflagged.</summary>
     public Task<ContractReceipt> UnflagAsync(byte[] claimDigest, ushort reason, CancellationToken ct = default) =>
-        Contract.SendAsync("unflag", [claimDigest, reason], ct: ct);
+        Contract.SendAsync(new Dto.UnflagFunction { Digest = claimDigest, Reason = reason }, ct: ct);
 
     // ------------------------------------------------------------------ views
 
     /// <summary>verify: VALID or the first failing check, in one eth_call.</summary>
-    public async Task<VerificationCode> VerifyAsync(EvidenceClaimData claim, byte[] signature, byte[] root, IReadOnlyList<byte[]> proof, CancellationToken ct = default)
-    {
-        var output = await Contract.CallAsync("verify", [ToTuple(claim), signature, root, Proof(proof)], ct: ct).ConfigureAwait(false);
-        return (VerificationCode)(byte)(BigInteger)output[0]!;
-    }
+    public async Task<VerificationCode> VerifyAsync(EvidenceClaimData claim, byte[] signature, byte[] root, IReadOnlyList<byte[]> proof, CancellationToken ct = default) =>
+        (VerificationCode)(await Contract.QueryAsync<Dto.VerifyFunction, Dto.VerifyOutput>(Verify(claim, signature, root, proof), ct: ct).ConfigureAwait(false)).Status;
 
     /// <summary>eth_estimateGas of a verify() call: what a contract calling verify() pays for it.</summary>
     public Task<ulong> EstimateVerifyGasAsync(EvidenceClaimData claim, byte[] signature, byte[] root, IReadOnlyList<byte[]> proof, CancellationToken ct = default) =>
-        Contract.Eth.EstimateGasAsync(new CallRequest(Address, Contract.Abi.Function("verify").EncodeCall(ToTuple(claim), signature, root, Proof(proof))), ct);
+        Contract.EstimateGasAsync(Verify(claim, signature, root, proof), ct);
 
     /// <summary>claimDigest: the claim's EIP-712 digest as the contract computes it.</summary>
     public async Task<byte[]> ClaimDigestAsync(EvidenceClaimData claim, CancellationToken ct = default) =>
-        (byte[])(await Contract.CallAsync("claimDigest", [ToTuple(claim)], ct: ct).ConfigureAwait(false))[0]!;
+        (await Contract.QueryAsync<Dto.ClaimDigestFunction, Dto.ClaimDigestOutput>(new() { Claim = ToTuple(claim) }, ct: ct).ConfigureAwait(false)).ReturnValue1;
 
     /// <summary>leafOf: the Merkle leaf of a claim digest.</summary>
     public async Task<byte[]> LeafOfAsync(byte[] claimDigest, CancellationToken ct = default) =>
-        (byte[])(await Contract.CallAsync("leafOf", [claimDigest], ct: ct).ConfigureAwait(false))[0]!;
+        (await Contract.QueryAsync<Dto.LeafOfFunction, Dto.LeafOfOutput>(new() { Digest = claimDigest }, ct: ct).ConfigureAwait(false)).ReturnValue1;
 
     /// <summary>claimState: revocation, supersession, endorsement count and open flags of a claim.</summary>
     public async Task<ClaimState> ClaimStateAsync(byte[] claimDigest, CancellationToken ct = default)
     {
-        var s = (object?[])(await Contract.CallAsync("claimState", [claimDigest], ct: ct).ConfigureAwait(false))[0]!;
-        return new ClaimState((ulong)(BigInteger)s[0]!, (ushort)(BigInteger)s[1]!, (EthereumAddress)s[2]!, (uint)(BigInteger)s[3]!,
-            (byte[])s[4]!, (ulong)(BigInteger)s[5]!, (EthereumAddress)s[6]!, (uint)(BigInteger)s[7]!);
+        var s = (await Contract.QueryAsync<Dto.ClaimStateFunction, Dto.ClaimStateOutput>(new() { Digest = claimDigest }, ct: ct).ConfigureAwait(false)).State;
+        return new ClaimState(s.RevokedAt, s.RevocationReason, EthereumAddress.Parse(s.RevokedBy), s.Endorsements, s.SupersededBy, s.SupersededAt,
+            EthereumAddress.Parse(s.SupersededByActor), s.OpenFlags);
     }
 
     /// <summary>endorsementOf: a verifier participant's endorsement of a claim.</summary>
-    public Task<ClaimMark> EndorsementOfAsync(byte[] claimDigest, byte[] verifierId, CancellationToken ct = default) =>
-        MarkAsync("endorsementOf", claimDigest, verifierId, ct);
+    public async Task<ClaimMark> EndorsementOfAsync(byte[] claimDigest, byte[] verifierId, CancellationToken ct = default)
+    {
+        var m = await Contract.QueryAsync<Dto.EndorsementOfFunction, Dto.EndorsementOfOutput>(new() { Digest = claimDigest, VerifierId = verifierId }, ct: ct).ConfigureAwait(false);
+        return new ClaimMark(m.MarkedAt, m.Code, EthereumAddress.Parse(m.By));
+    }
 
     /// <summary>flagOf: a regulator participant's open flag on a claim.</summary>
-    public Task<ClaimMark> FlagOfAsync(byte[] claimDigest, byte[] regulatorId, CancellationToken ct = default) =>
-        MarkAsync("flagOf", claimDigest, regulatorId, ct);
+    public async Task<ClaimMark> FlagOfAsync(byte[] claimDigest, byte[] regulatorId, CancellationToken ct = default)
+    {
+        var m = await Contract.QueryAsync<Dto.FlagOfFunction, Dto.FlagOfOutput>(new() { Digest = claimDigest, RegulatorId = regulatorId }, ct: ct).ConfigureAwait(false);
+        return new ClaimMark(m.MarkedAt, m.Reason, EthereumAddress.Parse(m.By));
+    }
 
     /// <summary>nonces: the next relayed-message nonce of <paramref name="signer"/> (one counter for all message types).</summary>
     public async Task<BigInteger> NonceOfAsync(EthereumAddress signer, CancellationToken ct = default) =>
-        (BigInteger)(await Contract.CallAsync("nonces", [signer], ct: ct).ConfigureAwait(false))[0]!;
+        (await Contract.QueryAsync<Dto.NoncesFunction, Dto.NoncesOutput>(new() { Owner = signer.ToString() }, ct: ct).ConfigureAwait(false)).ReturnValue1;
 
     /// <summary>domainSeparator: the EIP-712 separator of claims and relayed messages.</summary>
     public async Task<byte[]> DomainSeparatorAsync(CancellationToken ct = default) =>
-        (byte[])(await Contract.CallAsync("domainSeparator", [], ct: ct).ConfigureAwait(false))[0]!;
+        (await Contract.QueryAsync<Dto.DomainSeparatorFunction, Dto.DomainSeparatorOutput>(new(), ct: ct).ConfigureAwait(false)).ReturnValue1;
 
     /// <summary>allowedIssuerRoles: the roles that may issue a claim of <paramref name="kind"/> (None for undefined kinds).</summary>
     public async Task<ParticipantRoles> AllowedIssuerRolesAsync(byte kind, CancellationToken ct = default) =>
-        (ParticipantRoles)(ushort)(BigInteger)(await Contract.CallAsync("allowedIssuerRoles", [kind], ct: ct).ConfigureAwait(false))[0]!;
+        (ParticipantRoles)(await Contract.QueryAsync<Dto.AllowedIssuerRolesFunction, Dto.AllowedIssuerRolesOutput>(new() { Kind = kind }, ct: ct).ConfigureAwait(false)).ReturnValue1;
 
-    private async Task<ClaimMark> MarkAsync(string function, byte[] claimDigest, byte[] participantId, CancellationToken ct)
-    {
-        var output = await Contract.CallAsync(function, [claimDigest, participantId], ct: ct).ConfigureAwait(false);
-        return new ClaimMark((ulong)(BigInteger)output[0]!, (ushort)(BigInteger)output[1]!, (EthereumAddress)output[2]!);
-    }
+    /// <summary>version: the deployed contract's version string.</summary>
+    public async Task<string> VersionAsync(CancellationToken ct = default) =>
+        (await Contract.QueryAsync<Dto.VersionFunction, Dto.VersionOutput>(new(), ct: ct).ConfigureAwait(false)).ReturnValue1;
+
+    private static Dto.VerifyFunction Verify(EvidenceClaimData claim, byte[] signature, byte[] root, IReadOnlyList<byte[]> proof) =>
+        new() { Claim = ToTuple(claim), Signature = signature, Root = root, Proof = [.. proof] };
 
     /// <summary>The claim as the ABI tuple (contentHash, kind, subject, issuer, issuedAt, nonce).</summary>
-    private static object?[] ToTuple(EvidenceClaimData claim) =>
-        [claim.ContentHash, claim.Kind, claim.Subject, claim.Issuer, claim.IssuedAt, claim.Nonce];
-
-    private static object?[] Proof(IReadOnlyList<byte[]> proof) => [.. proof];
+    private static Dto.EvidenceClaim ToTuple(EvidenceClaimData claim) => new()
+    {
+        ContentHash = claim.ContentHash, Kind = claim.Kind, Subject = claim.Subject, Issuer = claim.Issuer.ToString(), IssuedAt = claim.IssuedAt, Nonce = claim.Nonce,
+    };
 }

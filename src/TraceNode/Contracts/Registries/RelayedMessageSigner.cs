@@ -1,4 +1,5 @@
 using System.Numerics;
+using Nethereum.ABI.EIP712;
 using Trace.Node.Evm.Crypto;
 using Trace.Node.Evm.Eip712;
 
@@ -11,16 +12,15 @@ namespace Trace.Node.Contracts.Registries;
 /// <remarks>Type strings and hashes: docs/contracts.md, "Relayed signatures"; the contract's *_TYPEHASH constants.</remarks>
 public sealed class RelayedMessageSigner
 {
-    private static readonly TypedDataEncoder Encoder = new(new Dictionary<string, IReadOnlyList<TypedDataField>>
+    private static readonly IReadOnlyDictionary<string, MemberDescription[]> MessageTypes = new Dictionary<string, MemberDescription[]>
     {
-        ["Revocation"] = [new("claimDigest", "bytes32"), new("reason", "uint16"), new("nonce", "uint256"), new("deadline", "uint64")],
-        ["Supersession"] = [new("claimDigest", "bytes32"), new("newClaimDigest", "bytes32"), new("nonce", "uint256"), new("deadline", "uint64")],
-        ["Endorsement"] = [new("claimDigest", "bytes32"), new("code", "uint16"), new("nonce", "uint256"), new("deadline", "uint64")],
-        ["Flag"] = [new("claimDigest", "bytes32"), new("reason", "uint16"), new("nonce", "uint256"), new("deadline", "uint64")],
-        ["Unflag"] = [new("claimDigest", "bytes32"), new("reason", "uint16"), new("nonce", "uint256"), new("deadline", "uint64")],
-    });
+        ["Revocation"] = [Member("claimDigest", "bytes32"), Member("reason", "uint16"), Member("nonce", "uint256"), Member("deadline", "uint64")],
+        ["Supersession"] = [Member("claimDigest", "bytes32"), Member("newClaimDigest", "bytes32"), Member("nonce", "uint256"), Member("deadline", "uint64")],
+        ["Endorsement"] = [Member("claimDigest", "bytes32"), Member("code", "uint16"), Member("nonce", "uint256"), Member("deadline", "uint64")],
+        ["Flag"] = [Member("claimDigest", "bytes32"), Member("reason", "uint16"), Member("nonce", "uint256"), Member("deadline", "uint64")],
+        ["Unflag"] = [Member("claimDigest", "bytes32"), Member("reason", "uint16"), Member("nonce", "uint256"), Member("deadline", "uint64")],
+    };
 
-    private readonly byte[] _domainSeparator;
     private readonly EvidenceRegistryClient? _registry;
 
     /// <summary>A signer for <paramref name="domain"/>; without <paramref name="registry"/> only the explicit-nonce methods work.</summary>
@@ -28,7 +28,6 @@ public sealed class RelayedMessageSigner
     {
         ArgumentNullException.ThrowIfNull(domain);
         Domain = domain;
-        _domainSeparator = domain.Separator();
         _registry = registry;
     }
 
@@ -43,11 +42,53 @@ public sealed class RelayedMessageSigner
     }
 
     /// <summary>The type hash of a message type ("Revocation", "Supersession", "Endorsement", "Flag", "Unflag").</summary>
-    public static byte[] TypeHash(string messageType) => Encoder.TypeHash(messageType);
+    public static byte[] TypeHash(string messageType) =>
+        Keccak256.HashUtf8($"{messageType}({string.Join(",", Fields(messageType).Select(f => $"{f.Type} {f.Name}"))})");
 
-    /// <summary>The EIP-712 digest the signer signs for a message of <paramref name="messageType"/>.</summary>
-    public byte[] Digest(string messageType, IReadOnlyDictionary<string, object?> message) =>
-        TypedDataEncoder.Digest(_domainSeparator, Encoder.HashStruct(messageType, message));
+    /// <summary>The EIP-712 digest the signer signs for a message of <paramref name="messageType"/>, hashed by Nethereum's EIP-712 encoder.</summary>
+    public byte[] Digest(string messageType, IReadOnlyDictionary<string, object?> message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var fields = Fields(messageType);
+        var domainFields = new List<MemberDescription>();
+        var domainValues = new List<MemberValue>();
+        if (Domain.Name is { } name) AddDomain("name", "string", name);
+        if (Domain.Version is { } version) AddDomain("version", "string", version);
+        if (Domain.ChainId is { } chainId) AddDomain("chainId", "uint256", chainId);
+        if (Domain.VerifyingContract is { } contract) AddDomain("verifyingContract", "address", contract.ToString());
+        if (Domain.Salt is { } salt) AddDomain("salt", "bytes32", salt);
+        var typed = new TypedDataRaw
+        {
+            PrimaryType = messageType,
+            Types = new Dictionary<string, MemberDescription[]> { ["EIP712Domain"] = [.. domainFields], [messageType] = fields },
+            DomainRawValues = [.. domainValues],
+            Message = [.. fields.Select(f => new MemberValue { TypeName = f.Type, Value = ToAbiValue(message[f.Name]) })],
+        };
+        return Keccak256.Hash(Eip712TypedDataEncoder.Current.EncodeTypedDataRaw(typed));
+
+        void AddDomain(string field, string type, object value)
+        {
+            domainFields.Add(Member(field, type));
+            domainValues.Add(new MemberValue { TypeName = type, Value = value });
+        }
+    }
+
+    private static MemberDescription[] Fields(string messageType) =>
+        MessageTypes.TryGetValue(messageType, out var fields) ? fields : throw new ArgumentException($"unknown relayed message type '{messageType}'", nameof(messageType));
+
+    private static MemberDescription Member(string name, string type) => new() { Name = name, Type = type };
+
+    private static object? ToAbiValue(object? value) => value switch
+    {
+        EthereumAddress address => address.ToString(),
+        byte b => new BigInteger(b),
+        ushort u16 => new BigInteger(u16),
+        int i32 => new BigInteger(i32),
+        uint u32 => new BigInteger(u32),
+        ulong u64 => new BigInteger(u64),
+        long i64 => new BigInteger(i64),
+        _ => value,
+    };
 
     public RelayedSignature SignRevocation(EthereumKey key, byte[] claimDigest, ushort reason, BigInteger nonce, ulong deadline) =>
         Sign(key, "Revocation", claimDigest, "reason", reason, nonce, deadline);

@@ -11,37 +11,41 @@ public sealed record Eip712Domain(
     EthereumAddress? VerifyingContract = null,
     byte[]? Salt = null)
 {
-    /// <summary>The EIP712Domain type: the present fields in the order name, version, chainId, verifyingContract, salt.</summary>
-    public IReadOnlyList<TypedDataField> Fields
+    /// <summary>The EIP712Domain type string: the present fields in the order name, version, chainId, verifyingContract, salt.</summary>
+    public string EncodeType()
     {
-        get
-        {
-            var fields = new List<TypedDataField>(5);
-            if (Name is not null) fields.Add(new("name", "string"));
-            if (Version is not null) fields.Add(new("version", "string"));
-            if (ChainId is not null) fields.Add(new("chainId", "uint256"));
-            if (VerifyingContract is not null) fields.Add(new("verifyingContract", "address"));
-            if (Salt is not null) fields.Add(new("salt", "bytes32"));
-            return fields;
-        }
+        var fields = new List<string>(5);
+        if (Name is not null) fields.Add("string name");
+        if (Version is not null) fields.Add("string version");
+        if (ChainId is not null) fields.Add("uint256 chainId");
+        if (VerifyingContract is not null) fields.Add("address verifyingContract");
+        if (Salt is not null) fields.Add("bytes32 salt");
+        return $"EIP712Domain({string.Join(",", fields)})";
     }
 
-    /// <summary>The domain as a message for hashStruct("EIP712Domain", …).</summary>
-    public IReadOnlyDictionary<string, object?> ToMessage()
-    {
-        var message = new Dictionary<string, object?>();
-        if (Name is not null) message["name"] = Name;
-        if (Version is not null) message["version"] = Version;
-        if (ChainId is not null) message["chainId"] = ChainId.Value;
-        if (VerifyingContract is not null) message["verifyingContract"] = VerifyingContract.Value;
-        if (Salt is not null) message["salt"] = Salt;
-        return message;
-    }
-
-    /// <summary>domainSeparator = hashStruct(EIP712Domain, domain).</summary>
+    /// <summary>domainSeparator = hashStruct(EIP712Domain, domain): keccak256(typeHash ‖ each present field as one 32-byte word).</summary>
     public byte[] Separator()
     {
-        var encoder = new TypedDataEncoder(new Dictionary<string, IReadOnlyList<TypedDataField>> { ["EIP712Domain"] = Fields });
-        return encoder.HashStruct("EIP712Domain", ToMessage());
+        var words = new List<byte[]> { Keccak256.HashUtf8(EncodeType()) };
+        if (Name is not null) words.Add(Keccak256.HashUtf8(Name));
+        if (Version is not null) words.Add(Keccak256.HashUtf8(Version));
+        if (ChainId is { } chainId)
+        {
+            var word = new byte[32];
+            chainId.TryWriteBytes(word.AsSpan(32 - chainId.GetByteCount(isUnsigned: true)), out _, isUnsigned: true, isBigEndian: true);
+            words.Add(word);
+        }
+        if (VerifyingContract is { } contract)
+        {
+            var word = new byte[32];
+            contract.Bytes.CopyTo(word.AsSpan(12));
+            words.Add(word);
+        }
+        if (Salt is not null)
+        {
+            if (Salt.Length != 32) throw new ArgumentException($"an EIP-712 salt is 32 bytes, got {Salt.Length}", nameof(Salt));
+            words.Add(Salt);
+        }
+        return Keccak256.Hash([.. words.SelectMany(w => w)]);
     }
 }

@@ -6,7 +6,7 @@ namespace Trace.Node.Evm.Eip712;
 
 /// <summary>
 /// Allocation-light EIP-712 hashing of <see cref="EvidenceClaimData"/> under Trace's domain
-/// (name "Trace", version "1", chainId, verifyingContract); equal to the generic <see cref="TypedDataEncoder"/> result.
+/// (name "Trace", version "1", chainId, verifyingContract); tests check it against the shared vectors and Nethereum's EIP-712 encoder.
 /// </summary>
 public static class EvidenceClaimHasher
 {
@@ -19,13 +19,6 @@ public static class EvidenceClaimHasher
 
     /// <summary>The domain version.</summary>
     public const string DomainVersion = "1";
-
-    /// <summary>The struct's fields, for building a generic <see cref="TypedData"/>.</summary>
-    public static IReadOnlyList<TypedDataField> Fields { get; } =
-    [
-        new("contentHash", "bytes32"), new("kind", "uint8"), new("subject", "bytes32"),
-        new("issuer", "address"), new("issuedAt", "uint64"), new("nonce", "bytes32"),
-    ];
 
     /// <summary>keccak256(EncodedType) = 0xcb133c4f8896c12ab6a1765b8d31c0a77f0f77ac702774e86d27206cfd168bb4.</summary>
     public static ReadOnlySpan<byte> TypeHash =>
@@ -81,17 +74,6 @@ public static class EvidenceClaimHasher
         Digest(domain.Separator(), claim, result);
         return result;
     }
-
-    /// <summary>The claim as a generic message (for tools that want the full typed-data document).</summary>
-    public static IReadOnlyDictionary<string, object?> ToMessage(EvidenceClaimData claim) => new Dictionary<string, object?>
-    {
-        ["contentHash"] = claim.ContentHash,
-        ["kind"] = claim.Kind,
-        ["subject"] = claim.Subject,
-        ["issuer"] = claim.Issuer,
-        ["issuedAt"] = claim.IssuedAt,
-        ["nonce"] = claim.Nonce,
-    };
 
     private static ReadOnlySpan<byte> Bytes32(byte[]? value, string name) =>
         value is { Length: 32 } ? value : throw new ArgumentException($"EvidenceClaim.{name} must be 32 bytes, got {value?.Length ?? 0}", name);

@@ -1,3 +1,4 @@
+using Trace.Node.Contracts;
 using System.Numerics;
 using Trace.Node.Evm.Accounts;
 using Trace.Node.Evm.Rpc;
@@ -50,9 +51,9 @@ public sealed class FeeAndGasTests(AnvilFixture fixture)
         var from = probe.Sender!.Address;
 
         var transfer = await fixture.Eth.EstimateGasAsync(new CallRequest(FundedAccounts.NewRecipient(), [], from, BigInteger.One));
-        var storeData = probe.Abi.Function("store").EncodeCall([new BigInteger(5), "estimate me", new byte[32]]);
+        var storeData = ContractClient.Encode(ProbeDeployment.Store(5, "estimate me", new byte[32]));
         var store = await fixture.Eth.EstimateGasAsync(new CallRequest(probe.Address, storeData, from));
-        var receipt = await probe.SendAsync("store", [new BigInteger(5), "estimate me", new byte[32]]);
+        var receipt = await probe.SendAsync(ProbeDeployment.Store(5, "estimate me", new byte[32]));
 
         Assert.Equal(21_000UL, transfer);
         Assert.InRange(receipt.Receipt.GasUsed, 21_000UL, store);

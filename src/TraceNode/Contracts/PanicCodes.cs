@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Trace.Node.Evm.Abi;
+namespace Trace.Node.Contracts;
 
 /// <summary>Meanings of the Solidity Panic(uint256) codes (Solidity docs, "Panic via assert and Error via require").</summary>
 public static class PanicCodes
