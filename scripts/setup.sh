@@ -10,8 +10,9 @@ command -v npm >/dev/null || { echo "Trace needs Node.js 20+ with npm on PATH" >
 
 if [ ! -x contracts/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil ] || [ contracts/package-lock.json -nt contracts/node_modules/.package-lock.json ]; then
   # --ignore-scripts: the anvil binary ships inside the platform package; its postinstall is not needed.
+  # --no-save: npm would otherwise rewrite the lock with the other platforms' entries and leave the checkout dirty.
   # `npm install`, not `npm ci`: the lock lists only the platform packages this registry serves
   # (linux-amd64), and `npm ci` refuses a lock without the other platforms' optional entries.
-  npm --prefix contracts install --ignore-scripts --no-audit --no-fund --loglevel=error
+  npm --prefix contracts install --ignore-scripts --no-save --no-audit --no-fund --loglevel=error
 fi
 dotnet build Trace.sln -c "$CONFIGURATION" --nologo -v quiet -clp:ErrorsOnly

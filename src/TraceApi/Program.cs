@@ -1,8 +1,13 @@
 using Trace.Api.Hosting;
 using Trace.Node.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings*.json are read from the build output (where the build copies them), not from the working directory:
+// scripts/start.sh, `dotnet run`, the Docker image and the tests all start from elsewhere. Relative paths in the
+// settings (Trace:DataDirectory) still resolve against the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddTraceApiEndpoints();
+builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+builder.Services.AddHostedService<EffectiveConfigurationLog>(); // before the engine's, so it logs before the chain starts
 builder.Services.AddTraceNode();
 builder.Services.AddTraceApi(builder.Environment);
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Trace.Node.Evm.Crypto;
+using Trace.Crypto;
+using Trace.Crypto.Merkle;
 using Trace.Node.Merkle;
 
 namespace Trace.Bench.Abi;

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Trace.Node.Evm.Crypto;
+using Trace.Crypto;
 
 namespace Trace.Bench.Evm;
 
@@ -22,7 +22,7 @@ public class KeccakBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public void Keccak256() => Trace.Node.Evm.Crypto.Keccak256.Hash(_data, _digest);
+    public void Keccak256() => Trace.Crypto.Keccak256.Hash(_data, _digest);
 
     /// <summary>The previous implementation, kept here to show what the own sponge gains.</summary>
     [Benchmark]

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
-using Trace.Node.Evm.Crypto;
+using Trace.Crypto;
 
 namespace Trace.Bench.Evm;
 

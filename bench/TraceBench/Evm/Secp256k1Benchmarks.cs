@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Trace.Node.Evm.Crypto;
+using Trace.Crypto;
 
 namespace Trace.Bench.Evm;
 

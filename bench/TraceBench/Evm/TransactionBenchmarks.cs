@@ -2,7 +2,7 @@ using System.Numerics;
 using BenchmarkDotNet.Attributes;
 using Nethereum.Model;
 using Nethereum.Signer;
-using Trace.Node.Evm.Crypto;
+using Trace.Crypto;
 using Trace.Node.Evm.Transactions;
 
 namespace Trace.Bench.Evm;

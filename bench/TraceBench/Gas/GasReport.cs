@@ -1,15 +1,15 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Trace.Crypto;
+using Trace.Crypto.Eip712;
+using Trace.Crypto.Merkle;
 using Trace.Node.Contracts;
 using Trace.Node.Contracts.Deployment;
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Eip712;
 using Trace.Node.Evm.Rpc;
 using Trace.Node.LocalChain;
-using Trace.Node.Merkle;
 
 namespace Trace.Bench.Gas;
 

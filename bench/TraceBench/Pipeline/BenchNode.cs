@@ -2,11 +2,11 @@ using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf;
+using Trace.Crypto;
+using Trace.Crypto.Eip712;
 using Trace.Node.Canonical;
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Eip712;
 using Trace.Node.Evm.Rpc;
 using Trace.Protos.V1;
 

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Security.Cryptography;
 using Grpc.Net.Client;
+using Trace.Crypto;
 using Trace.Node.Contracts;
-using Trace.Node.Evm.Accounts;
 using Trace.Node.Contracts.Registries;
-using Trace.Node.Evm.Crypto;
+using Trace.Node.Evm.Accounts;
 using Trace.Node.Evm.Rpc;
 using Trace.Protos.V1;
 

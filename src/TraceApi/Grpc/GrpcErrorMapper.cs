@@ -5,6 +5,7 @@ using Trace.Node.Evidence;
 using ChainRpcException = Trace.Node.Evm.Rpc.RpcException;
 using RpcTransportException = Trace.Node.Evm.Rpc.RpcTransportException;
 using Trace.Node.Storage;
+using Trace.Node.Verification;
 
 namespace Trace.Api.Grpc;
 
@@ -31,6 +32,8 @@ public sealed partial class GrpcErrorMapper(ILogger<GrpcErrorMapper> logger)
             case RecordNotFoundException e:
                 return new Status(StatusCode.NotFound, $"record_id: {e.Message}");
             case RecordStateException e:
+                return new Status(StatusCode.FailedPrecondition, e.Message);
+            case ChainMismatchException e:
                 return new Status(StatusCode.FailedPrecondition, e.Message);
             case ContractCallException e:
                 return new Status(StatusCode.FailedPrecondition, $"the registry refused {e.Function}: {e.ErrorName ?? "revert"} {e.Revert.Message}".TrimEnd());

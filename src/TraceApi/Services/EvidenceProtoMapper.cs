@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
+using Trace.Crypto;
 using Trace.Node.Evidence;
-using Trace.Node.Evm.Encoding;
 using Trace.Node.Storage.Entities;
 using Trace.Node.Verification;
 using Domain = Trace.Node.Domain;

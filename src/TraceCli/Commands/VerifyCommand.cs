@@ -13,7 +13,7 @@ namespace Trace.Cli.Commands;
 /// </summary>
 internal static class VerifyCommand
 {
-    /// <summary>Exit codes: 0 VERIFIED, 1 any other verdict, 2 unusable input, 3 chain unreachable.</summary>
+    /// <summary>Exit codes: 0 VERIFIED, 1 any other verdict, 2 unusable input (also an --rpc endpoint of another chain than the bundle's), 3 chain unreachable.</summary>
     public const int Verified = 0, NotVerified = 1, BadInput = 2, ChainUnreachable = 3;
 
     public static Command Create()
@@ -58,6 +58,11 @@ internal static class VerifyCommand
         {
             using var client = new JsonRpcClient(rpcUrl);
             outcome = await new BundleVerifier(new EthRpc(client)).VerifyAsync(bundle, contentHash, contentFile is null ? "content" : $"file {contentFile.Name}", ct);
+        }
+        catch (ChainMismatchException ex)
+        {
+            await output.WriteLineAsync($"cannot use the input: {ex.Message}");
+            return BadInput;
         }
         catch (Exception ex) when (ex is RpcTransportException or HttpRequestException or TimeoutException or RpcException)
         {

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Logging;
+using Trace.Crypto;
 using Trace.Node.Chain;
 using Trace.Node.Contracts;
 using Trace.Node.Contracts.Dtos.Evidence;
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Domain;
 using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Encoding;
 using Trace.Node.Evm.Rpc;
 using Trace.Node.Storage;
 using Trace.Node.Storage.Entities;

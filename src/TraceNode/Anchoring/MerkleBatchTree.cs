@@ -1,4 +1,4 @@
-using Trace.Node.Merkle;
+using Trace.Crypto.Merkle;
 using Trace.Node.Storage;
 
 namespace Trace.Node.Anchoring;

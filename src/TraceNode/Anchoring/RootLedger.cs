@@ -22,7 +22,7 @@ public sealed class RootLedger(TraceContracts contracts)
         var topic = ContractDefinition.Topic0<BatchAnchoredEvent>();
         var logs = await registry.Eth.GetLogsAsync(new LogFilter(blockNumber, blockNumber, [registry.Address], [topic, root]), ct).ConfigureAwait(false);
         var log = logs.FirstOrDefault(l => !l.Removed)
-            ?? throw new InvalidOperationException($"the registry records root {Evm.Encoding.Hex.Encode(root)} in block {blockNumber} but that block has no BatchAnchored event for it");
+            ?? throw new InvalidOperationException($"the registry records root {Trace.Crypto.Hex.Encode(root)} in block {blockNumber} but that block has no BatchAnchored event for it");
         return new RootAnchoring(root, log.TransactionHash, blockNumber, log.BlockHash, DateTimeOffset.FromUnixTimeSeconds((long)info.AnchoredAt), info.Count);
     }
 }

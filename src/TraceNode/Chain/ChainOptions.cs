@@ -27,9 +27,12 @@ public sealed class ChainOptions
     /// <summary>Password of <see cref="OperatorKeystore"/> (environment variable recommended). Never logged.</summary>
     public string? OperatorKeystorePassword { get; set; }
 
-    /// <summary>Blocks on top of the anchoring block before a record is CONFIRMED (the mined block counts as 1). Default 1 embedded, set higher on real networks.</summary>
+    /// <summary>
+    /// Blocks, the mined one included, before a record is CONFIRMED: with 2 the anchoring block needs one block on top.
+    /// The withdrawal follower reads only blocks this deep as well. Default 2 (as documented); set higher on real networks.
+    /// </summary>
     [Range(1, 1000)]
-    public int Confirmations { get; set; } = 1;
+    public int Confirmations { get; set; } = 2;
 
     /// <summary>Embedded mode only: mine an empty block every this many seconds as well (0 = only on transactions). Default 1.</summary>
     [Range(0, 3600)]

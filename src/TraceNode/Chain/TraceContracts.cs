@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Trace.Node.Contracts.Deployment;
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Crypto;
+using Trace.Crypto;
 using Trace.Node.Hosting;
 
 namespace Trace.Node.Chain;

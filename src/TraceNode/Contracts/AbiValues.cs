@@ -2,7 +2,7 @@ using System.Collections;
 using System.Numerics;
 using System.Reflection;
 using Nethereum.ABI.FunctionEncoding.Attributes;
-using Trace.Node.Evm.Crypto;
+using Trace.Crypto;
 
 namespace Trace.Node.Contracts;
 

@@ -3,7 +3,7 @@ using System.Reflection;
 using Nethereum.ABI.FunctionEncoding;
 using Nethereum.ABI.FunctionEncoding.Attributes;
 using Nethereum.Contracts;
-using Trace.Node.Evm.Encoding;
+using Trace.Crypto;
 using Trace.Node.Evm.Rpc;
 
 namespace Trace.Node.Contracts;

@@ -1,7 +1,7 @@
 using Nethereum.Contracts;
 using Nethereum.Contracts.MessageEncodingServices;
 using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Encoding;
+using Trace.Crypto;
 using Trace.Node.Evm.Rpc;
 
 namespace Trace.Node.Contracts;

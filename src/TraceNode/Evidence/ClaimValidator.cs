@@ -1,11 +1,11 @@
 using System.Numerics;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Trace.Crypto;
+using Trace.Crypto.Eip712;
 using Trace.Node.Chain;
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Domain;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Eip712;
 
 namespace Trace.Node.Evidence;
 
@@ -21,9 +21,9 @@ public sealed class ClaimValidator(TraceContracts contracts, ChainConnection cha
     public async Task<ValidatedClaim> ValidateAsync(SignedClaimInput input, CancellationToken ct)
     {
         var claim = ParseFields(input);
-        var digest = EvidenceClaimHasher.Digest(
-            EvidenceClaimHasher.Domain(new BigInteger(chain.ChainId), contracts.Deployment.EvidenceRegistry), claim);
-        VerifySignature(input.Signature, digest, claim.Issuer);
+        var registry = contracts.Deployment.EvidenceRegistry;
+        var digest = EvidenceClaimHasher.Digest(EvidenceClaimHasher.Domain(new BigInteger(chain.ChainId), registry), claim);
+        VerifySignature(input.Signature, digest, claim.Issuer, chain.ChainId, registry);
 
         var standing = await issuers.GetStandingAsync(claim.Issuer, ct).ConfigureAwait(false);
         if (standing != KeyStanding.Authorised)
@@ -63,7 +63,9 @@ public sealed class ClaimValidator(TraceContracts contracts, ChainConnection cha
         return new EvidenceClaimData(input.ContentHash, (byte)input.Kind, input.Subject, issuer, input.IssuedAt, input.Nonce);
     }
 
-    private static void VerifySignature(byte[] signature, byte[] digest, EthereumAddress issuer)
+    // A signature over another EIP-712 domain (another chain id or verifying contract) recovers some other address,
+    // exactly like a foreign key: the message names the domain expected, as the client cannot otherwise tell the two apart.
+    private static void VerifySignature(byte[] signature, byte[] digest, EthereumAddress issuer, ulong chainId, EthereumAddress registry)
     {
         EthereumAddress signer;
         try
@@ -75,7 +77,9 @@ public sealed class ClaimValidator(TraceContracts contracts, ChainConnection cha
             throw new InvalidFieldException("signed_claim.signature", $"not a valid secp256k1 signature: {ex.Message}");
         }
         if (signer != issuer)
-            throw new IssuerNotPermittedException(issuer, $"the signature was made by {signer}, not by the issuer");
+            throw new IssuerNotPermittedException(issuer,
+                $"the signature does not recover the issuer (it recovers {signer}): signed with another key, or for another signing domain; " +
+                $"this node expects the EIP-712 domain name \"{EvidenceClaimHasher.DomainName}\", version \"{EvidenceClaimHasher.DomainVersion}\", chainId {chainId}, verifyingContract {registry}");
     }
 
     private static void Require32(byte[]? value, string field)

@@ -2,10 +2,10 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Trace.Crypto;
 using Trace.Node.Blobs;
 using Trace.Node.Canonical;
 using Trace.Node.Domain;
-using Trace.Node.Evm.Crypto;
 using Trace.Node.Storage;
 
 namespace Trace.Node.Evidence;
@@ -29,7 +29,7 @@ public sealed partial class EvidenceIntake(
     /// <summary>Checks a document header before any content is read, so a bad upload is refused early.</summary>
     public async Task<ValidatedClaim> ValidateHeaderAsync(DocumentHeader header, CancellationToken ct)
     {
-        CheckMetadata(header.MetadataJson);
+        CheckMetadata(header.MetadataJson, "header.metadata_json");
         if (header.FileName is { } name && name.Length > options.Value.MaxFileNameLength)
             throw new InvalidFieldException("header.file_name", $"longer than {options.Value.MaxFileNameLength} characters");
         if (header.DeclaredLength > (ulong)blobOptions.Value.MaxBlobBytes)
@@ -70,7 +70,7 @@ public sealed partial class EvidenceIntake(
     /// <summary>Stores a structured record: its RFC 8785 canonical form must carry a 32-byte salt and hash to the signed content hash.</summary>
     public async Task<SubmissionResult> SubmitRecordAsync(SignedClaimInput input, string recordJson, string? metadataJson, CancellationToken ct)
     {
-        CheckMetadata(metadataJson);
+        CheckMetadata(metadataJson, "metadata_json");
         if (string.IsNullOrWhiteSpace(recordJson)) throw new InvalidFieldException("record_json", "the record is empty");
         if (Encoding.UTF8.GetByteCount(recordJson) > options.Value.MaxRecordJsonBytes)
             throw new InvalidFieldException("record_json", $"larger than {options.Value.MaxRecordJsonBytes} bytes");
@@ -144,23 +144,29 @@ public sealed partial class EvidenceIntake(
 
     private static bool IsSalt(string text)
     {
-        var digits = Evm.Encoding.Hex.StripPrefix(text);
-        return digits.Length == 64 && Evm.Encoding.Hex.TryDecode(digits, out _);
+        var digits = Trace.Crypto.Hex.StripPrefix(text);
+        return digits.Length == 64 && Trace.Crypto.Hex.TryDecode(digits, out _);
     }
 
-    private void CheckMetadata(string? metadataJson)
+    // The proto promises "a JSON object": arrays, numbers, strings and null are valid JSON but refused, so every reader
+    // of metadata can index it by member name.
+    private void CheckMetadata(string? metadataJson, string field)
     {
         if (string.IsNullOrEmpty(metadataJson)) return;
         if (Encoding.UTF8.GetByteCount(metadataJson) > options.Value.MaxMetadataBytes)
-            throw new InvalidFieldException("metadata_json", $"larger than {options.Value.MaxMetadataBytes} bytes");
+            throw new InvalidFieldException(field, $"larger than {options.Value.MaxMetadataBytes} bytes");
+        JsonValueKind kind;
         try
         {
-            using var _ = JsonDocument.Parse(metadataJson);
+            using var document = JsonDocument.Parse(metadataJson);
+            kind = document.RootElement.ValueKind;
         }
         catch (JsonException)
         {
-            throw new InvalidFieldException("metadata_json", "not valid JSON");
+            throw new InvalidFieldException(field, "not valid JSON");
         }
+        if (kind != JsonValueKind.Object)
+            throw new InvalidFieldException(field, $"must be a JSON object, not {kind.ToString().ToLowerInvariant()}");
     }
 
     [LoggerMessage(3000, LogLevel.Debug, "Accepted record {RecordId} from {Issuer} ({Kind})")]

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Trace.Node.Chain;
 using Trace.Node.Contracts.Registries;
-using Trace.Node.Evm.Crypto;
+using Trace.Crypto;
 
 namespace Trace.Node.Evidence;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
+using Trace.Crypto;
 using Trace.Node.Chain;
 using Trace.Node.Contracts;
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Domain;
-using Trace.Node.Evm.Encoding;
 using Trace.Node.Storage;
 using Trace.Node.Verification;
 
@@ -18,17 +18,18 @@ public sealed partial class RevocationRelay(TraceContracts contracts, TraceStore
     /// <summary>Sends the relayed call, waits for it to be mined and records the change; returns the transaction hash.</summary>
     public async Task<byte[]> RelayAsync(RevocationRequest request, CancellationToken ct)
     {
+        // Malformed input first (INVALID_ARGUMENT), whatever the record's state (NOT_FOUND, FAILED_PRECONDITION).
         var recordId = RecordIds.Normalise(request.RecordId, "record_id");
-        var record = await store.GetRecordAsync(recordId, ct).ConfigureAwait(false) ?? throw new RecordNotFoundException(recordId);
-        if (record.Status == RecordStatus.Pending || record.BatchId is not { } batchId)
-            throw new RecordStateException($"record {recordId} is PENDING: it can be revoked once its batch is anchored");
-        if (record.RevokedAt is not null)
-            throw new RecordStateException($"record {recordId} is already {(record.SupersededBy is null ? "revoked" : "superseded")}");
         var successor = string.IsNullOrEmpty(request.SupersededBy) ? null : RecordIds.Normalise(request.SupersededBy, "superseded_by");
         if (request.Signature is not { Length: 65 })
             throw new InvalidFieldException("signature", $"must be 65 bytes (r ‖ s ‖ v), got {request.Signature?.Length ?? 0}");
         if (request.Deadline <= (ulong)clock.GetUtcNow().ToUnixTimeSeconds())
             throw new InvalidFieldException("deadline", $"{request.Deadline} has passed");
+        var record = await store.GetRecordAsync(recordId, ct).ConfigureAwait(false) ?? throw new RecordNotFoundException(recordId);
+        if (record.Status == RecordStatus.Pending || record.BatchId is not { } batchId)
+            throw new RecordStateException($"record {recordId} is PENDING: it can be revoked once its batch is anchored");
+        if (record.RevokedAt is not null)
+            throw new RecordStateException($"record {recordId} is already {(record.SupersededBy is null ? "revoked" : "superseded")}");
         var batch = await store.GetBatchAsync(batchId, ct).ConfigureAwait(false) ?? throw new BatchNotFoundException(batchId);
 
         var claim = RecordVerifier.ToClaim(record);

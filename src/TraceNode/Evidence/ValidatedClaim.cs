@@ -1,5 +1,5 @@
-using Trace.Node.Evm.Eip712;
-using Trace.Node.Evm.Encoding;
+using Trace.Crypto;
+using Trace.Crypto.Eip712;
 
 namespace Trace.Node.Evidence;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trace.Node.Chain;
 using Trace.Node.Contracts.Dtos.Evidence;
-using Trace.Node.Evm.Encoding;
+using Trace.Crypto;
 using Trace.Node.Evm.Rpc;
 using Trace.Node.Storage;
 

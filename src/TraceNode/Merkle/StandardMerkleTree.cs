@@ -1,5 +1,6 @@
 using Nethereum.ABI;
-using Trace.Node.Evm.Crypto;
+using Trace.Crypto;
+using Trace.Crypto.Merkle;
 
 namespace Trace.Node.Merkle;
 

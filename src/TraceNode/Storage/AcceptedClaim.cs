@@ -1,6 +1,5 @@
+using Trace.Crypto;
 using Trace.Node.Domain;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Encoding;
 using Trace.Node.Storage.Entities;
 
 namespace Trace.Node.Storage;

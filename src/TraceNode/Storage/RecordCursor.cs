@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using Trace.Node.Evm.Encoding;
+using Trace.Crypto;
 
 namespace Trace.Node.Storage;
 

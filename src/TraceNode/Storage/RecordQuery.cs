@@ -1,5 +1,5 @@
+using Trace.Crypto;
 using Trace.Node.Domain;
-using Trace.Node.Evm.Crypto;
 
 namespace Trace.Node.Storage;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Trace.Crypto;
 using Trace.Node.Domain;
-using Trace.Node.Evm.Encoding;
 using Trace.Node.Storage.Entities;
 
 namespace Trace.Node.Storage;

@@ -1,12 +1,11 @@
 using System.Numerics;
+using Trace.Crypto;
+using Trace.Crypto.Eip712;
+using Trace.Crypto.Merkle;
 using Trace.Node.Contracts;
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Domain;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Eip712;
-using Trace.Node.Evm.Encoding;
 using Trace.Node.Evm.Rpc;
-using Trace.Node.Merkle;
 
 namespace Trace.Node.Verification;
 
@@ -19,6 +18,7 @@ namespace Trace.Node.Verification;
 public sealed class BundleVerifier(EthRpc eth)
 {
     /// <summary>Verifies <paramref name="bundle"/>; <paramref name="contentHash"/> (optional) is the SHA-256 of content to check against the claim.</summary>
+    /// <exception cref="ChainMismatchException">the endpoint is for another chain than the bundle's <c>anchor.chainId</c>.</exception>
     public async Task<VerificationOutcome> VerifyAsync(ProofBundle bundle, byte[]? contentHash, string contentSource, CancellationToken ct)
     {
         var checks = new List<VerificationCheck>();
@@ -50,11 +50,11 @@ public sealed class BundleVerifier(EthRpc eth)
         if (!Check(checks, "merkle_proof", MerkleProof.Verify(bundle.Root, leaf, bundle.Proof), $"{bundle.Proof.Count} sibling hashes to root {Hex.Encode(bundle.Root)}"))
             return Fail(VerificationStatus.BadProof);
 
-        // 7. Right chain.
+        // 7. Right chain. Otherwise there is no verdict to give: the bundle may be valid on its own chain.
         var chainId = await eth.ChainIdAsync(ct).ConfigureAwait(false);
+        if (chainId != bundle.AnchorChainId) throw new ChainMismatchException(bundle.AnchorChainId, chainId);
         var head = await eth.BlockNumberAsync(ct).ConfigureAwait(false);
-        if (!Check(checks, "chain_id", chainId == bundle.AnchorChainId, $"the node answers chain {chainId}, the bundle names chain {bundle.AnchorChainId}"))
-            return Fail(VerificationStatus.UnknownRoot, head);
+        Check(checks, "chain_id", true, $"the node answers chain {chainId}, as the bundle names");
 
         // 8. Root on chain, in the named block.
         var code = await eth.GetCodeAsync(bundle.Registry, ct: ct).ConfigureAwait(false);
@@ -66,7 +66,9 @@ public sealed class BundleVerifier(EthRpc eth)
                 !rootInfo.IsAnchored ? "the registry has no such root" : $"the registry recorded the root in block {rootInfo.BlockNumber}; the bundle says {bundle.BlockNumber}"))
             return Fail(VerificationStatus.UnknownRoot, head);
 
-        // 9. Anchoring transaction and block.
+        // 9. Anchoring transaction and block. Any mismatch is UNKNOWN_ROOT, also a block reorganised away: the bundle's
+        // anchor is not on this chain, and waiting (PENDING) would not help, since the batch is anchored again
+        // elsewhere and only a fresh bundle names it.
         var receipt = await eth.GetTransactionReceiptAsync(bundle.TxHash, ct).ConfigureAwait(false);
         var anchoredEvent = ContractDefinition.Topic0<Contracts.Dtos.Evidence.BatchAnchoredEvent>();
         var txOk = receipt is { Succeeded: true } && receipt.To == bundle.Registry && receipt.BlockNumber == bundle.BlockNumber
@@ -78,7 +80,7 @@ public sealed class BundleVerifier(EthRpc eth)
         var block = await eth.GetBlockAsync(BlockTag.Number(bundle.BlockNumber), ct).ConfigureAwait(false);
         if (!Check(checks, "anchor_block", block is not null && block.Hash.AsSpan().SequenceEqual(bundle.BlockHash),
                 $"block {bundle.BlockNumber} is canonical with hash {Hex.Encode(bundle.BlockHash)}; {head + 1 - bundle.BlockNumber} confirmations"))
-            return Fail(VerificationStatus.Pending, head);
+            return Fail(VerificationStatus.UnknownRoot, head);
 
         // 10.–11. Issuer standing at anchoring time, revocation and supersession: the registry's own verdict.
         var status = (await registry.VerifyAsync(bundle.Claim, bundle.Signature, bundle.Root, bundle.Proof, ct).ConfigureAwait(false)).ToVerificationStatus();

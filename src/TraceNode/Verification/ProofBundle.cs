@@ -1,6 +1,6 @@
+using Trace.Crypto;
+using Trace.Crypto.Eip712;
 using Trace.Node.Domain;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Eip712;
 
 namespace Trace.Node.Verification;
 

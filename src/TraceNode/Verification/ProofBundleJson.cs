@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Trace.Crypto;
+using Trace.Crypto.Eip712;
 using Trace.Node.Domain;
 using Trace.Node.Evidence;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Eip712;
-using Trace.Node.Evm.Encoding;
 
 namespace Trace.Node.Verification;
 
@@ -14,6 +13,9 @@ public static class ProofBundleJson
 {
     private const string Field = "proof_bundle_json";
     private const long MaxSafeInteger = (1L << 53) - 1;
+
+    // A member given twice could be read differently by two verifiers: refused.
+    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
 
     public static string Write(ProofBundle bundle)
     {
@@ -69,11 +71,25 @@ public static class ProofBundleJson
     /// <exception cref="InvalidFieldException">the document is not a well-formed v1 bundle; the field names the member.</exception>
     public static ProofBundle Parse(string text)
     {
+        try
+        {
+            return ParseStrict(text);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // What the member checks do not name (a duplicate member, a value of an unexpected JSON type) is still
+            // bad input, never an internal error.
+            throw new InvalidFieldException(Field, $"not a well-formed proof bundle: {ex.Message}");
+        }
+    }
+
+    private static ProofBundle ParseStrict(string text)
+    {
         if (string.IsNullOrWhiteSpace(text)) throw new InvalidFieldException(Field, "the proof bundle is empty");
         JsonObject root;
         try
         {
-            root = JsonNode.Parse(text) as JsonObject ?? throw new InvalidFieldException(Field, "must be a JSON object");
+            root = JsonNode.Parse(text, documentOptions: StrictJson) as JsonObject ?? throw new InvalidFieldException(Field, "must be a JSON object");
         }
         catch (JsonException ex)
         {
@@ -86,7 +102,12 @@ public static class ProofBundleJson
         var domain = Object(root, "domain");
         var merkle = Object(root, "merkle");
         var anchor = Object(root, "anchor");
-        var content = root["content"] as JsonObject;
+        var content = root["content"] switch
+        {
+            null => null,
+            JsonObject o => o,
+            _ => throw Missing("content", "an object"),
+        };
         if (String(domain, "domain.name") is var name && name != EvidenceClaimHasher.DomainName)
             throw new InvalidFieldException($"{Field}.domain.name", $"'{name}' is not {EvidenceClaimHasher.DomainName}");
         if (String(domain, "domain.version") is var version && version != EvidenceClaimHasher.DomainVersion)
@@ -121,11 +142,11 @@ public static class ProofBundleJson
             TxHash: Hash(String(anchor, "anchor.txHash"), "anchor.txHash"),
             BlockNumber: Integer(anchor, "anchor.blockNumber"),
             BlockHash: Hash(String(anchor, "anchor.blockHash"), "anchor.blockHash"),
-            MediaType: content?["mediaType"]?.GetValue<string>(),
-            FileName: content?["fileName"]?.GetValue<string>(),
+            MediaType: OptionalString(content, "content.mediaType"),
+            FileName: OptionalString(content, "content.fileName"),
             ContentLength: content?["length"] is JsonValue length && length.TryGetValue<long>(out var l) ? l : 0,
-            Status: Enum.TryParse<RecordStatus>(root["status"]?.GetValue<string>(), ignoreCase: true, out var status) ? status : RecordStatus.Anchored,
-            GeneratedAt: DateTimeOffset.TryParse(root["generatedAt"]?.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : default);
+            Status: Enum.TryParse<RecordStatus>(OptionalString(root, "status"), ignoreCase: true, out var status) ? status : RecordStatus.Anchored,
+            GeneratedAt: DateTimeOffset.TryParse(OptionalString(root, "generatedAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : default);
     }
 
     private static JsonObject Object(JsonObject parent, string name) =>
@@ -135,6 +156,18 @@ public static class ProofBundleJson
     {
         var name = path[(path.LastIndexOf('.') + 1)..];
         return parent[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : throw Missing(path);
+    }
+
+    // Informational members: absent or null is fine, another JSON type is malformed.
+    private static string? OptionalString(JsonObject? parent, string path)
+    {
+        var name = path[(path.LastIndexOf('.') + 1)..];
+        return parent?[name] switch
+        {
+            null => null,
+            JsonValue value when value.TryGetValue<string>(out var text) => text,
+            _ => throw Missing(path, "a string"),
+        };
     }
 
     private static ulong Integer(JsonObject parent, string path)

@@ -1,5 +1,5 @@
+using Trace.Crypto;
 using Trace.Node.Evidence;
-using Trace.Node.Evm.Encoding;
 
 namespace Trace.Node.Verification;
 

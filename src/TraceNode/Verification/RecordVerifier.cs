@@ -1,16 +1,15 @@
 using System.Numerics;
 using System.Security.Cryptography;
+using Trace.Crypto;
+using Trace.Crypto.Eip712;
+using Trace.Crypto.Merkle;
 using Trace.Node.Blobs;
 using Trace.Node.Chain;
 using Trace.Node.Contracts;
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Domain;
 using Trace.Node.Evidence;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Eip712;
-using Trace.Node.Evm.Encoding;
 using Trace.Node.Evm.Rpc;
-using Trace.Node.Merkle;
 using Trace.Node.Storage;
 using Trace.Node.Storage.Entities;
 

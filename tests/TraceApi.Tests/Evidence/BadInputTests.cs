@@ -3,8 +3,8 @@ using System.Text;
 using Google.Protobuf;
 using Grpc.Core;
 using Trace.Api.Tests.Support;
+using Trace.Crypto;
 using Trace.Node.Contracts.Registries;
-using Trace.Node.Evm.Crypto;
 using Trace.Protos.V1;
 
 namespace Trace.Api.Tests.Evidence;
@@ -156,6 +156,65 @@ public sealed class BadInputTests(EvidenceNodeFixture node) : IAsyncLifetime
         error = await Refused(() => node.Evidence.SubmitRecordAsync(request).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("metadata_json", error.Status.Detail);
+    }
+
+    // The proto says "a JSON object": valid JSON of any other kind is refused too, on every submit path.
+    public static TheoryData<string> JsonThatIsNotAnObject => new() { "[1,2,3]", "42", "\"text\"", "null", "true" };
+
+    [Theory]
+    [MemberData(nameof(JsonThatIsNotAnObject))]
+    public async Task SubmitRecord_refuses_metadata_that_is_json_but_not_an_object(string metadata)
+    {
+        var request = _supplier.StructuredRecord("urn:trace:meta:unary", RecordKind.Batch, "{\"batch\":\"MU\"}");
+        request.MetadataJson = metadata;
+        var before = BlobSnapshot();
+        var error = await Refused(() => node.Evidence.SubmitRecordAsync(request).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("metadata_json", error.Status.Detail);
+        Assert.Contains("JSON object", error.Status.Detail);
+        await AssertNotStoredAsync(request.SignedClaim, before);
+    }
+
+    [Theory]
+    [MemberData(nameof(JsonThatIsNotAnObject))]
+    public async Task SubmitRecords_refuses_each_record_whose_metadata_is_not_an_object_and_goes_on(string metadata)
+    {
+        var good = _supplier.StructuredRecord("urn:trace:meta:stream:1", RecordKind.Batch, "{\"batch\":\"MS1\"}");
+        good.MetadataJson = "{\"line\":1}";
+        var bad = _supplier.StructuredRecord("urn:trace:meta:stream:2", RecordKind.Batch, "{\"batch\":\"MS2\"}");
+        bad.MetadataJson = metadata;
+        var after = _supplier.StructuredRecord("urn:trace:meta:stream:3", RecordKind.Batch, "{\"batch\":\"MS3\"}");
+        var before = BlobSnapshot();
+
+        using var call = node.Evidence.SubmitRecords();
+        foreach (var request in new[] { good, bad, after }) await call.RequestStream.WriteAsync(request);
+        await call.RequestStream.CompleteAsync();
+        var answers = new List<SubmitRecordsResponse>();
+        while (await call.ResponseStream.MoveNext(CancellationToken.None)) answers.Add(call.ResponseStream.Current);
+
+        Assert.Equal([0UL, 1UL, 2UL], answers.Select(a => a.Index));
+        Assert.Equal(SubmitRecordsResponse.ResultOneofCase.Accepted, answers[0].ResultCase);
+        Assert.Equal(SubmitRecordsResponse.ResultOneofCase.Refused, answers[1].ResultCase);
+        Assert.Equal((int)StatusCode.InvalidArgument, answers[1].Refused.Code);
+        Assert.StartsWith("metadata_json", answers[1].Refused.Message);
+        Assert.Equal(SubmitRecordsResponse.ResultOneofCase.Accepted, answers[2].ResultCase);
+        await AssertNotStoredAsync(bad.SignedClaim, before);
+    }
+
+    [Theory]
+    [MemberData(nameof(JsonThatIsNotAnObject))]
+    public async Task SubmitDocument_refuses_metadata_that_is_json_but_not_an_object(string metadata)
+    {
+        var content = Encoding.UTF8.GetBytes("site impact assessment " + Guid.NewGuid());
+        var signed = _supplier.Sign(SHA256.HashData(content), RecordKind.EnvironmentalImpactReport, "urn:trace:meta:doc");
+        var header = Header(signed, "urn:trace:meta:doc");
+        header.MetadataJson = metadata;
+        var before = BlobSnapshot();
+        var error = await Refused(() => node.Evidence.UploadAsync(header, content));
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("header.metadata_json", error.Status.Detail);
+        Assert.Contains("JSON object", error.Status.Detail);
+        await AssertNotStoredAsync(signed, before);
     }
 
     [Fact]

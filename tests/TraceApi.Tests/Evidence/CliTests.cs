@@ -53,6 +53,20 @@ public sealed class CliTests(EvidenceNodeFixture node) : IDisposable
     }
 
     [Fact]
+    public async Task Verify_against_an_endpoint_of_another_chain_gives_no_verdict_and_exits_2()
+    {
+        // docs/proof-bundle.md step 7: the bundle may be valid on its own chain, so this is unusable input, not a verdict.
+        var bundle = Write("foreign.json", ForeignBundle.Json(1, Trace.Crypto.EthereumAddress.Parse(node.Node.Contracts["EvidenceRegistry"])));
+
+        var result = await RunAsync("verify", "--bundle", bundle, "--rpc", node.Node.RpcUrl);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("anchor.chainId", result.Output);
+        Assert.Contains("chain 1", result.Output);
+        Assert.DoesNotContain("UNKNOWN_ROOT", result.Output);
+    }
+
+    [Fact]
     public async Task Audit_prints_the_summary_and_exits_non_zero_only_with_findings()
     {
         var audit = await RunAsync("audit", "--node", node.Api.GrpcAddress.ToString());

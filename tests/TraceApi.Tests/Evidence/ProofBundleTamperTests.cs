@@ -56,6 +56,7 @@ public sealed class ProofBundleTamperTests(EvidenceNodeFixture node) : IAsyncLif
     [InlineData("merkle.root", VerificationStatus.BadProof)]
     [InlineData("anchor.chainId", VerificationStatus.BadProof)]
     [InlineData("anchor.registry", VerificationStatus.BadProof)]
+    // The anchor members are not signed: the chain contradicting any of them is UNKNOWN_ROOT (docs/proof-bundle.md steps 8-9).
     [InlineData("anchor.txHash", VerificationStatus.UnknownRoot)]
     [InlineData("anchor.blockNumber", VerificationStatus.UnknownRoot)]
     [InlineData("anchor.blockHash", VerificationStatus.UnknownRoot)]
@@ -64,6 +65,23 @@ public sealed class ProofBundleTamperTests(EvidenceNodeFixture node) : IAsyncLif
         var tampered = Mutate(_bundleJson, member);
         Assert.NotEqual(_bundleJson, tampered);
         Assert.Equal(expected, await VerifyAsync(tampered));
+    }
+
+    [Fact]
+    public async Task An_anchor_pointing_at_another_real_block_is_unknown_root_not_pending()
+    {
+        // What a bundle made before a reorganisation looks like, or one whose anchor was moved: a real, canonical block
+        // that does not hold this root. docs/proof-bundle.md step 9: UNKNOWN_ROOT (waiting would never make it verify).
+        var json = JsonNode.Parse(_bundleJson)!;
+        var anchored = json["anchor"]!["blockNumber"]!.GetValue<ulong>();
+        var other = await node.Eth.GetBlockAsync(Trace.Node.Evm.Rpc.BlockTag.Number(anchored - 1));
+        json["anchor"]!["blockNumber"] = anchored - 1;
+        json["anchor"]!["blockHash"] = Convert.ToHexStringLower(other!.Hash).Insert(0, "0x");
+        Assert.Equal(VerificationStatus.UnknownRoot, await VerifyAsync(json.ToJsonString()));
+
+        json = JsonNode.Parse(_bundleJson)!;
+        json["anchor"]!["blockHash"] = Convert.ToHexStringLower(other.Hash).Insert(0, "0x"); // the number kept, the hash of another block
+        Assert.Equal(VerificationStatus.UnknownRoot, await VerifyAsync(json.ToJsonString()));
     }
 
     [Fact]

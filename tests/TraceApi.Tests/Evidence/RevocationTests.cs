@@ -4,11 +4,10 @@ using System.Text;
 using Google.Protobuf;
 using Grpc.Core;
 using Trace.Api.Tests.Support;
+using Trace.Crypto;
+using Trace.Crypto.Eip712;
 using Trace.Node.Contracts.Registries;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Eip712;
 using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Encoding;
 using Trace.Protos.V1;
 
 namespace Trace.Api.Tests.Evidence;

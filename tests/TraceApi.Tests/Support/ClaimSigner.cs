@@ -2,10 +2,9 @@ using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf;
+using Trace.Crypto;
+using Trace.Crypto.Eip712;
 using Trace.Node.Canonical;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Eip712;
-using Trace.Node.Evm.Encoding;
 using Trace.Protos.V1;
 
 namespace Trace.Api.Tests.Support;

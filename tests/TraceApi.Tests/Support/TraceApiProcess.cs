@@ -31,7 +31,9 @@ public sealed partial class TraceApiProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts the API on <paramref name="dataDirectory"/> and waits until health reports SERVING.</summary>
-    public static async Task<TraceApiProcess> StartAsync(string dataDirectory, IDictionary<string, string>? settings = null, TimeSpan? timeout = null)
+    /// <param name="environment">DOTNET_ENVIRONMENT; null starts it as scripts/start.sh does (Production).</param>
+    public static async Task<TraceApiProcess> StartAsync(string dataDirectory, IDictionary<string, string>? settings = null, TimeSpan? timeout = null,
+        string? environment = "Development")
     {
         var grpcPort = FreePort();
         var httpPort = FreePort();
@@ -43,7 +45,9 @@ public sealed partial class TraceApiProcess : IAsyncDisposable
             WorkingDirectory = RepoPaths.Root,
         };
         startInfo.ArgumentList.Add(RepoPaths.ApiDll);
-        startInfo.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        startInfo.Environment.Remove("DOTNET_ENVIRONMENT");
+        startInfo.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        if (environment is not null) startInfo.Environment["DOTNET_ENVIRONMENT"] = environment;
         startInfo.Environment["Trace__DataDirectory"] = dataDirectory;
         startInfo.Environment["Api__GrpcUrl"] = $"http://127.0.0.1:{grpcPort}";
         startInfo.Environment["Api__HttpUrl"] = $"http://127.0.0.1:{httpPort}";

@@ -1,8 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using Trace.Crypto;
 using Trace.Node.Canonical;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Encoding;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Canonical;

@@ -1,6 +1,6 @@
+using Trace.Crypto.Eip712;
+using Trace.Crypto.Merkle;
 using Trace.Node.Contracts.Registries;
-using Trace.Node.Evm.Eip712;
-using Trace.Node.Merkle;
 using Trace.Node.Tests.Contracts.Support;
 using Trace.Node.Tests.Support;
 

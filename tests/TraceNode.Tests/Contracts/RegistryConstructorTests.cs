@@ -1,10 +1,9 @@
+using Trace.Crypto;
 using Trace.Node.Contracts;
 using Trace.Node.Contracts.Dtos.Evidence;
 using Trace.Node.Contracts.Dtos.Participants;
 using Trace.Node.Contracts.Registries;
-using Trace.Node.Evm.Encoding;
 using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Crypto;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Contracts;

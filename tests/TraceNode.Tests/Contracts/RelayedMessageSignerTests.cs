@@ -1,8 +1,7 @@
 using System.Numerics;
+using Trace.Crypto;
+using Trace.Crypto.Eip712;
 using Trace.Node.Contracts.Registries;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Eip712;
-using Trace.Node.Evm.Encoding;
 
 namespace Trace.Node.Tests.Contracts;
 

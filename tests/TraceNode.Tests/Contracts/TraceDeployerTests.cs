@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Trace.Crypto;
 using Trace.Node.Contracts.Deployment;
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Crypto;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Contracts;

@@ -1,6 +1,5 @@
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Domain;
-using Trace.Node.Evm.Eip712;
 using Trace.Node.Tests.Contracts.Support;
 using Trace.Node.Tests.Support;
 

@@ -1,5 +1,5 @@
+using Trace.Crypto;
 using Trace.Node.Domain;
-using Trace.Node.Evm.Crypto;
 using Trace.Node.Storage;
 
 namespace Trace.Node.Tests.Storage;

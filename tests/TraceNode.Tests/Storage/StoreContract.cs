@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Trace.Crypto;
 using Trace.Node.Domain;
-using Trace.Node.Evm.Crypto;
 using Trace.Node.Storage;
 
 namespace Trace.Node.Tests.Storage;

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Encoding;
+using Trace.Crypto;
 using Trace.Node.Evm.Rpc;
 
 namespace Trace.Node.Contracts.Deployment;

@@ -1,4 +1,4 @@
-using Trace.Node.Evm.Crypto;
+using Trace.Crypto;
 
 namespace Trace.Node.Contracts.Deployment;
 

@@ -1,4 +1,4 @@
-using Trace.Node.Evm.Eip712;
+using Trace.Crypto.Eip712;
 using Dto = Trace.Node.Contracts.Dtos.Evidence;
 
 namespace Trace.Node.Contracts.Registries;

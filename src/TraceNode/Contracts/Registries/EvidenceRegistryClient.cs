@@ -1,7 +1,7 @@
 using System.Numerics;
 using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Eip712;
+using Trace.Crypto;
+using Trace.Crypto.Eip712;
 using Trace.Node.Evm.Rpc;
 using Dto = Trace.Node.Contracts.Dtos.Evidence;
 

@@ -1,5 +1,5 @@
 using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Crypto;
+using Trace.Crypto;
 using Trace.Node.Evm.Rpc;
 using Dto = Trace.Node.Contracts.Dtos.Participants;
 

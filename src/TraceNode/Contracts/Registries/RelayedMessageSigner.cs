@@ -1,7 +1,7 @@
 using System.Numerics;
 using Nethereum.ABI.EIP712;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Eip712;
+using Trace.Crypto;
+using Trace.Crypto.Eip712;
 
 namespace Trace.Node.Contracts.Registries;
 

@@ -1,4 +1,4 @@
-using Trace.Node.Evm.Encoding;
+using Trace.Crypto;
 
 namespace Trace.Node.Evm.Accounts;
 

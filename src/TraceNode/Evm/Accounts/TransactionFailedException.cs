@@ -1,4 +1,4 @@
-using Trace.Node.Evm.Encoding;
+using Trace.Crypto;
 using Trace.Node.Evm.Rpc;
 
 namespace Trace.Node.Evm.Accounts;

@@ -3,8 +3,7 @@ using System.Text.Json;
 using Nethereum.KeyStore;
 using Nethereum.KeyStore.Crypto;
 using Nethereum.KeyStore.Model;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Encoding;
+using Trace.Crypto;
 
 namespace Trace.Node.Evm.Keystore;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Encoding;
+using Trace.Crypto;
 
 namespace Trace.Node.Evm.Rpc;
 

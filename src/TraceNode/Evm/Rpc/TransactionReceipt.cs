@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Text.Json;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Encoding;
+using Trace.Crypto;
 
 namespace Trace.Node.Evm.Rpc;
 

@@ -1,5 +1,5 @@
 using System.Numerics;
-using Trace.Node.Evm.Crypto;
+using Trace.Crypto;
 
 namespace Trace.Node.Evm.Transactions;
 

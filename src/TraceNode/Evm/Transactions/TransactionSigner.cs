@@ -1,8 +1,7 @@
 using System.Numerics;
 using Nethereum.Model;
 using Nethereum.Signer;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Encoding;
+using Trace.Crypto;
 
 namespace Trace.Node.Evm.Transactions;
 

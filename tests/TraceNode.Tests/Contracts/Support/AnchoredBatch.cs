@@ -1,5 +1,5 @@
+using Trace.Crypto.Merkle;
 using Trace.Node.Contracts;
-using Trace.Node.Merkle;
 
 namespace Trace.Node.Tests.Contracts.Support;
 

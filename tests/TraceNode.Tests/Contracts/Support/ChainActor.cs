@@ -1,6 +1,6 @@
+using Trace.Crypto;
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Crypto;
 
 namespace Trace.Node.Tests.Contracts.Support;
 

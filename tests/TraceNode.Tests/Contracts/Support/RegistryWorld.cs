@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
+using Trace.Crypto;
+using Trace.Crypto.Eip712;
+using Trace.Crypto.Merkle;
 using Trace.Node.Contracts;
 using Trace.Node.Contracts.Deployment;
 using Trace.Node.Contracts.Registries;
 using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Eip712;
 using Trace.Node.Evm.Rpc;
-using Trace.Node.Merkle;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Contracts.Support;

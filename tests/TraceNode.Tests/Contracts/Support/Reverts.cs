@@ -1,6 +1,6 @@
 using System.Numerics;
+using Trace.Crypto;
 using Trace.Node.Contracts;
-using Trace.Node.Evm.Crypto;
 
 namespace Trace.Node.Tests.Contracts.Support;
 

@@ -1,4 +1,4 @@
-using Trace.Node.Evm.Eip712;
+using Trace.Crypto.Eip712;
 
 namespace Trace.Node.Tests.Contracts.Support;
 

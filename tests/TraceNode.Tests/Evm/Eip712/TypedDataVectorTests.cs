@@ -1,9 +1,8 @@
 using System.Numerics;
 using System.Text.Json.Nodes;
 using Nethereum.ABI.EIP712;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Eip712;
-using Trace.Node.Evm.Encoding;
+using Trace.Crypto;
+using Trace.Crypto.Eip712;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Evm.Eip712;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Nethereum.RLP;
-using Trace.Node.Evm.Encoding;
+using Trace.Crypto;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Evm.Encoding;

@@ -86,5 +86,5 @@ public sealed class DroppedTransactionTests(AnvilFixture fixture) : IAsyncLifeti
         Assert.Equal(new BigInteger(11), await fixture.Eth.GetBalanceAsync(recipient));
     }
 
-    private static TransactionRequest Transfer(Trace.Node.Evm.Crypto.EthereumAddress to, int wei) => new(to, [], new BigInteger(wei), GasLimit: 21_000);
+    private static TransactionRequest Transfer(Trace.Crypto.EthereumAddress to, int wei) => new(to, [], new BigInteger(wei), GasLimit: 21_000);
 }

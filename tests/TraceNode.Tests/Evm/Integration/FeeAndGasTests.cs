@@ -58,7 +58,7 @@ public sealed class FeeAndGasTests(AnvilFixture fixture)
         Assert.Equal(21_000UL, transfer);
         Assert.InRange(receipt.Receipt.GasUsed, 21_000UL, store);
         // The sender adds its 20 % margin to the node's estimate.
-        var sent = await fixture.Rpc.CallAsync("eth_getTransactionByHash", [Trace.Node.Evm.Encoding.Hex.Encode(receipt.Receipt.TransactionHash)]);
+        var sent = await fixture.Rpc.CallAsync("eth_getTransactionByHash", [Trace.Crypto.Hex.Encode(receipt.Receipt.TransactionHash)]);
         Assert.Equal(store * 120 / 100, HexQuantity.ParseUInt64(sent.GetProperty("gas").GetString()!));
     }
 }

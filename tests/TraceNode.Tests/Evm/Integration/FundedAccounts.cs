@@ -1,7 +1,7 @@
 using System.Numerics;
 using Microsoft.Extensions.Logging;
+using Trace.Crypto;
 using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Crypto;
 using Trace.Node.Evm.Rpc;
 using Trace.Node.Tests.Support;
 

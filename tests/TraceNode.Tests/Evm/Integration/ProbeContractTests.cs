@@ -1,6 +1,6 @@
 using System.Numerics;
+using Trace.Crypto;
 using Trace.Node.Contracts;
-using Trace.Node.Evm.Crypto;
 using Trace.Node.Evm.Rpc;
 using Trace.Node.Tests.Evm.Integration.ProbeDtos;
 using Trace.Node.Tests.Support;

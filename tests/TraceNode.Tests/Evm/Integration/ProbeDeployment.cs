@@ -1,7 +1,7 @@
 using System.Numerics;
 using Trace.Node.Contracts;
 using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Encoding;
+using Trace.Crypto;
 using Trace.Node.Tests.Evm.Integration.ProbeDtos;
 using Trace.Node.Tests.Support;
 

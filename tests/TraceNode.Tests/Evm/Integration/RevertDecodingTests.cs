@@ -1,6 +1,6 @@
 using System.Numerics;
 using Trace.Node.Contracts;
-using Trace.Node.Evm.Crypto;
+using Trace.Crypto;
 using Trace.Node.Tests.Evm.Integration.ProbeDtos;
 using Trace.Node.Tests.Support;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Encoding;
+using Trace.Crypto;
 using Trace.Node.Evm.Keystore;
 using Trace.Node.Tests.Support;
 

@@ -3,8 +3,7 @@ using System.Numerics;
 using System.Text.Json;
 using Nethereum.Model;
 using Nethereum.Signer;
-using Trace.Node.Evm.Crypto;
-using Trace.Node.Evm.Encoding;
+using Trace.Crypto;
 using Trace.Node.Evm.Transactions;
 using Trace.Node.Tests.Support;
 

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Trace.Node.Anchoring;
+using Trace.Node.Blobs;
+using Trace.Node.Chain;
+using Trace.Node.Evidence;
+using Trace.Node.Evm.Rpc;
+using Trace.Node.Hosting;
+using Trace.Node.Indexing;
+using Trace.Node.Storage;
+
+namespace Trace.Api.Hosting;
+
+/// <summary>
+/// Logs every setting the README documents once at start, as the node will use it (defaults, settings files,
+/// environment and command line merged), so an operator sees what applies; keys, passwords and RPC URL paths are not shown.
+/// </summary>
+/// <remarks>Registered before the engine's hosted services, so the line comes before the chain starts.</remarks>
+public sealed partial class EffectiveConfigurationLog(IServiceProvider services, IHostEnvironment environment, ILogger<EffectiveConfigurationLog> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        LogEffective(logger, environment.EnvironmentName, environment.ContentRootPath, Describe());
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>"Section:Key=value; ..." in the README's order.</summary>
+    public string Describe()
+    {
+        T Get<T>() where T : class => services.GetRequiredService<IOptions<T>>().Value;
+        var node = Get<TraceNodeOptions>();
+        var api = Get<ApiOptions>();
+        var chain = Get<ChainOptions>();
+        var rpc = Get<JsonRpcOptions>();
+        var storage = Get<TraceStorageOptions>();
+        var blobs = Get<BlobStoreOptions>();
+        var indexing = Get<IndexingOptions>();
+        var anchoring = Get<AnchoringOptions>();
+        var evidence = Get<EvidenceOptions>();
+        (string Key, object? Value)[] settings =
+        [
+            ("Trace:DataDirectory", node.DataDirectoryFullPath),
+            ("Api:GrpcUrl", api.GrpcUrl),
+            ("Api:HttpUrl", string.IsNullOrWhiteSpace(api.HttpUrl) ? "(disabled)" : api.HttpUrl),
+            ("Chain:RpcUrl", chain.IsEmbedded ? "(empty: embedded Anvil)" : SecretRedaction.Url(chain.RpcUrl)),
+            ("Chain:ChainId", chain.ChainId),
+            ("Chain:OperatorKey", SecretRedaction.Presence(chain.OperatorKey)),
+            ("Chain:OperatorKeystore", string.IsNullOrWhiteSpace(chain.OperatorKeystore) ? "(none)" : chain.OperatorKeystore),
+            ("Chain:OperatorKeystorePassword", SecretRedaction.Presence(chain.OperatorKeystorePassword)),
+            ("Chain:Confirmations", chain.Confirmations),
+            ("Chain:EmbeddedBlockTimeSeconds", chain.EmbeddedBlockTimeSeconds),
+            ("Rpc:RequestTimeout", rpc.RequestTimeout),
+            ("Rpc:MaxRetries", rpc.MaxRetries),
+            ("Rpc:InitialBackoff", rpc.InitialBackoff),
+            ("Rpc:MaxBackoff", rpc.MaxBackoff),
+            ("Trace:Storage:Provider", storage.Provider),
+            ("Trace:Storage:ConnectionString", storage.ConnectionString is null && storage.Provider == StorageProvider.Sqlite
+                ? $"(default: {Path.Combine(storage.DataDirectory, "trace.db")})"
+                : SecretRedaction.ConnectionString(storage.ConnectionString)),
+            ("Trace:Blobs:RootDirectory", Path.GetFullPath(blobs.RootDirectory)),
+            ("Trace:Blobs:MaxBlobBytes", blobs.MaxBlobBytes),
+            ("Trace:Blobs:SmallBlobMaxBytes", blobs.SmallBlobMaxBytes),
+            ("Trace:Indexing:Enabled", indexing.Enabled),
+            ("Trace:Indexing:PollIntervalMilliseconds", indexing.PollIntervalMilliseconds),
+            ("Trace:Anchoring:MaxBatchSize", anchoring.MaxBatchSize),
+            ("Trace:Anchoring:MaxBatchDelayMilliseconds", anchoring.MaxBatchDelayMilliseconds),
+            ("Trace:Anchoring:MaxBatchesInFlight", anchoring.MaxBatchesInFlight),
+            ("Trace:Anchoring:Enabled", anchoring.Enabled),
+            ("Trace:Evidence:MaxMetadataBytes", evidence.MaxMetadataBytes),
+            ("Trace:Evidence:MaxRecordJsonBytes", evidence.MaxRecordJsonBytes),
+            ("Trace:Evidence:IssuerCacheDuration", evidence.IssuerCacheDuration),
+        ];
+        return string.Join("; ", settings.Select(s => $"{s.Key}={Convert.ToString(s.Value, CultureInfo.InvariantCulture)}"));
+    }
+
+    [LoggerMessage(2100, LogLevel.Information, "Effective configuration (environment {Environment}, settings files from {SettingsDirectory}): {Settings}")]
+    private static partial void LogEffective(ILogger logger, string environment, string settingsDirectory, string settings);
+}

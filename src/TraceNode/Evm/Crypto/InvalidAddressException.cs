@@ -1,4 +1,0 @@
-namespace Trace.Node.Evm.Crypto;
-
-/// <summary>Raised when text or bytes are not a valid Ethereum address (length, digits, EIP-55 checksum).</summary>
-public sealed class InvalidAddressException(string message) : FormatException(message);
