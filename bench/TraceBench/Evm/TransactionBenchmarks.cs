@@ -3,7 +3,7 @@ using BenchmarkDotNet.Attributes;
 using Nethereum.Model;
 using Nethereum.Signer;
 using Trace.Crypto;
-using Trace.Node.Evm.Transactions;
+using Trace.Chain.Transactions;
 
 namespace Trace.Bench.Evm;
 
@@ -13,14 +13,14 @@ namespace Trace.Bench.Evm;
 public class TransactionBenchmarks
 {
     private EthereumKey _key = null!;
-    private Trace.Node.Evm.Transactions.Eip1559Transaction _transaction = null!;
+    private Trace.Chain.Transactions.Eip1559Transaction _transaction = null!;
     private byte[] _raw = [];
 
     [GlobalSetup]
     public void Setup()
     {
         _key = EthereumKey.FromHex("0x4646464646464646464646464646464646464646464646464646464646464646");
-        _transaction = new Trace.Node.Evm.Transactions.Eip1559Transaction
+        _transaction = new Trace.Chain.Transactions.Eip1559Transaction
         {
             ChainId = 31337,
             Nonce = 17,
@@ -39,7 +39,7 @@ public class TransactionBenchmarks
     public void Cleanup() => _key.Dispose();
 
     [Benchmark]
-    public Trace.Node.Evm.Transactions.SignedTransaction SignEip1559() => TransactionSigner.Sign(_transaction, _key);
+    public Trace.Chain.Transactions.SignedTransaction SignEip1559() => TransactionSigner.Sign(_transaction, _key);
 
     [Benchmark]
     public string DecodeEip1559() => TransactionVerificationAndRecovery.GetSenderAddress(TransactionFactory.CreateTransaction(_raw));

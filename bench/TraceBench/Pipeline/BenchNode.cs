@@ -5,9 +5,9 @@ using Google.Protobuf;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
 using Trace.Node.Canonical;
-using Trace.Node.Contracts.Registries;
-using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Contracts.Registries;
+using Trace.Chain.Accounts;
+using Trace.Chain.Rpc;
 using Trace.Protos.V1;
 
 namespace Trace.Bench.Pipeline;

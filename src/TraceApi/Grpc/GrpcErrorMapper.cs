@@ -1,9 +1,9 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Trace.Node.Contracts;
+using Trace.Chain.Contracts;
 using Trace.Node.Evidence;
-using ChainRpcException = Trace.Node.Evm.Rpc.RpcException;
-using RpcTransportException = Trace.Node.Evm.Rpc.RpcTransportException;
+using ChainRpcException = Trace.Chain.Rpc.RpcException;
+using RpcTransportException = Trace.Chain.Rpc.RpcTransportException;
 using Trace.Node.Storage;
 using Trace.Node.Verification;
 

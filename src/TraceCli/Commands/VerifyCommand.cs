@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using Trace.Node.Domain;
 using Trace.Node.Evidence;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Rpc;
 using Trace.Node.Verification;
 
 namespace Trace.Cli.Commands;

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Trace.Crypto;
 using Trace.Node.Chain;
-using Trace.Node.Contracts;
-using Trace.Node.Contracts.Dtos.Evidence;
-using Trace.Node.Contracts.Registries;
+using Trace.Chain.Contracts;
+using Trace.Chain.Contracts.Dtos.Evidence;
+using Trace.Chain.Contracts.Registries;
 using Trace.Node.Domain;
-using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Accounts;
+using Trace.Chain.Rpc;
 using Trace.Node.Storage;
 using Trace.Node.Storage.Entities;
 
@@ -63,7 +63,7 @@ public sealed partial class BatchAnchorer(TraceContracts contracts, RootLedger l
         }
     }
 
-    private async Task<Evm.Transactions.SignedTransaction?> SendAsync(AnchorBatchEntity batch, CancellationToken ct)
+    private async Task<Trace.Chain.Transactions.SignedTransaction?> SendAsync(AnchorBatchEntity batch, CancellationToken ct)
     {
         var registry = contracts.Evidence.Contract;
         var data = ContractClient.Encode(EvidenceRegistryClient.AnchorBatch(batch.Root, (uint)batch.LeafCount, $"trace:batch:{batch.Id}"));
@@ -71,7 +71,7 @@ public sealed partial class BatchAnchorer(TraceContracts contracts, RootLedger l
         {
             return await contracts.Operator.SendAsync(new TransactionRequest(registry.Address, data), ct).ConfigureAwait(false);
         }
-        catch (RpcException ex) when (ContractClient.RevertData(ex) is { } revert && registry.Definition.DecodeRevert(revert).Is<RootAlreadyAnchoredError>())
+        catch (RpcException ex) when (registry.DecodeRevert(ex)?.Is<RootAlreadyAnchoredError>() == true)
         {
             return null;
         }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trace.Node.Chain;
 using Trace.Node.Domain;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Rpc;
 using Trace.Node.Storage;
 using Trace.Node.Storage.Entities;
 

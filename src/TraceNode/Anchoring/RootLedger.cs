@@ -1,7 +1,7 @@
 using Trace.Node.Chain;
-using Trace.Node.Contracts;
-using Trace.Node.Contracts.Dtos.Evidence;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Contracts;
+using Trace.Chain.Contracts.Dtos.Evidence;
+using Trace.Chain.Rpc;
 
 namespace Trace.Node.Anchoring;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
 using Trace.Node.Chain;
-using Trace.Node.Contracts.Registries;
+using Trace.Chain.Contracts.Registries;
 using Trace.Node.Domain;
 
 namespace Trace.Node.Evidence;

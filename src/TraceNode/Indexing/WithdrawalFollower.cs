@@ -2,9 +2,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trace.Node.Chain;
-using Trace.Node.Contracts.Dtos.Evidence;
+using Trace.Chain.Contracts.Dtos.Evidence;
 using Trace.Crypto;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Rpc;
 using Trace.Node.Storage;
 
 namespace Trace.Node.Indexing;

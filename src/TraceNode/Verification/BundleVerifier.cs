@@ -2,10 +2,10 @@ using System.Numerics;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
 using Trace.Crypto.Merkle;
-using Trace.Node.Contracts;
-using Trace.Node.Contracts.Registries;
+using Trace.Chain.Contracts;
+using Trace.Chain.Contracts.Registries;
 using Trace.Node.Domain;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Rpc;
 
 namespace Trace.Node.Verification;
 
@@ -70,7 +70,7 @@ public sealed class BundleVerifier(EthRpc eth)
         // anchor is not on this chain, and waiting (PENDING) would not help, since the batch is anchored again
         // elsewhere and only a fresh bundle names it.
         var receipt = await eth.GetTransactionReceiptAsync(bundle.TxHash, ct).ConfigureAwait(false);
-        var anchoredEvent = ContractDefinition.Topic0<Contracts.Dtos.Evidence.BatchAnchoredEvent>();
+        var anchoredEvent = ContractDefinition.Topic0<Trace.Chain.Contracts.Dtos.Evidence.BatchAnchoredEvent>();
         var txOk = receipt is { Succeeded: true } && receipt.To == bundle.Registry && receipt.BlockNumber == bundle.BlockNumber
             && receipt.BlockHash.AsSpan().SequenceEqual(bundle.BlockHash)
             && receipt.Logs.Any(l => l.Address == bundle.Registry && l.Topics.Count > 1 && l.Topics[0].AsSpan().SequenceEqual(anchoredEvent) && l.Topics[1].AsSpan().SequenceEqual(bundle.Root));

@@ -1,4 +1,4 @@
-using Trace.Node.Contracts.Registries;
+using Trace.Chain.Contracts.Registries;
 using Trace.Node.Domain;
 
 namespace Trace.Node.Verification;

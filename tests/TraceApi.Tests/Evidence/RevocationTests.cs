@@ -6,8 +6,8 @@ using Grpc.Core;
 using Trace.Api.Tests.Support;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
-using Trace.Node.Contracts.Registries;
-using Trace.Node.Evm.Accounts;
+using Trace.Chain.Contracts.Registries;
+using Trace.Chain.Accounts;
 using Trace.Protos.V1;
 
 namespace Trace.Api.Tests.Evidence;

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Google.Protobuf;
 using Grpc.Core;
 using Trace.Api.Tests.Support;
-using Trace.Node.Contracts.Registries;
+using Trace.Chain.Contracts.Registries;
 using Trace.Crypto;
 using Trace.Protos.V1;
 

@@ -1,5 +1,5 @@
-using Trace.Node.Contracts.Deployment;
-using Trace.Node.Contracts.Registries;
+using Trace.Chain.Contracts.Deployment;
+using Trace.Chain.Contracts.Registries;
 using Trace.Node.Tests.Contracts.Support;
 using Trace.Node.Tests.Support;
 

@@ -1,6 +1,6 @@
 using Trace.Crypto;
-using Trace.Node.Contracts.Deployment;
-using Trace.Node.Contracts.Registries;
+using Trace.Chain.Contracts.Deployment;
+using Trace.Chain.Contracts.Registries;
 using Trace.Node.Tests.Contracts.Support;
 using Trace.Node.Tests.Support;
 
@@ -223,7 +223,7 @@ public sealed class ParticipantRegistrationTests(AnvilFixture anvil) : RegistryT
         var role = Keccak256.HashUtf8("MINTER_ROLE");
 
         var error = await Reverts.WithAsync("UnsupportedAccessControlRole", () => World.Participants.Contract.SendAsync(
-            new Trace.Node.Contracts.Dtos.Participants.GrantRoleFunction { Role = role, Account = someone.Address.ToString() }));
+            new Trace.Chain.Contracts.Dtos.Participants.GrantRoleFunction { Role = role, Account = someone.Address.ToString() }));
         Assert.Equal(role, error.Revert.Arguments.Bytes("role"));
     }
 }

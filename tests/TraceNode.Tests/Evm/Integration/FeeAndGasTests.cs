@@ -1,7 +1,7 @@
-using Trace.Node.Contracts;
+using Trace.Chain.Contracts;
 using System.Numerics;
-using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Accounts;
+using Trace.Chain.Rpc;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Evm.Integration;
@@ -39,7 +39,7 @@ public sealed class FeeAndGasTests(AnvilFixture fixture)
         var receipt = await sender.WaitForReceiptAsync(signed);
         var block = await fixture.Eth.GetBlockAsync(BlockTag.Number(receipt.BlockNumber));
 
-        var tx = (Trace.Node.Evm.Transactions.Eip1559Transaction)signed.Transaction;
+        var tx = (Trace.Chain.Transactions.Eip1559Transaction)signed.Transaction;
         Assert.Equal(BigInteger.Min(tx.MaxFeePerGas, block!.BaseFeePerGas!.Value + tx.MaxPriorityFeePerGas), receipt.EffectiveGasPrice);
         Assert.True(receipt.EffectiveGasPrice > block.BaseFeePerGas);
     }

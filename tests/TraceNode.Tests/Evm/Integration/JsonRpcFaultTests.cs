@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Rpc;
 
 namespace Trace.Node.Tests.Evm.Integration;
 

@@ -1,6 +1,6 @@
 using System.Numerics;
-using Trace.Node.Contracts;
-using Trace.Node.Evm.Accounts;
+using Trace.Chain.Contracts;
+using Trace.Chain.Accounts;
 using Trace.Crypto;
 using Trace.Node.Tests.Evm.Integration.ProbeDtos;
 using Trace.Node.Tests.Support;

@@ -1,5 +1,5 @@
 using System.Numerics;
-using Trace.Node.Contracts;
+using Trace.Chain.Contracts;
 using Trace.Crypto;
 using Trace.Node.Tests.Evm.Integration.ProbeDtos;
 using Trace.Node.Tests.Support;
@@ -66,7 +66,7 @@ public sealed class RevertDecodingTests(AnvilFixture fixture)
         var probe = await ProbeDeployment.DeployAsync(fixture);
 
         // 30,000 gas covers the intrinsic cost but not the storage writes: out of gas, no revert data to replay.
-        var e = await Assert.ThrowsAsync<Trace.Node.Evm.Accounts.TransactionFailedException>(
+        var e = await Assert.ThrowsAsync<Trace.Chain.Accounts.TransactionFailedException>(
             () => probe.SendAsync(ProbeDeployment.Store(BigInteger.One, "too little gas", new byte[32]), gasLimit: 30_000));
 
         Assert.False(e.Receipt.Succeeded);

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Nethereum.Model;
 using Nethereum.Signer;
 using Trace.Crypto;
-using Trace.Node.Evm.Transactions;
+using Trace.Chain.Transactions;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Evm.Transactions;
@@ -65,7 +65,7 @@ public class TransactionVectorTests
     {
         using var doc = VectorFiles.Load("transactions.json");
         var c = doc.RootElement.GetProperty("eip155");
-        var tx = new Trace.Node.Evm.Transactions.LegacyTransaction
+        var tx = new Trace.Chain.Transactions.LegacyTransaction
         {
             ChainId = ulong.Parse(c.GetProperty("chainId").GetString()!, CultureInfo.InvariantCulture),
             Nonce = c.GetProperty("nonce").GetUInt64(),
@@ -86,7 +86,7 @@ public class TransactionVectorTests
         Assert.Equal(key.Address.ToString().ToLowerInvariant(), TransactionVerificationAndRecovery.GetSenderAddress(decoded).ToLowerInvariant());
     }
 
-    internal static Trace.Node.Evm.Transactions.Transaction ToTransaction(JsonElement c)
+    internal static Trace.Chain.Transactions.Transaction ToTransaction(JsonElement c)
     {
         var chainId = ulong.Parse(c.GetProperty("chainId").GetString()!, CultureInfo.InvariantCulture);
         var to = c.GetProperty("to").GetString() is { } t ? EthereumAddress.Parse(t) : (EthereumAddress?)null;
@@ -96,7 +96,7 @@ public class TransactionVectorTests
         var data = Hex.Decode(c.GetProperty("data").GetString()!);
         return c.GetProperty("type").GetInt32() switch
         {
-            0 => new Trace.Node.Evm.Transactions.LegacyTransaction { ChainId = chainId, Nonce = nonce, GasPrice = Big(c.GetProperty("gasPrice")), GasLimit = gasLimit, To = to, Value = value, Data = data },
+            0 => new Trace.Chain.Transactions.LegacyTransaction { ChainId = chainId, Nonce = nonce, GasPrice = Big(c.GetProperty("gasPrice")), GasLimit = gasLimit, To = to, Value = value, Data = data },
             2 => new Eip1559Transaction
             {
                 ChainId = chainId, Nonce = nonce, MaxPriorityFeePerGas = Big(c.GetProperty("maxPriorityFeePerGas")),
