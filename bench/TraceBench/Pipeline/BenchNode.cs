@@ -1,10 +1,6 @@
-using System.Numerics;
-using System.Security.Cryptography;
-using System.Text;
-using Google.Protobuf;
+using Trace.Client.Claims;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
-using Trace.Node.Canonical;
 using Trace.Chain.Contracts.Registries;
 using Trace.Chain.Accounts;
 using Trace.Chain.Rpc;
@@ -40,28 +36,12 @@ internal sealed class BenchNode : IAsyncDisposable
             await client.RegisterParticipantAsync(Keccak256.Hash(key.ToArray()), "urn:trace:bench", new byte[32], roles, [key]);
     }
 
-    public SignedClaim Sign(EthereumKey key, byte[] contentHash, RecordKind kind, string subjectId)
-    {
-        var claim = new EvidenceClaimData(contentHash, (byte)kind, Keccak256.HashUtf8(subjectId), key.Address,
-            (ulong)DateTimeOffset.UtcNow.ToUnixTimeSeconds(), RandomNumberGenerator.GetBytes(32));
-        var digest = EvidenceClaimHasher.Digest(EvidenceClaimHasher.Domain(new BigInteger(Info.ChainId), Registry), claim);
-        return new SignedClaim
-        {
-            Claim = new EvidenceClaim
-            {
-                ContentHash = ByteString.CopyFrom(contentHash), Kind = kind, Subject = ByteString.CopyFrom(claim.Subject),
-                Issuer = key.Address.ToString(), IssuedAt = claim.IssuedAt, Nonce = ByteString.CopyFrom(claim.Nonce),
-            },
-            Signature = ByteString.CopyFrom(key.Sign(digest).ToBytes65()),
-        };
-    }
+    /// <summary>The client library's claim signer for this node's deployment.</summary>
+    public ClaimSigner SignerFor(EthereumKey key) => new(key, Info.ChainId, Registry);
 
-    public SubmitRecordRequest StructuredRecord(EthereumKey key, string subjectId, int n)
-    {
-        var json = $"{{\"batch\":\"B-{n}\",\"quantity\":\"{n}.25\",\"unit\":\"kg\",\"salt\":\"0x{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32))}\"}}";
-        var canonical = JsonCanonicalizer.Canonicalize(Encoding.UTF8.GetBytes(json));
-        return new SubmitRecordRequest { SignedClaim = Sign(key, SHA256.HashData(canonical), RecordKind.Batch, subjectId), SubjectId = subjectId, RecordJson = json };
-    }
+    /// <summary>The structured record the e2e benchmark submits as number <paramref name="n"/> (salt and signature added by the signer).</summary>
+    public static RecordDraft Draft(string subjectId, int n) =>
+        new(subjectId, RecordKind.Batch, $"{{\"batch\":\"B-{n}\",\"quantity\":\"{n}.25\",\"unit\":\"kg\"}}");
 
     public async ValueTask DisposeAsync()
     {

@@ -25,7 +25,7 @@ internal static class UploadBenchmark
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[Chunk];
         for (var i = 0; i < mib; i++) { Fill(buffer, i); hash.AppendData(buffer); }
-        var signed = node.Sign(key, hash.GetHashAndReset(), RecordKind.EnvironmentalImpactReport, "urn:trace:upload:big");
+        var signed = node.SignerFor(key).Sign(hash.GetHashAndReset(), RecordKind.EnvironmentalImpactReport, "urn:trace:upload:big");
 
         GC.Collect();
         await Task.Delay(1000);

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Trace.Chain.Contracts;
+using Trace.Domain;
 using Trace.Node.Evidence;
 using ChainRpcException = Trace.Chain.Rpc.RpcException;
 using RpcTransportException = Trace.Chain.Rpc.RpcTransportException;

@@ -5,6 +5,7 @@ using Trace.Node.Blobs;
 using Trace.Node.Chain;
 using Trace.Node.Evidence;
 using Trace.Chain.Rpc;
+using Trace.Node;
 using Trace.Node.Hosting;
 using Trace.Node.Indexing;
 using Trace.Node.Storage;

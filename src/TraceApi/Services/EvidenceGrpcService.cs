@@ -12,7 +12,11 @@ using Trace.Node.Evidence;
 using Trace.Node.Storage;
 using Trace.Node.Verification;
 using Trace.Protos.V1;
-using Domain = Trace.Node.Domain;
+using Domain = Trace.Domain;
+using InvalidFieldException = Trace.Domain.InvalidFieldException;
+using RecordIds = Trace.Domain.RecordIds;
+using RecordNotFoundException = Trace.Domain.RecordNotFoundException;
+using RecordStateException = Trace.Domain.RecordStateException;
 
 namespace Trace.Api.Services;
 
@@ -43,7 +47,7 @@ public sealed class EvidenceGrpcService(
         var claim = await intake.ValidateHeaderAsync(header, ct);
         var result = await intake.SubmitDocumentAsync(header, claim, ReadChunks(requestStream, ct), ct);
         if (result.Created) anchoring.ClaimQueued();
-        return new SubmitDocumentResponse { Record = await ToProtoAsync(result.Record, ct), Created = result.Created };
+        return new SubmitDocumentResponse { Record = EvidenceProtoMapper.ToProto(result.Record), Created = result.Created };
     }
 
     public override Task<SubmitRecordResponse> SubmitRecord(SubmitRecordRequest request, ServerCallContext context) =>
@@ -54,7 +58,7 @@ public sealed class EvidenceGrpcService(
     {
         var result = await intake.SubmitRecordAsync(EvidenceProtoMapper.ToInput(request.SignedClaim, request.SubjectId), request.RecordJson, request.MetadataJson, ct);
         if (result.Created) anchoring.ClaimQueued();
-        return new SubmitRecordResponse { Record = await ToProtoAsync(result.Record, ct), Created = result.Created };
+        return new SubmitRecordResponse { Record = EvidenceProtoMapper.ToProto(result.Record), Created = result.Created };
     }
 
     public override async Task SubmitRecords(IAsyncStreamReader<SubmitRecordRequest> requestStream, IServerStreamWriter<SubmitRecordsResponse> responseStream, ServerCallContext context)
@@ -100,7 +104,7 @@ public sealed class EvidenceGrpcService(
     {
         var id = RecordIds.Normalise(request.RecordId, "record_id");
         var record = await store.GetRecordAsync(id, context.CancellationToken) ?? throw new RecordNotFoundException(id);
-        return new GetRecordResponse { Record = await ToProtoAsync(record, context.CancellationToken) };
+        return new GetRecordResponse { Record = EvidenceProtoMapper.ToProto(record) };
     }
 
     public override async Task<ListRecordsResponse> ListRecords(ListRecordsRequest request, ServerCallContext context)
@@ -132,14 +136,7 @@ public sealed class EvidenceGrpcService(
             Cursor = string.IsNullOrEmpty(request.PageToken) ? null : request.PageToken,
         }, context.CancellationToken);
         var response = new ListRecordsResponse { NextPageToken = page.NextCursor ?? "" };
-        var batches = new Dictionary<long, Trace.Node.Storage.Entities.AnchorBatchEntity?>();
-        foreach (var record in page.Items)
-        {
-            Trace.Node.Storage.Entities.AnchorBatchEntity? batch = null;
-            if (record.BatchId is { } batchId && !batches.TryGetValue(batchId, out batch))
-                batches[batchId] = batch = await store.GetBatchAsync(batchId, context.CancellationToken);
-            response.Records.Add(EvidenceProtoMapper.ToProto(record, batch));
-        }
+        response.Records.AddRange(page.Items.Select(EvidenceProtoMapper.ToProto));
         return response;
     }
 
@@ -259,9 +256,6 @@ public sealed class EvidenceGrpcService(
             }
         }
     }
-
-    private async Task<EvidenceRecord> ToProtoAsync(Trace.Node.Storage.Entities.EvidenceRecordEntity record, CancellationToken ct) =>
-        EvidenceProtoMapper.ToProto(record, record.BatchId is { } batchId ? await store.GetBatchAsync(batchId, ct) : null);
 
     private static async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadChunks(IAsyncStreamReader<SubmitDocumentRequest> stream, [EnumeratorCancellation] CancellationToken ct)
     {

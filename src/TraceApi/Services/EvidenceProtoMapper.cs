@@ -1,10 +1,9 @@
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Trace.Crypto;
-using Trace.Node.Evidence;
-using Trace.Node.Storage.Entities;
+using Trace.Domain;
 using Trace.Node.Verification;
-using Domain = Trace.Node.Domain;
+using Domain = Trace.Domain;
 using Proto = Trace.Protos.V1;
 
 namespace Trace.Api.Services;
@@ -12,15 +11,15 @@ namespace Trace.Api.Services;
 /// <summary>Converts between the evidence proto messages and the engine's types.</summary>
 internal static class EvidenceProtoMapper
 {
-    public static SignedClaimInput ToInput(Proto.SignedClaim? signed, string subjectId, string fieldPrefix = "signed_claim")
+    public static SubmittedClaim ToInput(Proto.SignedClaim? signed, string subjectId, string fieldPrefix = "signed_claim")
     {
         if (signed?.Claim is not { } claim) throw new InvalidFieldException($"{fieldPrefix}.claim", "the signed claim is missing");
-        return new SignedClaimInput(
+        return new SubmittedClaim(
             claim.ContentHash.ToByteArray(), (int)claim.Kind, claim.Subject.ToByteArray(), claim.Issuer,
             claim.IssuedAt, claim.Nonce.ToByteArray(), signed.Signature.ToByteArray(), subjectId);
     }
 
-    public static Proto.EvidenceRecord ToProto(EvidenceRecordEntity record, AnchorBatchEntity? batch)
+    public static Proto.EvidenceRecord ToProto(EvidenceRecord record)
     {
         var proto = new Proto.EvidenceRecord
         {
@@ -48,26 +47,26 @@ internal static class EvidenceProtoMapper
         };
         if (record.AnchoredAt is { } anchoredAt) proto.AnchoredAt = Timestamp.FromDateTimeOffset(anchoredAt);
         if (record.ConfirmedAt is { } confirmedAt) proto.ConfirmedAt = Timestamp.FromDateTimeOffset(confirmedAt);
-        if (record.Status != Domain.RecordStatus.Pending && batch is { TxHash: not null, BlockNumber: not null, BlockHash: not null })
+        if (record is { Placement: { } placement, Anchor: { } anchor })
         {
             proto.Anchor = new Proto.AnchorInfo
             {
-                MerkleRoot = ByteString.CopyFrom(batch.Root),
-                LeafIndex = (uint)(record.LeafIndex ?? 0),
-                TxHash = ByteString.CopyFrom(batch.TxHash),
-                BlockNumber = (ulong)batch.BlockNumber,
-                BlockHash = ByteString.CopyFrom(batch.BlockHash),
+                MerkleRoot = ByteString.CopyFrom(placement.Root),
+                LeafIndex = (uint)placement.LeafIndex,
+                TxHash = ByteString.CopyFrom(anchor.TxHash),
+                BlockNumber = (ulong)anchor.BlockNumber,
+                BlockHash = ByteString.CopyFrom(anchor.BlockHash),
             };
-            proto.Anchor.MerkleProof.AddRange(record.GetProof().Select(ByteString.CopyFrom));
+            proto.Anchor.MerkleProof.AddRange(placement.Proof.Select(ByteString.CopyFrom));
         }
-        if (record.RevokedAt is { } revokedAt)
+        if (record.Revocation is { } revocation)
         {
             proto.Revocation = new Proto.RevocationInfo
             {
-                RevokedAt = Timestamp.FromDateTimeOffset(revokedAt),
-                BlockNumber = (ulong)(record.RevokedInBlock ?? 0),
-                TxHash = record.RevokedTxHash is null ? ByteString.Empty : ByteString.CopyFrom(record.RevokedTxHash),
-                SupersededBy = record.SupersededBy ?? "",
+                RevokedAt = Timestamp.FromDateTimeOffset(revocation.ObservedAt),
+                BlockNumber = (ulong)revocation.BlockNumber,
+                TxHash = ByteString.CopyFrom(revocation.TxHash),
+                SupersededBy = revocation.SupersededBy ?? "",
             };
         }
         return proto;
@@ -146,12 +145,12 @@ internal static class EvidenceProtoMapper
         };
         if (outcome.RecordStatus is { } status) result.RecordStatus = ToProto(status);
         result.Checks.AddRange(outcome.Checks.Select(c => new Proto.VerificationCheck { Name = c.Name, Passed = c.Passed, Detail = c.Detail }));
-        if (outcome.ClaimState is { } state && (state.IsRevoked || state.IsSuperseded))
+        if (outcome.Withdrawal is { } withdrawal)
         {
             result.Revocation = new Proto.RevocationInfo
             {
-                RevokedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeSeconds((long)(state.IsRevoked ? state.RevokedAt : state.SupersededAt))),
-                SupersededBy = state.IsSuperseded ? Hex.Encode(state.SupersededBy) : "",
+                RevokedAt = Timestamp.FromDateTimeOffset(withdrawal.At),
+                SupersededBy = withdrawal.SupersededBy ?? "",
             };
         }
         return result;

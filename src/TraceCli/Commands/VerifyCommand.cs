@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Security.Cryptography;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Evidence;
 using Trace.Chain.Rpc;
 using Trace.Node.Verification;

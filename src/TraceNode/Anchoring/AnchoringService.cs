@@ -3,9 +3,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trace.Node.Chain;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Storage;
-using Trace.Node.Storage.Entities;
 
 namespace Trace.Node.Anchoring;
 
@@ -102,7 +101,7 @@ public sealed partial class AnchoringService(
             var due = queue.Count >= settings.MaxBatchSize
                 || clock.GetUtcNow() - queue.OldestAcceptedAt >= settings.MaxBatchDelay;
             if (!due) return;
-            AnchorBatchEntity? batch;
+            AnchorBatch? batch;
             try
             {
                 batch = await store.CreateBatchAsync(settings.MaxBatchSize, MerkleBatchTree.Build, ct).ConfigureAwait(false);
@@ -118,7 +117,7 @@ public sealed partial class AnchoringService(
         }
     }
 
-    private void StartAnchoring(AnchorBatchEntity batch, AnchoringOptions settings, CancellationToken ct)
+    private void StartAnchoring(AnchorBatch batch, AnchoringOptions settings, CancellationToken ct)
     {
         var placeholder = new TaskCompletionSource().Task;
         if (!_inFlight.TryAdd(batch.Id, placeholder)) return;

@@ -4,11 +4,10 @@ using Trace.Node.Chain;
 using Trace.Chain.Contracts;
 using Trace.Chain.Contracts.Dtos.Evidence;
 using Trace.Chain.Contracts.Registries;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Chain.Accounts;
 using Trace.Chain.Rpc;
 using Trace.Node.Storage;
-using Trace.Node.Storage.Entities;
 
 namespace Trace.Node.Anchoring;
 
@@ -20,7 +19,7 @@ namespace Trace.Node.Anchoring;
 public sealed partial class BatchAnchorer(TraceContracts contracts, RootLedger ledger, TraceStore store, ILogger<BatchAnchorer> logger)
 {
     /// <summary>Runs until the batch is recorded as Mined; throws only on cancellation or a chain fault (the caller retries).</summary>
-    public async Task AnchorAsync(AnchorBatchEntity batch, CancellationToken ct)
+    public async Task AnchorAsync(AnchorBatch batch, CancellationToken ct)
     {
         while (true)
         {
@@ -57,13 +56,13 @@ public sealed partial class BatchAnchorer(TraceContracts contracts, RootLedger l
             catch (TransactionDroppedException)
             {
                 LogDropped(logger, batch.Id, Hex.Encode(txHash));
-                batch = await store.GetBatchAsync(batch.Id, ct).ConfigureAwait(false) ?? throw new BatchNotFoundException(batch.Id);
-                batch.TxHash = null; // forces a fresh send
+                var current = await store.GetBatchAsync(batch.Id, ct).ConfigureAwait(false) ?? throw new BatchNotFoundException(batch.Id);
+                batch = current with { TxHash = null }; // forces a fresh send
             }
         }
     }
 
-    private async Task<Trace.Chain.Transactions.SignedTransaction?> SendAsync(AnchorBatchEntity batch, CancellationToken ct)
+    private async Task<Trace.Chain.Transactions.SignedTransaction?> SendAsync(AnchorBatch batch, CancellationToken ct)
     {
         var registry = contracts.Evidence.Contract;
         var data = ContractClient.Encode(EvidenceRegistryClient.AnchorBatch(batch.Root, (uint)batch.LeafCount, $"trace:batch:{batch.Id}"));
@@ -77,7 +76,7 @@ public sealed partial class BatchAnchorer(TraceContracts contracts, RootLedger l
         }
     }
 
-    private async Task RecordMinedAsync(AnchorBatchEntity batch, RootAnchoring anchored, CancellationToken ct)
+    private async Task RecordMinedAsync(AnchorBatch batch, RootAnchoring anchored, CancellationToken ct)
     {
         await store.MarkBatchMinedAsync(batch.Id, anchored.TxHash, (long)anchored.BlockNumber, anchored.BlockHash, anchored.AnchoredAt, ct).ConfigureAwait(false);
         LogMined(logger, batch.Id, batch.LeafCount, anchored.BlockNumber);

@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trace.Node.Chain;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Chain.Rpc;
 using Trace.Node.Storage;
-using Trace.Node.Storage.Entities;
 
 namespace Trace.Node.Anchoring;
 
@@ -15,7 +14,7 @@ namespace Trace.Node.Anchoring;
 public sealed partial class ConfirmationTracker(ChainConnection chain, TraceStore store, IOptions<ChainOptions> chainOptions, ILogger<ConfirmationTracker> logger)
 {
     /// <summary>Checks every mined batch against the current head.</summary>
-    public async Task CheckAsync(IEnumerable<AnchorBatchEntity> batches, CancellationToken ct)
+    public async Task CheckAsync(IEnumerable<AnchorBatch> batches, CancellationToken ct)
     {
         ulong? head = null;
         foreach (var batch in batches)

@@ -5,6 +5,7 @@ using Trace.Chain.Contracts.Registries;
 using Trace.Chain.Accounts;
 using Trace.Crypto;
 using Trace.Node.Hosting;
+using Trace.Chain.Contracts;
 
 namespace Trace.Node.Chain;
 

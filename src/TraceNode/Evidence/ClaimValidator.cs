@@ -5,7 +5,7 @@ using Trace.Crypto;
 using Trace.Crypto.Eip712;
 using Trace.Node.Chain;
 using Trace.Chain.Contracts.Registries;
-using Trace.Node.Domain;
+using Trace.Domain;
 
 namespace Trace.Node.Evidence;
 
@@ -18,7 +18,7 @@ public sealed class ClaimValidator(TraceContracts contracts, ChainConnection cha
 {
     private const string ClaimField = "signed_claim.claim";
 
-    public async Task<ValidatedClaim> ValidateAsync(SignedClaimInput input, CancellationToken ct)
+    public async Task<ValidatedClaim> ValidateAsync(SubmittedClaim input, CancellationToken ct)
     {
         var claim = ParseFields(input);
         var registry = contracts.Deployment.EvidenceRegistry;
@@ -37,7 +37,7 @@ public sealed class ClaimValidator(TraceContracts contracts, ChainConnection cha
         return new ValidatedClaim(claim, digest, input.Signature, input.SubjectId);
     }
 
-    private EvidenceClaimData ParseFields(SignedClaimInput input)
+    private EvidenceClaimData ParseFields(SubmittedClaim input)
     {
         var limits = options.Value;
         Require32(input.ContentHash, $"{ClaimField}.content_hash");

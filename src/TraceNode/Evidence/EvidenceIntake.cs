@@ -2,10 +2,10 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Trace.Client.Canonical;
 using Trace.Crypto;
+using Trace.Domain;
 using Trace.Node.Blobs;
-using Trace.Node.Canonical;
-using Trace.Node.Domain;
 using Trace.Node.Storage;
 
 namespace Trace.Node.Evidence;
@@ -68,7 +68,7 @@ public sealed partial class EvidenceIntake(
     }
 
     /// <summary>Stores a structured record: its RFC 8785 canonical form must carry a 32-byte salt and hash to the signed content hash.</summary>
-    public async Task<SubmissionResult> SubmitRecordAsync(SignedClaimInput input, string recordJson, string? metadataJson, CancellationToken ct)
+    public async Task<SubmissionResult> SubmitRecordAsync(SubmittedClaim input, string recordJson, string? metadataJson, CancellationToken ct)
     {
         CheckMetadata(metadataJson, "metadata_json");
         if (string.IsNullOrWhiteSpace(recordJson)) throw new InvalidFieldException("record_json", "the record is empty");
@@ -99,7 +99,7 @@ public sealed partial class EvidenceIntake(
                 Kind = (RecordKind)claim.Claim.Kind,
                 SubjectHash = claim.Claim.Subject,
                 Subject = claim.SubjectId,
-                Issuer = claim.Claim.Issuer,
+                Issuer = claim.Claim.Issuer.ToString(),
                 IssuedAt = DateTimeOffset.FromUnixTimeSeconds((long)claim.Claim.IssuedAt),
                 Nonce = claim.Claim.Nonce,
                 Signature = claim.Signature,

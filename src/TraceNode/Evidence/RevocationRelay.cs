@@ -3,9 +3,8 @@ using Trace.Crypto;
 using Trace.Node.Chain;
 using Trace.Chain.Contracts;
 using Trace.Chain.Contracts.Registries;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Storage;
-using Trace.Node.Verification;
 
 namespace Trace.Node.Evidence;
 
@@ -26,22 +25,21 @@ public sealed partial class RevocationRelay(TraceContracts contracts, TraceStore
         if (request.Deadline <= (ulong)clock.GetUtcNow().ToUnixTimeSeconds())
             throw new InvalidFieldException("deadline", $"{request.Deadline} has passed");
         var record = await store.GetRecordAsync(recordId, ct).ConfigureAwait(false) ?? throw new RecordNotFoundException(recordId);
-        if (record.Status == RecordStatus.Pending || record.BatchId is not { } batchId)
+        if (record.Status == RecordStatus.Pending || record.Placement is not { } placement)
             throw new RecordStateException($"record {recordId} is PENDING: it can be revoked once its batch is anchored");
-        if (record.RevokedAt is not null)
-            throw new RecordStateException($"record {recordId} is already {(record.SupersededBy is null ? "revoked" : "superseded")}");
-        var batch = await store.GetBatchAsync(batchId, ct).ConfigureAwait(false) ?? throw new BatchNotFoundException(batchId);
+        if (record.Revocation is { } revocation)
+            throw new RecordStateException($"record {recordId} is already {(revocation.SupersededBy is null ? "revoked" : "superseded")}");
 
-        var claim = RecordVerifier.ToClaim(record);
+        var claim = record.ToClaimData();
         var signer = request.Signer ?? claim.Issuer;
-        var proof = record.GetProof();
+        var proof = placement.Proof;
         var authorization = new RelayedSignature(signer, request.Nonce, request.Deadline, request.Signature);
         ContractReceipt receipt;
         try
         {
             receipt = successor is null
-                ? await contracts.Evidence.RevokeBySigAsync(claim, batch.Root, proof, request.Reason, authorization, ct).ConfigureAwait(false)
-                : await contracts.Evidence.SupersedeBySigAsync(claim, batch.Root, proof, Hex.Decode(successor), authorization, ct).ConfigureAwait(false);
+                ? await contracts.Evidence.RevokeBySigAsync(claim, placement.Root, proof, request.Reason, authorization, ct).ConfigureAwait(false)
+                : await contracts.Evidence.SupersedeBySigAsync(claim, placement.Root, proof, Hex.Decode(successor), authorization, ct).ConfigureAwait(false);
         }
         catch (ContractCallException ex)
         {

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Trace.Crypto;
+using Trace.Domain;
 using Trace.Node.Chain;
 using Trace.Chain.Contracts.Dtos.Evidence;
-using Trace.Crypto;
 using Trace.Chain.Rpc;
 using Trace.Node.Storage;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Trace.Domain;
 
 namespace Trace.Node.Storage;
 

@@ -1,4 +1,4 @@
-using Trace.Node.Domain;
+using Trace.Domain;
 
 namespace Trace.Node.Storage;
 

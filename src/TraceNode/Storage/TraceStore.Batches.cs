@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Trace.Crypto;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Storage.Entities;
 
 namespace Trace.Node.Storage;
@@ -29,7 +29,7 @@ public sealed partial class TraceStore
     /// tree over the same claims. <paramref name="buildTree"/> gets 32-byte digests and must be pure.
     /// </remarks>
     /// <exception cref="BatchConflictException">another batcher assigned some of the claims first; nothing was written.</exception>
-    public async Task<AnchorBatchEntity?> CreateBatchAsync(int maxClaims, Func<IReadOnlyList<byte[]>, BatchTree> buildTree, CancellationToken cancellationToken)
+    public async Task<AnchorBatch?> CreateBatchAsync(int maxClaims, Func<IReadOnlyList<byte[]>, BatchTree> buildTree, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxClaims, 1);
         ArgumentNullException.ThrowIfNull(buildTree);
@@ -66,7 +66,7 @@ public sealed partial class TraceStore
         var assigned = await AssignLeavesAsync(db, batch.Id, ids, tree, cancellationToken).ConfigureAwait(false);
         if (assigned != ids.Count) throw new BatchConflictException(ids.Count, assigned);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return batch;
+        return batch.ToDomain();
     }
 
     // One prepared UPDATE per leaf inside the open transaction; the change tracker would cost more than the writes.
@@ -103,42 +103,44 @@ public sealed partial class TraceStore
     }
 
     /// <summary>The batch with this id, or null.</summary>
-    public async Task<AnchorBatchEntity?> GetBatchAsync(long batchId, CancellationToken cancellationToken)
+    public async Task<AnchorBatch?> GetBatchAsync(long batchId, CancellationToken cancellationToken)
     {
         await using var db = Open();
-        return await db.Batches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == batchId, cancellationToken).ConfigureAwait(false);
+        return (await db.Batches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == batchId, cancellationToken).ConfigureAwait(false))?.ToDomain();
     }
 
     /// <summary>The batch with this 32-byte root, or null.</summary>
-    public async Task<AnchorBatchEntity?> FindBatchByRootAsync(byte[] root, CancellationToken cancellationToken)
+    public async Task<AnchorBatch?> FindBatchByRootAsync(byte[] root, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(root);
         await using var db = Open();
-        return await db.Batches.AsNoTracking().FirstOrDefaultAsync(b => b.Root == root, cancellationToken).ConfigureAwait(false);
+        return (await db.Batches.AsNoTracking().FirstOrDefaultAsync(b => b.Root == root, cancellationToken).ConfigureAwait(false))?.ToDomain();
     }
 
     /// <summary>Batches not yet Confirmed, oldest first: what the pipeline reconciles with the chain on start.</summary>
-    public async Task<IReadOnlyList<AnchorBatchEntity>> ListUnfinishedBatchesAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AnchorBatch>> ListUnfinishedBatchesAsync(CancellationToken cancellationToken)
     {
         await using var db = Open();
-        return await db.Batches.AsNoTracking()
+        var batches = await db.Batches.AsNoTracking()
             .Where(b => b.State != AnchorBatchState.Confirmed)
             .OrderBy(b => b.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return batches.ConvertAll(b => b.ToDomain());
     }
 
     /// <summary>The records of a batch in leaf order.</summary>
-    public async Task<IReadOnlyList<EvidenceRecordEntity>> ListBatchRecordsAsync(long batchId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<EvidenceRecord>> ListBatchRecordsAsync(long batchId, CancellationToken cancellationToken)
     {
         await using var db = Open();
-        return await db.Records.AsNoTracking()
+        var records = await db.Records.AsNoTracking().Include(r => r.Batch)
             .Where(r => r.BatchId == batchId)
             .OrderBy(r => r.LeafIndex)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return records.ConvertAll(r => r.ToDomain());
     }
 
     /// <summary>Reserves <paramref name="txNonce"/> for a send attempt; write this before broadcasting (Open/Sending/Sent → Sending).</summary>
-    public Task<AnchorBatchEntity> MarkBatchSendingAsync(long batchId, long txNonce, CancellationToken cancellationToken) =>
+    public Task<AnchorBatch> MarkBatchSendingAsync(long batchId, long txNonce, CancellationToken cancellationToken) =>
         TransitionAsync(batchId, AnchorBatchState.Sending, [AnchorBatchState.Open, AnchorBatchState.Sending, AnchorBatchState.Sent], batch =>
         {
             batch.TxNonce = txNonce;
@@ -147,7 +149,7 @@ public sealed partial class TraceStore
         }, cancellationToken);
 
     /// <summary>Records the broadcast transaction's hash (Sending/Sent → Sent).</summary>
-    public Task<AnchorBatchEntity> MarkBatchSentAsync(long batchId, byte[] txHash, CancellationToken cancellationToken) =>
+    public Task<AnchorBatch> MarkBatchSentAsync(long batchId, byte[] txHash, CancellationToken cancellationToken) =>
         TransitionAsync(batchId, AnchorBatchState.Sent, [AnchorBatchState.Sending, AnchorBatchState.Sent], batch =>
         {
             batch.TxHash = RequireHash(txHash, nameof(txHash));

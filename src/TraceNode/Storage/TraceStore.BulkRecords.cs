@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Storage.Entities;
 
 namespace Trace.Node.Storage;
@@ -31,11 +31,11 @@ public sealed partial class TraceStore
             var record = candidates[i];
             if (!inserted[i]) { existingIds.Add(record.Id); continue; }
             feed.Add(new RecordStatusChangeEntity { RecordId = record.Id, Change = RecordChange.Accepted, Status = RecordStatus.Pending, At = record.AcceptedAt });
-            outcome[record.Id] = new(record, true);
+            outcome[record.Id] = new(record.ToDomain(), true);
         }
         if (existingIds.Count > 0)
-            foreach (var found in await db.Records.AsNoTracking().Where(r => existingIds.Contains(r.Id)).ToListAsync(cancellationToken).ConfigureAwait(false))
-                outcome[found.Id] = new(found, false);
+            foreach (var found in await db.Records.AsNoTracking().Include(r => r.Batch).Where(r => existingIds.Contains(r.Id)).ToListAsync(cancellationToken).ConfigureAwait(false))
+                outcome[found.Id] = new(found.ToDomain(), false);
         await BulkInsert.InsertAsync(db, feed, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 

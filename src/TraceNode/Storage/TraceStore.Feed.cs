@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Trace.Domain;
 using Trace.Node.Storage.Entities;
 
 namespace Trace.Node.Storage;
@@ -6,7 +7,7 @@ namespace Trace.Node.Storage;
 public sealed partial class TraceStore
 {
     /// <summary>Feed entries after <paramref name="afterSequence"/>, in order, at most <paramref name="max"/>; optionally for one record.</summary>
-    public async Task<IReadOnlyList<RecordStatusChangeEntity>> ReadStatusChangesAsync(long afterSequence, int max, string? recordId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RecordStatusChange>> ReadStatusChangesAsync(long afterSequence, int max, string? recordId, CancellationToken cancellationToken)
     {
         await using var db = Open();
         var changes = db.StatusChanges.AsNoTracking().Where(c => c.Sequence > afterSequence);
@@ -15,7 +16,8 @@ public sealed partial class TraceStore
             var key = recordId.ToLowerInvariant();
             changes = changes.Where(c => c.RecordId == key);
         }
-        return await changes.OrderBy(c => c.Sequence).Take(Math.Clamp(max, 1, 10_000)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var page = await changes.OrderBy(c => c.Sequence).Take(Math.Clamp(max, 1, 10_000)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return page.ConvertAll(c => c.ToDomain());
     }
 
     /// <summary>The newest feed position (0 when empty): where a new watcher starts tailing.</summary>
@@ -26,11 +28,11 @@ public sealed partial class TraceStore
     }
 
     /// <summary>The checkpoint of indexer <paramref name="name"/>, or null before its first run.</summary>
-    public async Task<ChainCheckpointEntity?> GetCheckpointAsync(string name, CancellationToken cancellationToken)
+    public async Task<ChainCheckpoint?> GetCheckpointAsync(string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
         await using var db = Open();
-        return await db.Checkpoints.AsNoTracking().FirstOrDefaultAsync(c => c.Name == name, cancellationToken).ConfigureAwait(false);
+        return (await db.Checkpoints.AsNoTracking().FirstOrDefaultAsync(c => c.Name == name, cancellationToken).ConfigureAwait(false))?.ToDomain();
     }
 
     /// <summary>Writes the checkpoint of indexer <paramref name="name"/> (insert or update).</summary>

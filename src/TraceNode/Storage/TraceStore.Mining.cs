@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Storage.Entities;
 
 namespace Trace.Node.Storage;
@@ -11,7 +11,7 @@ public sealed partial class TraceStore
     /// entries, in one transaction. Allowed from Open/Sending/Sent (reconciliation may find a batch mined that was
     /// never marked sent) and again from Mined.
     /// </summary>
-    public Task<AnchorBatchEntity> MarkBatchMinedAsync(long batchId, byte[] txHash, long blockNumber, byte[] blockHash, DateTimeOffset minedAt, CancellationToken cancellationToken) =>
+    public Task<AnchorBatch> MarkBatchMinedAsync(long batchId, byte[] txHash, long blockNumber, byte[] blockHash, DateTimeOffset minedAt, CancellationToken cancellationToken) =>
         TransitionAsync(batchId, AnchorBatchState.Mined, [AnchorBatchState.Open, AnchorBatchState.Sending, AnchorBatchState.Sent, AnchorBatchState.Mined], async (batch, db) =>
         {
             batch.TxHash = RequireHash(txHash, nameof(txHash));
@@ -22,7 +22,7 @@ public sealed partial class TraceStore
         }, cancellationToken);
 
     /// <summary>The block reached the confirmation depth: batch → Confirmed and its records → Confirmed, in one transaction.</summary>
-    public Task<AnchorBatchEntity> MarkBatchConfirmedAsync(long batchId, CancellationToken cancellationToken) =>
+    public Task<AnchorBatch> MarkBatchConfirmedAsync(long batchId, CancellationToken cancellationToken) =>
         TransitionAsync(batchId, AnchorBatchState.Confirmed, [AnchorBatchState.Mined, AnchorBatchState.Confirmed], async (batch, db) =>
         {
             batch.ConfirmedAt ??= Now;
@@ -33,7 +33,7 @@ public sealed partial class TraceStore
     /// The block holding the root was reorganised away: batch → Sent (block cleared, to be re-sent or re-observed)
     /// and its records → Pending, in one transaction. The tree and proofs stay: the same root is anchored again.
     /// </summary>
-    public Task<AnchorBatchEntity> MarkBatchUnminedAsync(long batchId, CancellationToken cancellationToken) =>
+    public Task<AnchorBatch> MarkBatchUnminedAsync(long batchId, CancellationToken cancellationToken) =>
         TransitionAsync(batchId, AnchorBatchState.Sent, [AnchorBatchState.Mined, AnchorBatchState.Confirmed], async (batch, db) =>
         {
             batch.BlockNumber = null;
@@ -43,10 +43,10 @@ public sealed partial class TraceStore
             await SetRecordStatusAsync(db, batch, RecordStatus.Pending, RecordChange.Unanchored, null, null, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
-    private Task<AnchorBatchEntity> TransitionAsync(long batchId, AnchorBatchState to, AnchorBatchState[] from, Func<AnchorBatchEntity, Task> apply, CancellationToken cancellationToken) =>
+    private Task<AnchorBatch> TransitionAsync(long batchId, AnchorBatchState to, AnchorBatchState[] from, Func<AnchorBatchEntity, Task> apply, CancellationToken cancellationToken) =>
         TransitionAsync(batchId, to, from, (batch, _) => apply(batch), cancellationToken);
 
-    private async Task<AnchorBatchEntity> TransitionAsync(long batchId, AnchorBatchState to, AnchorBatchState[] from, Func<AnchorBatchEntity, TraceDbContext, Task> apply, CancellationToken cancellationToken)
+    private async Task<AnchorBatch> TransitionAsync(long batchId, AnchorBatchState to, AnchorBatchState[] from, Func<AnchorBatchEntity, TraceDbContext, Task> apply, CancellationToken cancellationToken)
     {
         await using var db = Open();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -57,7 +57,7 @@ public sealed partial class TraceStore
         await apply(batch, db).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return batch;
+        return batch.ToDomain();
     }
 
     // Only rows whose status actually changes get a feed entry, so repeating a transition writes nothing twice.

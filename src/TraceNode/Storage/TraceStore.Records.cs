@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Storage.Entities;
 
 namespace Trace.Node.Storage;
@@ -19,24 +19,25 @@ public sealed partial class TraceStore
     }
 
     /// <summary>The record with this id ("0x" + 64 hex digits, any case), or null.</summary>
-    public async Task<EvidenceRecordEntity?> GetRecordAsync(string id, CancellationToken cancellationToken)
+    public async Task<EvidenceRecord?> GetRecordAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);
         var key = id.ToLowerInvariant();
         await using var db = Open();
-        return await db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.Id == key, cancellationToken).ConfigureAwait(false);
+        return (await db.Records.AsNoTracking().Include(r => r.Batch).FirstOrDefaultAsync(r => r.Id == key, cancellationToken).ConfigureAwait(false))?.ToDomain();
     }
 
     /// <summary>Records whose content hash is <paramref name="contentHash"/> (one per issuer/claim), oldest first.</summary>
-    public async Task<IReadOnlyList<EvidenceRecordEntity>> FindByContentHashAsync(byte[] contentHash, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<EvidenceRecord>> FindByContentHashAsync(byte[] contentHash, int max, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contentHash);
         await using var db = Open();
-        return await db.Records.AsNoTracking()
+        var records = await db.Records.AsNoTracking().Include(r => r.Batch)
             .Where(r => r.ContentHash == contentHash)
             .OrderBy(r => r.AcceptedAt).ThenBy(r => r.Id)
             .Take(Math.Clamp(max, 1, RecordQuery.MaxPageSize))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return records.ConvertAll(r => r.ToDomain());
     }
 
     /// <summary>One page of records matching <paramref name="query"/>, newest accepted first.</summary>
@@ -46,7 +47,7 @@ public sealed partial class TraceStore
         ArgumentNullException.ThrowIfNull(query);
         var pageSize = query.PageSize <= 0 ? RecordQuery.DefaultPageSize : Math.Min(query.PageSize, RecordQuery.MaxPageSize);
         await using var db = Open();
-        var records = db.Records.AsNoTracking();
+        var records = db.Records.AsNoTracking().Include(r => r.Batch).AsQueryable();
         if (query.SubjectHash is { } subject) records = records.Where(r => r.SubjectHash == subject);
         if (query.Issuer is { } issuer)
         {
@@ -77,10 +78,10 @@ public sealed partial class TraceStore
             .OrderByDescending(r => r.AcceptedAt).ThenByDescending(r => r.Id)
             .Take(pageSize + 1)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (items.Count <= pageSize) return new RecordPage(items, null);
+        if (items.Count <= pageSize) return new RecordPage(items.ConvertAll(r => r.ToDomain()), null);
         items.RemoveAt(pageSize);
         var last = items[^1];
-        return new RecordPage(items, new RecordCursor(last.AcceptedAt, last.Id).Encode());
+        return new RecordPage(items.ConvertAll(r => r.ToDomain()), new RecordCursor(last.AcceptedAt, last.Id).Encode());
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ using Trace.Crypto.Eip712;
 using Trace.Crypto.Merkle;
 using Trace.Chain.Contracts;
 using Trace.Chain.Contracts.Registries;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Chain.Rpc;
 
 namespace Trace.Node.Verification;
@@ -22,8 +22,8 @@ public sealed class BundleVerifier(EthRpc eth)
     public async Task<VerificationOutcome> VerifyAsync(ProofBundle bundle, byte[]? contentHash, string contentSource, CancellationToken ct)
     {
         var checks = new List<VerificationCheck>();
-        VerificationOutcome Fail(VerificationStatus status, ulong block = 0, ClaimState? state = null) =>
-            new(status, bundle.RecordId, checks, null, block, state);
+        VerificationOutcome Fail(VerificationStatus status, ulong block = 0) =>
+            new(status, bundle.RecordId, checks, null, block, null);
 
         // 1. Content.
         if (!CheckContent(checks, bundle.Claim.ContentHash, contentHash, contentSource)) return Fail(VerificationStatus.Tampered);
@@ -87,8 +87,13 @@ public sealed class BundleVerifier(EthRpc eth)
         var state = await registry.ClaimStateAsync(digest, ct).ConfigureAwait(false);
         Check(checks, "registry_verify", status == VerificationStatus.Verified,
             $"EvidenceRegistry.verify = {status} (issuer standing when anchored, revocation, supersession)");
-        return new VerificationOutcome(status, bundle.RecordId, checks, null, head, state);
+        return new VerificationOutcome(status, bundle.RecordId, checks, null, head, ToWithdrawal(state));
     }
+
+    private static ChainWithdrawal? ToWithdrawal(ClaimState state) => state.IsRevoked || state.IsSuperseded
+        ? new ChainWithdrawal(DateTimeOffset.FromUnixTimeSeconds((long)(state.IsRevoked ? state.RevokedAt : state.SupersededAt)),
+            state.IsSuperseded ? Hex.Encode(state.SupersededBy) : null)
+        : null;
 
     internal static bool CheckContent(List<VerificationCheck> checks, byte[] claimed, byte[]? actual, string source)
     {

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Storage;
 
 namespace Trace.Node.Verification;
@@ -30,7 +30,7 @@ public sealed class IndexAuditor(TraceStore store, RecordVerifier verifier)
             {
                 var outcome = await verifier.VerifyRecordAsync(record.Id, content: null, ct).ConfigureAwait(false);
                 summary.Count(outcome.Status);
-                if (Problem(record.Status, record.RevokedAt is not null, outcome.Status) is { } problem)
+                if (Problem(record.Status, record.Revocation is not null, outcome.Status) is { } problem)
                 {
                     summary.Findings++;
                     yield return new AuditFinding(record.Id, record.Status, outcome.Status, problem,

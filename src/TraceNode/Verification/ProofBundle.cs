@@ -1,6 +1,6 @@
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
-using Trace.Node.Domain;
+using Trace.Domain;
 
 namespace Trace.Node.Verification;
 

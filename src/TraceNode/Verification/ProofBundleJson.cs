@@ -3,8 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
-using Trace.Node.Domain;
-using Trace.Node.Evidence;
+using Trace.Domain;
 
 namespace Trace.Node.Verification;
 

@@ -7,11 +7,10 @@ using Trace.Node.Blobs;
 using Trace.Node.Chain;
 using Trace.Chain.Contracts;
 using Trace.Chain.Contracts.Registries;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Evidence;
 using Trace.Chain.Rpc;
 using Trace.Node.Storage;
-using Trace.Node.Storage.Entities;
 
 namespace Trace.Node.Verification;
 
@@ -28,23 +27,19 @@ public sealed class RecordVerifier(TraceContracts contracts, ChainConnection cha
     public async Task<ProofBundle> BuildBundleAsync(string recordId, CancellationToken ct)
     {
         var record = await store.GetRecordAsync(recordId, ct).ConfigureAwait(false) ?? throw new RecordNotFoundException(recordId);
-        return await BuildBundleAsync(record, ct).ConfigureAwait(false);
+        return BuildBundle(record);
     }
 
-    private async Task<ProofBundle> BuildBundleAsync(EvidenceRecordEntity record, CancellationToken ct)
+    private ProofBundle BuildBundle(EvidenceRecord record)
     {
-        if (record.Status == RecordStatus.Pending || record.BatchId is not { } batchId)
+        if (record.Status == RecordStatus.Pending || record.Placement is not { } placement || record.Anchor is not { } anchor)
             throw new RecordStateException($"record {record.Id} is PENDING: its batch is not anchored yet, so there is no proof bundle");
-        var batch = await store.GetBatchAsync(batchId, ct).ConfigureAwait(false) ?? throw new BatchNotFoundException(batchId);
-        if (batch.TxHash is null || batch.BlockNumber is null || batch.BlockHash is null)
-            throw new RecordStateException($"record {record.Id} is not anchored yet");
         var deployment = contracts.Deployment;
-        var claim = ToClaim(record);
         return new ProofBundle(
-            record.Id, claim, record.Subject, record.Signature,
+            record.Id, record.ToClaimData(), record.Subject, record.Signature,
             deployment.ChainId, deployment.EvidenceRegistry,
-            record.LeafIndex ?? 0, MerkleTree.LeafHashOfDigest(Hex.Decode(record.Id)), record.GetProof(), batch.Root,
-            deployment.ChainId, deployment.EvidenceRegistry, batch.TxHash, (ulong)batch.BlockNumber, batch.BlockHash,
+            placement.LeafIndex, MerkleTree.LeafHashOfDigest(Hex.Decode(record.Id)), placement.Proof, placement.Root,
+            deployment.ChainId, deployment.EvidenceRegistry, anchor.TxHash, (ulong)anchor.BlockNumber, anchor.BlockHash,
             record.MediaType, record.FileName, record.ContentLength, record.Status, clock.GetUtcNow());
     }
 
@@ -73,7 +68,7 @@ public sealed class RecordVerifier(TraceContracts contracts, ChainConnection cha
         return outcomes;
     }
 
-    private async Task<VerificationOutcome> VerifyIndexedAsync(EvidenceRecordEntity record, byte[]? contentHash, string contentSource, CancellationToken ct)
+    private async Task<VerificationOutcome> VerifyIndexedAsync(EvidenceRecord record, byte[]? contentHash, string contentSource, CancellationToken ct)
     {
         if (contentHash is null)
             return new VerificationOutcome(VerificationStatus.Tampered, record.Id,
@@ -86,7 +81,7 @@ public sealed class RecordVerifier(TraceContracts contracts, ChainConnection cha
             checks.Add(new VerificationCheck("root_on_chain", false, "accepted and queued; its batch is not anchored yet"));
             return new VerificationOutcome(VerificationStatus.Pending, record.Id, checks, record.Status, 0, null);
         }
-        var bundle = await BuildBundleAsync(record, ct).ConfigureAwait(false);
+        var bundle = BuildBundle(record);
         var outcome = await VerifyBundleAsync(bundle, contentHash, contentSource, ct).ConfigureAwait(false);
         return outcome with { RecordStatus = record.Status };
     }
@@ -101,7 +96,4 @@ public sealed class RecordVerifier(TraceContracts contracts, ChainConnection cha
         await using var stream = blobs.OpenRead(contentHash);
         return await SHA256.HashDataAsync(stream, ct).ConfigureAwait(false);
     }
-
-    internal static EvidenceClaimData ToClaim(EvidenceRecordEntity record) =>
-        new(record.ContentHash, (byte)record.Kind, record.SubjectHash, EthereumAddress.Parse(record.Issuer), (ulong)record.IssuedAt.ToUnixTimeSeconds(), record.Nonce);
 }

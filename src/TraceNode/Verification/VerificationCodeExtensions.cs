@@ -1,5 +1,5 @@
 using Trace.Chain.Contracts.Registries;
-using Trace.Node.Domain;
+using Trace.Domain;
 
 namespace Trace.Node.Verification;
 

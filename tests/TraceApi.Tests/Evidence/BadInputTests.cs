@@ -3,6 +3,7 @@ using System.Text;
 using Google.Protobuf;
 using Grpc.Core;
 using Trace.Api.Tests.Support;
+using Trace.Client.Claims;
 using Trace.Crypto;
 using Trace.Chain.Contracts.Registries;
 using Trace.Protos.V1;

@@ -4,6 +4,7 @@ using System.Text;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Trace.Api.Tests.Support;
+using Trace.Client.Claims;
 using Trace.Crypto;
 using Trace.Chain.Contracts;
 using Trace.Chain.Contracts.Registries;

@@ -4,6 +4,7 @@ using System.Text;
 using Google.Protobuf;
 using Grpc.Core;
 using Trace.Api.Tests.Support;
+using Trace.Client.Claims;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
 using Trace.Chain.Contracts.Registries;

@@ -4,6 +4,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Trace.Api.Tests.Support;
 using Trace.Chain.Contracts.Registries;
+using Trace.Client.Claims;
 using Trace.Crypto;
 using Trace.Protos.V1;
 

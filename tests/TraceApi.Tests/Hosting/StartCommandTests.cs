@@ -4,6 +4,7 @@ using Trace.Chain.Contracts.Registries;
 using Trace.Chain.Accounts;
 using Trace.Crypto;
 using Trace.Chain.Rpc;
+using Trace.Client.Claims;
 using Trace.Protos.V1;
 
 namespace Trace.Api.Tests.Hosting;

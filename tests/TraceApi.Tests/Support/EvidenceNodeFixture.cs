@@ -1,3 +1,4 @@
+using Trace.Client.Claims;
 using Trace.Crypto;
 using Trace.Chain.Contracts.Registries;
 using Trace.Chain.Accounts;

@@ -1,9 +1,9 @@
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
-using Trace.Node.Domain;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
+using Trace.Domain;
 using Trace.Node.Verification;
 
 namespace Trace.Api.Tests.Support;

@@ -1,7 +1,7 @@
 using Trace.Node.Verification;
 using System.Text.RegularExpressions;
 using Trace.Chain.Contracts.Registries;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Contracts;

@@ -1,6 +1,6 @@
 using Trace.Node.Verification;
 using Trace.Chain.Contracts.Registries;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Tests.Contracts.Support;
 using Trace.Node.Tests.Support;
 

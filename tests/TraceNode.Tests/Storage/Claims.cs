@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Trace.Crypto;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Storage;
 
 namespace Trace.Node.Tests.Storage;
@@ -19,7 +19,7 @@ public static class Claims
         Kind = kind,
         SubjectHash = Keccak256.HashUtf8(subject),
         Subject = subject,
-        Issuer = issuer ?? RandomIssuer(),
+        Issuer = (issuer ?? RandomIssuer()).ToString(),
         IssuedAt = DateTimeOffset.FromUnixTimeSeconds(1_732_233_600),
         Nonce = RandomNumberGenerator.GetBytes(32),
         Signature = RandomNumberGenerator.GetBytes(65),

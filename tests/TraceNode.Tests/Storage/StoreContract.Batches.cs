@@ -1,5 +1,5 @@
 using Trace.Crypto;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Storage;
 
 namespace Trace.Node.Tests.Storage;
@@ -31,7 +31,7 @@ public abstract partial class StoreContract
         Assert.Equal(claims.Take(3).Select(c => c.RecordId), given!.Select(d => Hex.Encode(d)));
         var records = await Store.ListBatchRecordsAsync(batch.Id, CancellationToken.None);
         Assert.Equal(claims.Take(3).Select(c => c.RecordId), records.Select(r => r.Id));
-        Assert.Equal(Keccak256.Hash(claims[1].Digest), Assert.Single(records[1].GetProof()));
+        Assert.Equal(Keccak256.Hash(claims[1].Digest), Assert.Single(records[1].Placement!.Proof));
         Assert.All(records, r => Assert.Equal(RecordStatus.Pending, r.Status));
 
         var queue = await Store.GetQueueInfoAsync(CancellationToken.None);
@@ -71,6 +71,10 @@ public abstract partial class StoreContract
         Assert.Equal((AnchorBatchState.Mined, 99L, 7L, 1), (mined.State, mined.BlockNumber!.Value, mined.TxNonce!.Value, mined.SendAttempts));
         var anchored = await Store.GetRecordAsync(claims[0].RecordId, CancellationToken.None);
         Assert.Equal((RecordStatus.Anchored, minedAt), (anchored!.Status, anchored.AnchoredAt!.Value));
+        Assert.Equal(batch.Root, anchored.Placement!.Root);
+        Assert.Equal(Keccak256.HashUtf8("tx"), anchored.Anchor!.TxHash);
+        Assert.Equal(99L, anchored.Anchor.BlockNumber);
+        Assert.Equal(Keccak256.HashUtf8("block"), anchored.Anchor.BlockHash);
 
         Clock.Advance(TimeSpan.FromSeconds(30));
         var confirmed = await Store.MarkBatchConfirmedAsync(batch.Id, CancellationToken.None);
@@ -96,8 +100,9 @@ public abstract partial class StoreContract
 
         Assert.Equal((AnchorBatchState.Sent, (long?)null), (reverted.State, reverted.BlockNumber));
         var record = await Store.GetRecordAsync(claims[0].RecordId, CancellationToken.None);
-        Assert.Equal((RecordStatus.Pending, batch.Id), (record!.Status, record.BatchId!.Value));
+        Assert.Equal((RecordStatus.Pending, batch.Id), (record!.Status, record.Placement!.BatchId));
         Assert.Null(record.AnchoredAt);
+        Assert.Null(record.Anchor);
         Assert.Equal(RecordChange.Unanchored, (await Store.ReadStatusChangesAsync(0, 100, record.Id, CancellationToken.None))[^1].Change);
     }
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Trace.Crypto;
-using Trace.Node.Domain;
+using Trace.Domain;
 using Trace.Node.Storage;
 
 namespace Trace.Node.Tests.Storage;
@@ -44,7 +44,8 @@ public abstract partial class StoreContract : StoreTestBase
         Assert.Equal(RecordStatus.Pending, stored.Status);
         Assert.Equal(Clock.GetUtcNow(), stored.AcceptedAt);
         Assert.Equal("""{"site":"Lyon"}""", stored.MetadataJson);
-        Assert.Null(stored.BatchId);
+        Assert.Null(stored.Placement);
+        Assert.Null(stored.Anchor);
 
         var feed = await Store.ReadStatusChangesAsync(0, 10, null, CancellationToken.None);
         var entry = Assert.Single(feed);
@@ -133,8 +134,8 @@ public abstract partial class StoreContract : StoreTestBase
         Assert.False(await Store.ApplyRevocationAsync(successor.RecordId, revocation, CancellationToken.None));
 
         var stored = await Store.GetRecordAsync(claim.RecordId, CancellationToken.None);
-        Assert.Equal(successor.RecordId, stored!.SupersededBy);
-        Assert.Equal(42, stored.RevokedInBlock);
+        Assert.Equal(successor.RecordId, stored!.Revocation!.SupersededBy);
+        Assert.Equal(42, stored.Revocation.BlockNumber);
         var feed = await Store.ReadStatusChangesAsync(0, 100, claim.RecordId, CancellationToken.None);
         Assert.Equal([RecordChange.Accepted, RecordChange.Superseded], feed.Select(c => c.Change));
     }

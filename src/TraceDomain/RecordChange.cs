@@ -1,0 +1,23 @@
+namespace Trace.Domain;
+
+/// <summary>What happened to a record, as written to the status change feed that watchers tail.</summary>
+public enum RecordChange
+{
+    /// <summary>The signed claim was accepted and queued (status Pending).</summary>
+    Accepted = 1,
+
+    /// <summary>Its batch was mined (status Anchored).</summary>
+    Anchored = 2,
+
+    /// <summary>Its batch reached the confirmation depth (status Confirmed).</summary>
+    Confirmed = 3,
+
+    /// <summary>Its batch's block was reorganised away; it waits to be anchored again (status Pending).</summary>
+    Unanchored = 4,
+
+    /// <summary>The issuer revoked it on chain.</summary>
+    Revoked = 5,
+
+    /// <summary>The issuer superseded it with another record on chain.</summary>
+    Superseded = 6,
+}
