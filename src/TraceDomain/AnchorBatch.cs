@@ -15,13 +15,19 @@ public sealed record AnchorBatch
     /// <summary>Progress of the batch.</summary>
     public required AnchorBatchState State { get; init; }
 
-    /// <summary>The operator account nonce reserved for the latest send attempt.</summary>
+    /// <summary>The operator account nonce of the latest signed transaction.</summary>
     public long? TxNonce { get; init; }
 
-    /// <summary>Hash of the latest broadcast transaction, or of the one that was mined, 32 bytes.</summary>
+    /// <summary>Hash of the latest signed transaction (stored before it is broadcast), or of the one that was mined, 32 bytes.</summary>
     public byte[]? TxHash { get; init; }
 
-    /// <summary>How many times a transaction was prepared for this batch.</summary>
+    /// <summary>
+    /// The signed bytes of <see cref="TxHash"/>, stored before they are broadcast so a restart sends exactly the same
+    /// transaction; null before the first signing, or when the mined transaction is not the one signed last.
+    /// </summary>
+    public byte[]? TxRaw { get; init; }
+
+    /// <summary>How many transactions were signed for this batch (the first and its replacements).</summary>
     public int SendAttempts { get; init; }
 
     /// <summary>Block number the root was recorded in.</summary>
@@ -33,7 +39,7 @@ public sealed record AnchorBatch
     /// <summary>When the batch was closed and its tree fixed.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 
-    /// <summary>When the latest transaction was broadcast.</summary>
+    /// <summary>When the node first accepted the latest transaction.</summary>
     public DateTimeOffset? SentAt { get; init; }
 
     /// <summary>When the transaction was mined.</summary>

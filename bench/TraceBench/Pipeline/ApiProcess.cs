@@ -9,14 +9,20 @@ namespace Trace.Bench.Pipeline;
 internal sealed class ApiProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly StreamWriter _log;
 
     public Uri GrpcAddress { get; }
     public GrpcChannel Channel { get; }
     public int Pid => _process.Id;
 
-    private ApiProcess(Process process, Uri grpcAddress)
+    /// <summary>The file that receives the server's standard output and error (its whole log), kept after the run.</summary>
+    public string LogPath { get; }
+
+    private ApiProcess(Process process, Uri grpcAddress, StreamWriter log, string logPath)
     {
         _process = process;
+        _log = log;
+        LogPath = logPath;
         GrpcAddress = grpcAddress;
         Channel = GrpcChannel.ForAddress(grpcAddress, new GrpcChannelOptions { MaxSendMessageSize = null, MaxReceiveMessageSize = null });
     }
@@ -34,12 +40,20 @@ internal sealed class ApiProcess : IAsyncDisposable
         start.Environment["Api__HttpUrl"] = "";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
+        // The data directory is deleted after a run; the log sits beside it and stays, so a failure can be read afterwards.
+        var logPath = dataDirectory.TrimEnd(Path.DirectorySeparatorChar) + ".api.log";
+        var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
+        Console.WriteLine($"server log: {logPath}");
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("[api] " + e.Data); };
+        process.OutputDataReceived += (_, e) => Append(log, e.Data);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            Append(log, e.Data);
+            if (e.Data is not null) Console.Error.WriteLine("[api] " + e.Data);
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var api = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        var api = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"), log, logPath);
         var health = new Grpc.Health.V1.Health.HealthClient(api.Channel);
         var clock = Stopwatch.StartNew();
         while (true)
@@ -51,6 +65,16 @@ internal sealed class ApiProcess : IAsyncDisposable
             catch (Grpc.Core.RpcException) when (clock.Elapsed < TimeSpan.FromSeconds(60) && !process.HasExited) { }
             if (process.HasExited || clock.Elapsed > TimeSpan.FromSeconds(60)) throw new InvalidOperationException("Trace.Api did not start");
             await Task.Delay(200);
+        }
+    }
+
+    private static void Append(StreamWriter log, string? line)
+    {
+        if (line is null) return;
+        lock (log)
+        {
+            try { log.WriteLine(line); }
+            catch (ObjectDisposedException) { } // a last line after the run ended
         }
     }
 
@@ -83,6 +107,7 @@ internal sealed class ApiProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        lock (_log) _log.Dispose();
     }
 
     internal static string RepoRoot()

@@ -88,10 +88,18 @@ internal static class EndToEndBenchmark
         var nodeService = new NodeService.NodeServiceClient(channels[0]);
         while (true)
         {
-            var info = await nodeService.GetNodeInfoAsync(new GetNodeInfoRequest());
-            var confirmed = await evidence.ListRecordsAsync(new ListRecordsRequest { Status = RecordStatus.Pending, PageSize = 1 });
-            var anchoredLeft = await evidence.ListRecordsAsync(new ListRecordsRequest { Status = RecordStatus.Anchored, PageSize = 1 });
-            if (info.PendingRecords == 0 && confirmed.Records.Count == 0 && anchoredLeft.Records.Count == 0) break;
+            try
+            {
+                var info = await nodeService.GetNodeInfoAsync(new GetNodeInfoRequest());
+                var confirmed = await evidence.ListRecordsAsync(new ListRecordsRequest { Status = RecordStatus.Pending, PageSize = 1 });
+                var anchoredLeft = await evidence.ListRecordsAsync(new ListRecordsRequest { Status = RecordStatus.Anchored, PageSize = 1 });
+                if (info.PendingRecords == 0 && confirmed.Records.Count == 0 && anchoredLeft.Records.Count == 0) break;
+            }
+            catch (Grpc.Core.RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.Unavailable)
+            {
+                // Transient by contract (a busy index, the chain briefly unreachable): a client retries. Counted, so a run shows it.
+                Console.WriteLine($"UNAVAILABLE while polling: {e.Status.Detail}; retrying");
+            }
             await Task.Delay(50);
         }
         var allConfirmed = clock.Elapsed;

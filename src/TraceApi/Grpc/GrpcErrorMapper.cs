@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Trace.Chain.Contracts;
@@ -15,7 +16,7 @@ namespace Trace.Api.Grpc;
 /// the same way; anything unexpected becomes INTERNAL with a log entry (and an incident id), never a crash.
 /// </summary>
 /// <remarks>Used for whole calls by <see cref="ErrorMappingInterceptor"/> and for each record of a SubmitRecords stream.</remarks>
-public sealed partial class GrpcErrorMapper(ILogger<GrpcErrorMapper> logger)
+public sealed partial class GrpcErrorMapper(ILogger<GrpcErrorMapper> logger, MalformedRequestLog malformed)
 {
     /// <summary>The status for <paramref name="exception"/>, or null when it already is an <see cref="RpcException"/>.</summary>
     public Status? ToStatus(Exception exception, ServerCallContext context)
@@ -45,6 +46,18 @@ public sealed partial class GrpcErrorMapper(ILogger<GrpcErrorMapper> logger)
             case RpcTransportException or ChainRpcException { IsTransient: true } or HttpRequestException or TimeoutException:
                 LogChainUnavailable(logger, exception.GetType().Name, context.Method);
                 return new Status(StatusCode.Unavailable, "the chain node is unreachable; retry later");
+            case InvalidProtocolBufferException or InvalidDataException:
+                // A client fault met while reading a stream's next message: one short line, rate-limited, no stack trace.
+                malformed.Malformed(context.Method, context.Peer, $"{exception.GetType().Name}: {exception.Message}");
+                return new Status(StatusCode.Internal, exception is InvalidDataException
+                    ? "a request message could not be decompressed with its grpc-encoding"
+                    : "a request message is not valid protobuf for this method");
+            case IOException when OutOfDescriptors(exception):
+                LogOutOfDescriptors(logger, context.Method);
+                return new Status(StatusCode.ResourceExhausted, "the node has no file descriptors left; retry later");
+            case Exception when TransientStoreFault.Is(exception):
+                LogStoreUnavailable(logger, exception.GetType().Name, context.Method, exception.Message);
+                return new Status(StatusCode.Unavailable, "the index is busy; retry later");
             default:
                 var incident = Guid.NewGuid().ToString("N")[..12];
                 LogUnexpected(logger, exception, context.Method, incident);
@@ -52,9 +65,19 @@ public sealed partial class GrpcErrorMapper(ILogger<GrpcErrorMapper> logger)
         }
     }
 
+    // EMFILE (24, this process) and ENFILE (23, the whole system), which .NET carries as the IOException's HResult.
+    private static bool OutOfDescriptors(Exception exception) =>
+        exception.HResult is 23 or 24 || exception.Message.Contains("Too many open files", StringComparison.Ordinal);
+
     [LoggerMessage(5000, LogLevel.Error, "Unexpected error in {Method} (incident {Incident})")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string incident);
 
     [LoggerMessage(5001, LogLevel.Warning, "Chain unreachable during {Method}: {Kind}")]
     private static partial void LogChainUnavailable(ILogger logger, string kind, string method);
+
+    [LoggerMessage(5002, LogLevel.Warning, "Out of file descriptors during {Method}; the call was refused")]
+    private static partial void LogOutOfDescriptors(ILogger logger, string method);
+
+    [LoggerMessage(5003, LogLevel.Warning, "Index busy during {Method}: {Kind}: {Message}")]
+    private static partial void LogStoreUnavailable(ILogger logger, string kind, string method, string message);
 }

@@ -1,8 +1,10 @@
 using Grpc.Health.V1;
 using Grpc.HealthCheck;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Trace.Api.Grpc;
 using Trace.Api.Services;
+using Trace.Node.Blobs;
 
 namespace Trace.Api.Hosting;
 
@@ -13,8 +15,15 @@ public static class TraceApiHostingExtensions
     public static WebApplicationBuilder AddTraceApiEndpoints(this WebApplicationBuilder builder)
     {
         var api = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
+        var limits = builder.Configuration.GetSection(CallLimitsOptions.Section).Get<CallLimitsOptions>() ?? new CallLimitsOptions();
+        // grpc-dotnet logs a fault outside a service method (a message it cannot decode) with its stack trace, at
+        // error level, once per request; FrameworkStatusMiddleware logs those as one rate-limited line instead.
+        builder.Logging.AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", LogLevel.Critical);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            // Each connection holds a descriptor: keep half of them for files, the database and the chain client.
+            var connections = limits.MaxConnections > 0 ? limits.MaxConnections : DescriptorLimit.Current() / 2;
+            if (connections is > 0) kestrel.Limits.MaxConcurrentConnections = connections;
             Listen(kestrel, api.GrpcUrl, HttpProtocols.Http2);
             if (!string.IsNullOrWhiteSpace(api.HttpUrl)) Listen(kestrel, api.HttpUrl, HttpProtocols.Http1);
         });
@@ -25,10 +34,16 @@ public static class TraceApiHostingExtensions
     {
         services.AddGrpc(options =>
         {
-            options.EnableDetailedErrors = environment.IsDevelopment();
+            // Detailed errors name the exception of a framework fault, which FrameworkStatusMiddleware reads to pick the
+            // status and then replaces; faults inside service methods never reach grpc-dotnet unmapped.
+            options.EnableDetailedErrors = true;
             options.Interceptors.Add<ErrorMappingInterceptor>();
+            options.Interceptors.Add<UploadIdleTimeoutInterceptor>();
         });
+        services.AddOptions<CallLimitsOptions>().BindConfiguration(CallLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<GrpcErrorMapper>();
+        services.AddSingleton<MalformedRequestLog>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddGrpcReflection();
         services.AddSingleton<HealthServiceImpl>();
         services.AddHostedService<ChainHealthMonitor>();
@@ -37,6 +52,10 @@ public static class TraceApiHostingExtensions
 
     public static WebApplication MapTraceApi(this WebApplication app)
     {
+        // Open the blob store now rather than at the first upload: it sweeps the temp files a crash left behind.
+        app.Services.GetRequiredService<IBlobStore>();
+        app.UseMiddleware<FrameworkStatusMiddleware>();
+        app.UseMiddleware<CallLimitsMiddleware>();
         app.MapGrpcService<HealthServiceImpl>();
         app.MapGrpcService<NodeGrpcService>();
         app.MapGrpcService<EvidenceGrpcService>();

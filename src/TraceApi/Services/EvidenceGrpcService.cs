@@ -6,7 +6,6 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Trace.Api.Grpc;
 using Trace.Crypto;
-using Trace.Node.Anchoring;
 using Trace.Node.Blobs;
 using Trace.Node.Evidence;
 using Trace.Node.Storage;
@@ -27,11 +26,13 @@ public sealed class EvidenceGrpcService(
     IBlobStore blobs,
     RecordVerifier verifier,
     RevocationRelay relay,
-    AnchoringService anchoring,
     GrpcErrorMapper errors,
     TimeProvider clock) : EvidenceService.EvidenceServiceBase
 {
     private const int DownloadChunkBytes = 64 * 1024;
+
+    // Shortest time between two feed reads of one watcher: changes in between arrive together in the next read.
+    private static readonly TimeSpan WatchReadInterval = TimeSpan.FromMilliseconds(200);
 
     // Records of one SubmitRecords stream checked and committed at once; enough to fill a group commit.
     private const int StreamRecordsInFlight = 128;
@@ -46,7 +47,6 @@ public sealed class EvidenceGrpcService(
         var header = new DocumentHeader(EvidenceProtoMapper.ToInput(h.SignedClaim, h.SubjectId), h.MediaType, h.FileName, h.ContentLength, h.MetadataJson);
         var claim = await intake.ValidateHeaderAsync(header, ct);
         var result = await intake.SubmitDocumentAsync(header, claim, ReadChunks(requestStream, ct), ct);
-        if (result.Created) anchoring.ClaimQueued();
         return new SubmitDocumentResponse { Record = EvidenceProtoMapper.ToProto(result.Record), Created = result.Created };
     }
 
@@ -57,7 +57,6 @@ public sealed class EvidenceGrpcService(
     private async Task<SubmitRecordResponse> SubmitOneRecordAsync(SubmitRecordRequest request, CancellationToken ct)
     {
         var result = await intake.SubmitRecordAsync(EvidenceProtoMapper.ToInput(request.SignedClaim, request.SubjectId), request.RecordJson, request.MetadataJson, ct);
-        if (result.Created) anchoring.ClaimQueued();
         return new SubmitRecordResponse { Record = EvidenceProtoMapper.ToProto(result.Record), Created = result.Created };
     }
 
@@ -218,6 +217,8 @@ public sealed class EvidenceGrpcService(
         var ids = request.RecordIds.Select((id, i) => RecordIds.Normalise(id, $"record_ids[{i}]")).ToHashSet(StringComparer.Ordinal);
         if (request.IncludeCurrent && ids.Count == 0) throw new InvalidFieldException("include_current", "needs record_ids");
         var after = request.AfterSequence > 0 ? (long)request.AfterSequence : await store.GetLatestStatusChangeSequenceAsync(ct);
+        // Headers now, not with the first change: a client that has them knows every later change will reach it.
+        await context.WriteResponseHeadersAsync(new Metadata());
         if (request.IncludeCurrent)
         {
             foreach (var id in ids)
@@ -235,6 +236,9 @@ public sealed class EvidenceGrpcService(
         string? single = ids.Count == 1 ? ids.First() : null;
         while (!ct.IsCancellationRequested)
         {
+            // Taken before the read: a commit after the read completes it, so the wait below cannot miss it.
+            var written = store.NextStatusChange;
+            var readAt = clock.GetTimestamp();
             var changes = await store.ReadStatusChangesAsync(after, 500, single, ct);
             foreach (var change in changes)
             {
@@ -251,7 +255,14 @@ public sealed class EvidenceGrpcService(
             }
             if (changes.Count < 500)
             {
-                try { await Task.Delay(200, ct); }
+                try
+                {
+                    // Idle watchers wait for the change feed's signal (no polling, no CPU); under load each watcher
+                    // still reads at most once per WatchReadInterval, so a busy feed costs what polling did.
+                    await written.WaitAsync(ct);
+                    var wait = WatchReadInterval - clock.GetElapsedTime(readAt);
+                    if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, ct);
+                }
                 catch (OperationCanceledException) { return; }
             }
         }

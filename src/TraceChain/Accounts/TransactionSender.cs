@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Trace.Crypto;
@@ -83,6 +84,65 @@ public sealed class TransactionSender
             }
         }
     }
+
+    /// <summary>
+    /// Signs without broadcasting, for callers that persist a transaction before it reaches the network (the anchoring
+    /// pipeline). With <paramref name="nonce"/> null the next nonce is reserved and counts as used from then on: broadcast
+    /// the result with <see cref="BroadcastAsync"/>, or sign a replacement at the same nonce. With a nonce given, that nonce
+    /// is signed again (a replacement). Fees are the current suggestion, raised to at least <paramref name="atLeast"/>.
+    /// Reverting calls fail at estimation (RpcException with the revert data).
+    /// </summary>
+    public async Task<SignedTransaction> SignAsync(TransactionRequest request, ulong? nonce = null, FeeSuggestion? atLeast = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var gas = request.GasLimit ?? await EstimateAsync(request, ct).ConfigureAwait(false);
+        var fees = await _fees.SuggestAsync(ct).ConfigureAwait(false);
+        if (atLeast is not null)
+            fees = fees with
+            {
+                MaxFeePerGas = BigInteger.Max(fees.MaxFeePerGas, atLeast.MaxFeePerGas),
+                MaxPriorityFeePerGas = BigInteger.Max(fees.MaxPriorityFeePerGas, atLeast.MaxPriorityFeePerGas),
+            };
+        if (nonce is { } given) return Sign(request, given, fees, gas);
+        using var lease = await Nonces.ReserveAsync(ct).ConfigureAwait(false);
+        var signed = Sign(request, lease.Nonce, fees, gas);
+        lease.Commit();
+        return signed;
+    }
+
+    /// <summary>Broadcasts signed bytes, for the first time or again; "already known" counts as accepted.</summary>
+    /// <returns>False when the node refuses it because its nonce is already used (mined).</returns>
+    public async Task<bool> BroadcastAsync(ReadOnlyMemory<byte> raw, CancellationToken ct = default)
+    {
+        try
+        {
+            await _eth.SendRawTransactionAsync(raw, ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (RpcException ex) when (IsAlreadyKnown(ex))
+        {
+            return true;
+        }
+        catch (RpcException ex) when (ex.RpcMessage.Contains("nonce too low", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+    }
+
+    private SignedTransaction Sign(TransactionRequest request, ulong nonce, FeeSuggestion fees, ulong gas) =>
+        TransactionSigner.Sign(
+            new Eip1559Transaction
+            {
+                ChainId = _chainId,
+                Nonce = nonce,
+                MaxPriorityFeePerGas = fees.MaxPriorityFeePerGas,
+                MaxFeePerGas = fees.MaxFeePerGas,
+                GasLimit = gas,
+                To = request.To,
+                Value = request.Value ?? 0,
+                Data = request.Data,
+            },
+            _key);
 
     /// <summary>Waits until a transaction this sender sent is mined with <paramref name="confirmations"/> blocks (the mined one counts as 1).</summary>
     /// <exception cref="TransactionFailedException">mined but reverted.</exception>

@@ -59,6 +59,24 @@ public static class TransactionSigner
         }
     }
 
+    /// <summary>The fields of a signed EIP-1559 transaction (decoded by Nethereum), e.g. to price its replacement; null for other types.</summary>
+    public static Eip1559Transaction? ReadEip1559(byte[] raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        if (TransactionFactory.CreateTransaction(raw) is not Transaction1559 tx) return null;
+        return new Eip1559Transaction
+        {
+            ChainId = (ulong)tx.ChainId,
+            Nonce = (ulong)(tx.Nonce ?? 0),
+            MaxPriorityFeePerGas = tx.MaxPriorityFeePerGas ?? 0,
+            MaxFeePerGas = tx.MaxFeePerGas ?? 0,
+            GasLimit = (ulong)(tx.GasLimit ?? 0),
+            To = string.IsNullOrEmpty(tx.ReceiverAddress) ? null : EthereumAddress.Parse(tx.ReceiverAddress),
+            Value = tx.Amount ?? 0,
+            Data = string.IsNullOrEmpty(tx.Data) ? [] : Hex.Decode(tx.Data),
+        };
+    }
+
     // Nethereum keeps v as minimal big-endian bytes: y parity 0 is an empty array for typed transactions.
     private static byte Normalise(byte[]? v) => v is { Length: > 0 } ? v[^1] : (byte)0;
 

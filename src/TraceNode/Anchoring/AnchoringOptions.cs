@@ -20,6 +20,12 @@ public sealed class AnchoringOptions
     /// <summary>Batches sent but not yet mined at once; more keeps throughput up when blocks are slow.</summary>
     public int MaxBatchesInFlight { get; set; } = 4;
 
+    /// <summary>
+    /// A sent transaction the node no longer knows, even after its stored bytes were broadcast again, is replaced at the
+    /// same nonce with higher fees after this long.
+    /// </summary>
+    public int DropTimeoutMilliseconds { get; set; } = 30_000;
+
     /// <summary>First delay after a failed chain call; doubles up to <see cref="MaxRetryDelayMilliseconds"/>.</summary>
     public int InitialRetryDelayMilliseconds { get; set; } = 250;
 
@@ -27,5 +33,6 @@ public sealed class AnchoringOptions
     public int MaxRetryDelayMilliseconds { get; set; } = 15_000;
 
     internal TimeSpan MaxBatchDelay => TimeSpan.FromMilliseconds(MaxBatchDelayMilliseconds);
+    internal TimeSpan DropTimeout => TimeSpan.FromMilliseconds(Math.Max(0, DropTimeoutMilliseconds));
     internal TimeSpan PollInterval => TimeSpan.FromMilliseconds(Math.Max(10, PollIntervalMilliseconds));
 }

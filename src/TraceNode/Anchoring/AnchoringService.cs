@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Trace.Node.Chain;
 using Trace.Domain;
 using Trace.Node.Storage;
 
@@ -13,15 +12,16 @@ namespace Trace.Node.Anchoring;
 /// same transaction that assigns the claims, anchors it through <see cref="BatchAnchorer"/> and confirms it
 /// through <see cref="ConfirmationTracker"/>. Every step starts from the database and the chain, so a restart
 /// at any point resumes where the crash left off; chain faults are retried with backoff while intake goes on.
+/// The claim commit queue wakes it (<see cref="IClaimQueueListener"/>) when new claims may have filled a batch.
 /// </summary>
 public sealed partial class AnchoringService(
-    TraceContracts contracts,
+    IAnchoringChain chain,
     TraceStore store,
     BatchAnchorer anchorer,
     ConfirmationTracker confirmations,
     IOptions<AnchoringOptions> options,
     TimeProvider clock,
-    ILogger<AnchoringService> logger) : BackgroundService
+    ILogger<AnchoringService> logger) : BackgroundService, IClaimQueueListener
 {
     private readonly ConcurrentDictionary<long, Task> _inFlight = new();
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
@@ -35,12 +35,12 @@ public sealed partial class AnchoringService(
     }
 
     /// <summary>
-    /// Tells the batcher a claim was queued. It wakes early only when the queue may have reached N: waking on every
-    /// claim would cost a database and chain round trip per submission, and the poll interval covers T anyway.
+    /// New claims were committed to the queue. The batcher wakes early only when the queue may have reached N: waking on
+    /// every commit would cost a database and chain round trip per group, and the poll interval covers T anyway.
     /// </summary>
-    public void ClaimQueued()
+    public void ClaimsQueued(int count)
     {
-        var accepted = Interlocked.Increment(ref _acceptedSinceLastLook);
+        var accepted = Interlocked.Add(ref _acceptedSinceLastLook, count);
         if (Volatile.Read(ref _queuedAtLastLook) + accepted >= options.Value.MaxBatchSize) Nudge();
     }
 
@@ -54,7 +54,7 @@ public sealed partial class AnchoringService(
         }
         try
         {
-            await contracts.Ready.WaitAsync(stoppingToken).ConfigureAwait(false);
+            await chain.WaitUntilReadyAsync(stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) { return; }
 

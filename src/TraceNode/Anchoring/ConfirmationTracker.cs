@@ -1,17 +1,18 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Trace.Node.Chain;
 using Trace.Domain;
 using Trace.Chain.Rpc;
+using Trace.Node.Chain;
 using Trace.Node.Storage;
 
 namespace Trace.Node.Anchoring;
 
 /// <summary>
-/// Moves mined batches to Confirmed once their block is <c>Chain:Confirmations</c> deep and still
-/// canonical; a batch whose block was reorganised away goes back to Sent (its records to PENDING).
+/// Moves mined batches to Confirmed once their block is <c>Chain:Confirmations</c> deep (blocks, the mined one included)
+/// and still canonical; a batch whose block was reorganised away goes back to Sent (its records to PENDING) and is
+/// anchored again, so it is confirmed once, in the block that stayed.
 /// </summary>
-public sealed partial class ConfirmationTracker(ChainConnection chain, TraceStore store, IOptions<ChainOptions> chainOptions, ILogger<ConfirmationTracker> logger)
+public sealed partial class ConfirmationTracker(IAnchoringChain chain, TraceStore store, IOptions<ChainOptions> chainOptions, ILogger<ConfirmationTracker> logger)
 {
     /// <summary>Checks every mined batch against the current head.</summary>
     public async Task CheckAsync(IEnumerable<AnchorBatch> batches, CancellationToken ct)
@@ -20,12 +21,12 @@ public sealed partial class ConfirmationTracker(ChainConnection chain, TraceStor
         foreach (var batch in batches)
         {
             if (batch.State != AnchorBatchState.Mined || batch.BlockNumber is not { } mined) continue;
-            head ??= await chain.Eth.BlockNumberAsync(ct).ConfigureAwait(false);
+            head ??= await chain.GetBlockNumberAsync(ct).ConfigureAwait(false);
             var required = (ulong)Math.Max(1, chainOptions.Value.Confirmations);
             if (head.Value + 1 < (ulong)mined + required) continue;
 
-            var block = await chain.Eth.GetBlockAsync(BlockTag.Number((ulong)mined), ct).ConfigureAwait(false);
-            if (block is null || batch.BlockHash is null || !block.Hash.AsSpan().SequenceEqual(batch.BlockHash))
+            var hash = await chain.GetBlockHashAsync((ulong)mined, ct).ConfigureAwait(false);
+            if (hash is null || batch.BlockHash is null || !hash.AsSpan().SequenceEqual(batch.BlockHash))
             {
                 LogReorganised(logger, batch.Id, mined);
                 await store.MarkBatchUnminedAsync(batch.Id, ct).ConfigureAwait(false);

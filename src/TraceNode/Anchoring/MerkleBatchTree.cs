@@ -3,7 +3,10 @@ using Trace.Node.Storage;
 
 namespace Trace.Node.Anchoring;
 
-/// <summary>Builds a batch's OpenZeppelin-compatible Merkle tree over claim digests (DESIGN.md, "Anchoring").</summary>
+/// <summary>
+/// Builds a batch's Merkle tree over claim digests: OpenZeppelin's StandardMerkleTree (leaf keccak256(keccak256(digest)),
+/// sorted pairs), the tree EvidenceRegistry.verify() checks proofs against.
+/// </summary>
 public static class MerkleBatchTree
 {
     /// <summary>The root and, per digest in input order, its leaf index and proof.</summary>

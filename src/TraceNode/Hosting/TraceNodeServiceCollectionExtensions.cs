@@ -53,9 +53,11 @@ public static class TraceNodeServiceCollectionExtensions
         services.AddSingleton<RevocationRelay>();
 
         services.AddSingleton<RootLedger>();
+        services.AddSingleton<IAnchoringChain, RegistryAnchoringChain>();
         services.AddSingleton<BatchAnchorer>();
         services.AddSingleton<ConfirmationTracker>();
         services.AddSingleton<AnchoringService>();
+        services.AddSingleton<IClaimQueueListener>(provider => provider.GetRequiredService<AnchoringService>());
         services.AddHostedService(provider => provider.GetRequiredService<AnchoringService>());
 
         services.AddOptions<IndexingOptions>().BindConfiguration(IndexingOptions.SectionName);

@@ -63,6 +63,7 @@ internal static class DomainMapping
         State = batch.State,
         TxNonce = batch.TxNonce,
         TxHash = batch.TxHash,
+        TxRaw = batch.TxRaw,
         SendAttempts = batch.SendAttempts,
         BlockNumber = batch.BlockNumber,
         BlockHash = batch.BlockHash,

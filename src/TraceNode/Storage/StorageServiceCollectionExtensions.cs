@@ -19,6 +19,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TraceDbContextFactory>();
         services.TryAddSingleton<IDbContextFactory<TraceDbContext>>(sp => sp.GetRequiredService<TraceDbContextFactory>());
+        services.TryAddSingleton<StatusFeedSignal>();
         services.TryAddSingleton<TraceStore>();
         services.TryAddSingleton<ClaimCommitQueue>();
         services.TryAddSingleton<DatabaseMigrator>();

@@ -15,8 +15,10 @@ public sealed partial class TraceStore
         var queued = db.Records.Where(r => r.BatchId == null);
         var count = await queued.CountAsync(cancellationToken).ConfigureAwait(false);
         if (count == 0) return new QueueInfo(0, null);
-        var oldest = await queued.OrderBy(r => r.AcceptedAt).Select(r => r.AcceptedAt).FirstAsync(cancellationToken).ConfigureAwait(false);
-        return new QueueInfo(count, oldest);
+        // Two reads, and the batcher may close the last queued claims between them: an empty second read means the
+        // queue has just emptied (FirstAsync threw here, and GetNodeInfo answered INTERNAL after a load burst).
+        var oldest = await queued.OrderBy(r => r.AcceptedAt).Select(r => (DateTimeOffset?)r.AcceptedAt).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return oldest is null ? new QueueInfo(0, null) : new QueueInfo(count, oldest);
     }
 
     /// <summary>
@@ -139,21 +141,38 @@ public sealed partial class TraceStore
         return records.ConvertAll(r => r.ToDomain());
     }
 
-    /// <summary>Reserves <paramref name="txNonce"/> for a send attempt; write this before broadcasting (Open/Sending/Sent → Sending).</summary>
-    public Task<AnchorBatch> MarkBatchSendingAsync(long batchId, long txNonce, CancellationToken cancellationToken) =>
-        TransitionAsync(batchId, AnchorBatchState.Sending, [AnchorBatchState.Open, AnchorBatchState.Sending, AnchorBatchState.Sent], batch =>
+    /// <summary>
+    /// Stores a signed transaction for the batch before it is broadcast (Open/Sending/Sent → Sending): its nonce, hash and
+    /// signed bytes, so that after a crash the very same transaction is broadcast again. A replacement at the same nonce
+    /// overwrites the previous one.
+    /// </summary>
+    public Task<AnchorBatch> MarkBatchSendingAsync(long batchId, long txNonce, byte[] txHash, byte[] rawTransaction, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(txNonce);
+        RequireHash(txHash, nameof(txHash));
+        if (rawTransaction is not { Length: > 0 }) throw new ArgumentException("the signed transaction is empty", nameof(rawTransaction));
+        return TransitionAsync(batchId, AnchorBatchState.Sending, [AnchorBatchState.Open, AnchorBatchState.Sending, AnchorBatchState.Sent], batch =>
         {
             batch.TxNonce = txNonce;
+            batch.TxHash = txHash;
+            batch.TxRaw = rawTransaction;
             batch.SendAttempts++;
+            batch.SentAt = null;
             return Task.CompletedTask;
         }, cancellationToken);
+    }
 
-    /// <summary>Records the broadcast transaction's hash (Sending/Sent → Sent).</summary>
-    public Task<AnchorBatch> MarkBatchSentAsync(long batchId, byte[] txHash, CancellationToken cancellationToken) =>
-        TransitionAsync(batchId, AnchorBatchState.Sent, [AnchorBatchState.Sending, AnchorBatchState.Sent], batch =>
+    /// <summary>The node accepted the stored transaction <paramref name="txHash"/> (Sending/Sent → Sent).</summary>
+    /// <exception cref="ArgumentException"><paramref name="txHash"/> is not the batch's stored transaction (nothing is written).</exception>
+    public Task<AnchorBatch> MarkBatchSentAsync(long batchId, byte[] txHash, CancellationToken cancellationToken)
+    {
+        RequireHash(txHash, nameof(txHash));
+        return TransitionAsync(batchId, AnchorBatchState.Sent, [AnchorBatchState.Sending, AnchorBatchState.Sent], batch =>
         {
-            batch.TxHash = RequireHash(txHash, nameof(txHash));
-            batch.SentAt = Now;
+            if (batch.TxHash is null || !batch.TxHash.AsSpan().SequenceEqual(txHash))
+                throw new ArgumentException($"batch {batchId} stores another transaction than {Hex.Encode(txHash)}", nameof(txHash));
+            batch.SentAt ??= Now;
             return Task.CompletedTask;
         }, cancellationToken);
+    }
 }

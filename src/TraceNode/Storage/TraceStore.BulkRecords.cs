@@ -38,6 +38,7 @@ public sealed partial class TraceStore
                 outcome[found.Id] = new(found.ToDomain(), false);
         await BulkInsert.InsertAsync(db, feed, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (feed.Count > 0) _feedSignal.Notify();
 
         var answered = new HashSet<string>();
         for (var i = 0; i < claims.Count; i++)

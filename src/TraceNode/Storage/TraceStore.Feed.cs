@@ -20,6 +20,12 @@ public sealed partial class TraceStore
         return page.ConvertAll(c => c.ToDomain());
     }
 
+    /// <summary>
+    /// Completes when this process next commits feed rows. Take it before <see cref="ReadStatusChangesAsync"/> and
+    /// await it only when the read found nothing new, so no write falls between the two.
+    /// </summary>
+    public Task NextStatusChange => _feedSignal.NextWrite;
+
     /// <summary>The newest feed position (0 when empty): where a new watcher starts tailing.</summary>
     public async Task<long> GetLatestStatusChangeSequenceAsync(CancellationToken cancellationToken)
     {

@@ -14,7 +14,11 @@ public sealed partial class TraceStore
     public Task<AnchorBatch> MarkBatchMinedAsync(long batchId, byte[] txHash, long blockNumber, byte[] blockHash, DateTimeOffset minedAt, CancellationToken cancellationToken) =>
         TransitionAsync(batchId, AnchorBatchState.Mined, [AnchorBatchState.Open, AnchorBatchState.Sending, AnchorBatchState.Sent, AnchorBatchState.Mined], async (batch, db) =>
         {
-            batch.TxHash = RequireHash(txHash, nameof(txHash));
+            RequireHash(txHash, nameof(txHash));
+            // Another transaction than the one signed last anchored the root (an earlier one outran its replacement):
+            // the stored bytes no longer describe the anchoring, so they are not sent again after a reorganisation.
+            if (batch.TxHash is null || !batch.TxHash.AsSpan().SequenceEqual(txHash)) batch.TxRaw = null;
+            batch.TxHash = txHash;
             batch.BlockNumber = blockNumber;
             batch.BlockHash = RequireHash(blockHash, nameof(blockHash));
             batch.MinedAt = StorageTime.Normalize(minedAt);
@@ -30,8 +34,9 @@ public sealed partial class TraceStore
         }, cancellationToken);
 
     /// <summary>
-    /// The block holding the root was reorganised away: batch → Sent (block cleared, to be re-sent or re-observed)
-    /// and its records → Pending, in one transaction. The tree and proofs stay: the same root is anchored again.
+    /// The block holding the root was reorganised away: batch → Sent (block cleared; its transaction is watched, and sent
+    /// again or replaced if the node lost it) and its records → Pending, in one transaction. The tree and proofs stay: the
+    /// same root is anchored again.
     /// </summary>
     public Task<AnchorBatch> MarkBatchUnminedAsync(long batchId, CancellationToken cancellationToken) =>
         TransitionAsync(batchId, AnchorBatchState.Sent, [AnchorBatchState.Mined, AnchorBatchState.Confirmed], async (batch, db) =>
@@ -57,6 +62,7 @@ public sealed partial class TraceStore
         await apply(batch, db).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        _feedSignal.Notify(); // a transition that changed no status wakes the watchers for nothing: harmless
         return batch.ToDomain();
     }
 

@@ -111,6 +111,7 @@ public sealed partial class TraceStore
             At = Now,
         });
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        _feedSignal.Notify();
         return true;
     }
 }

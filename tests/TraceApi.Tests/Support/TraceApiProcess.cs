@@ -32,18 +32,24 @@ public sealed partial class TraceApiProcess : IAsyncDisposable
 
     /// <summary>Starts the API on <paramref name="dataDirectory"/> and waits until health reports SERVING.</summary>
     /// <param name="environment">DOTNET_ENVIRONMENT; null starts it as scripts/start.sh does (Production).</param>
+    /// <param name="launcher">a command that runs the API in its place (e.g. <c>prlimit --nofile=400 --</c>); none by default.</param>
     public static async Task<TraceApiProcess> StartAsync(string dataDirectory, IDictionary<string, string>? settings = null, TimeSpan? timeout = null,
-        string? environment = "Development")
+        string? environment = "Development", string[]? launcher = null)
     {
         var grpcPort = FreePort();
         var httpPort = FreePort();
-        var startInfo = new ProcessStartInfo("dotnet")
+        var startInfo = new ProcessStartInfo(launcher is { Length: > 0 } ? launcher[0] : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = RepoPaths.Root,
         };
+        if (launcher is { Length: > 0 })
+        {
+            foreach (var argument in launcher[1..]) startInfo.ArgumentList.Add(argument);
+            startInfo.ArgumentList.Add("dotnet");
+        }
         startInfo.ArgumentList.Add(RepoPaths.ApiDll);
         startInfo.Environment.Remove("DOTNET_ENVIRONMENT");
         startInfo.Environment.Remove("ASPNETCORE_ENVIRONMENT");

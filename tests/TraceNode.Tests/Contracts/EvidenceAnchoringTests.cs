@@ -1,5 +1,7 @@
 using Trace.Chain.Contracts.Deployment;
 using Trace.Chain.Contracts.Registries;
+using Trace.Chain.Accounts;
+using Trace.Chain.Transactions;
 using Trace.Node.Tests.Contracts.Support;
 using Trace.Node.Tests.Support;
 
@@ -44,6 +46,49 @@ public sealed class EvidenceAnchoringTests(AnvilFixture anvil) : RegistryTestBas
         Assert.Equal(root, error.Revert.Arguments.Bytes("root"));
         Assert.Equal(await World.TimestampOfAsync(first), (ulong)error.Revert.Arguments.Number("anchoredAt"));
         Assert.Equal(1u, (await World.Evidence.RootInfoAsync(root)).Count);
+    }
+
+    [Fact]
+    public async Task Signed_anchorBatch_reaches_the_chain_only_when_its_bytes_are_broadcast()
+    {
+        var root = RegistryWorld.RandomBytes32();
+
+        var signed = await World.Evidence.SignAnchorBatchAsync(root, 3, "trace:batch:1");
+
+        Assert.NotNull(signed);
+        Assert.False(await World.Eth.IsTransactionKnownAsync(signed.Hash));
+        Assert.False((await World.Evidence.RootInfoAsync(root)).IsAnchored);
+        Assert.True(await World.Operator.Sender.BroadcastAsync(signed.Raw));
+        var receipt = await World.Operator.Sender.WaitForReceiptAsync(signed);
+        Assert.Equal(3u, (await World.Evidence.RootInfoAsync(root)).Count);
+        // The same bytes again once mined: the nonce is used, which the anchoring pipeline answers by asking the registry.
+        Assert.False(await World.Operator.Sender.BroadcastAsync(signed.Raw));
+        Assert.True(receipt.Succeeded);
+    }
+
+    [Fact]
+    public async Task Signing_anchorBatch_for_an_anchored_root_answers_null_instead_of_a_transaction()
+    {
+        var root = RegistryWorld.RandomBytes32();
+        await World.Evidence.AnchorBatchAsync(root, 1);
+
+        Assert.Null(await World.Evidence.SignAnchorBatchAsync(root, 1, "again"));
+    }
+
+    [Fact]
+    public async Task Replacement_signed_at_the_same_nonce_with_higher_fees_takes_the_place_of_the_first()
+    {
+        var first = (await World.Evidence.SignAnchorBatchAsync(RegistryWorld.RandomBytes32(), 1, ""))!;
+        var fees = (Eip1559Transaction)first.Transaction;
+
+        var second = (await World.Evidence.SignAnchorBatchAsync(RegistryWorld.RandomBytes32(), 1, "", first.Transaction.Nonce,
+            new FeeSuggestion(fees.MaxFeePerGas * 2, fees.MaxPriorityFeePerGas * 2, 0)))!;
+
+        Assert.Equal(first.Transaction.Nonce, second.Transaction.Nonce);
+        Assert.True(((Eip1559Transaction)second.Transaction).MaxPriorityFeePerGas >= fees.MaxPriorityFeePerGas * 2);
+        Assert.True(await World.Operator.Sender.BroadcastAsync(second.Raw));
+        Assert.True((await World.Operator.Sender.WaitForReceiptAsync(second)).Succeeded);
+        Assert.False(await World.Operator.Sender.BroadcastAsync(first.Raw)); // its nonce went to the replacement
     }
 
     [Fact]

@@ -41,6 +41,32 @@ public abstract partial class StoreContract
     }
 
     [StoreFact]
+    public async Task Queue_info_read_while_the_batcher_empties_the_queue_never_fails()
+    {
+        // The node's GetNodeInfo reads the queue while the batcher closes batches; the last claims can leave the
+        // queue between its count and its look-up of the oldest one.
+        var reads = 0;
+        using var done = new CancellationTokenSource();
+        var reader = Task.Run(async () =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                var queue = await Store.GetQueueInfoAsync(CancellationToken.None);
+                Assert.Equal(queue.Count == 0, queue.OldestAcceptedAt is null);
+                reads++;
+            }
+        });
+        for (var round = 0; round < 300 && !reader.IsCompleted; round++)
+        {
+            await Store.AddAcceptedClaimAsync(Claims.Random(), CancellationToken.None);
+            await Store.CreateBatchAsync(10, Claims.FakeTree, CancellationToken.None);
+        }
+        await done.CancelAsync();
+        await reader; // rethrows what the reader met
+        Assert.True(reads > 0);
+    }
+
+    [StoreFact]
     public async Task Batch_of_an_empty_queue_is_null()
     {
         Assert.Null(await Store.CreateBatchAsync(10, Claims.FakeTree, CancellationToken.None));
@@ -64,7 +90,7 @@ public abstract partial class StoreContract
         var batch = (await Store.CreateBatchAsync(10, Claims.FakeTree, CancellationToken.None))!;
         var start = await Store.GetLatestStatusChangeSequenceAsync(CancellationToken.None);
 
-        await Store.MarkBatchSendingAsync(batch.Id, 7, CancellationToken.None);
+        await Store.MarkBatchSendingAsync(batch.Id, 7, Keccak256.HashUtf8("tx"), [0x02, 0x01], CancellationToken.None);
         await Store.MarkBatchSentAsync(batch.Id, Keccak256.HashUtf8("tx"), CancellationToken.None);
         var minedAt = Clock.GetUtcNow();
         var mined = await Store.MarkBatchMinedAsync(batch.Id, Keccak256.HashUtf8("tx"), 99, Keccak256.HashUtf8("block"), minedAt, CancellationToken.None);
@@ -107,6 +133,43 @@ public abstract partial class StoreContract
     }
 
     [StoreFact]
+    public async Task Signed_transaction_is_stored_before_it_is_marked_sent_and_a_replacement_overwrites_it()
+    {
+        await QueueAsync(1);
+        var batch = (await Store.CreateBatchAsync(10, Claims.FakeTree, CancellationToken.None))!;
+        byte[] first = [0x02, 0xaa], second = [0x02, 0xbb];
+
+        var sending = await Store.MarkBatchSendingAsync(batch.Id, 3, Keccak256.Hash(first), first, CancellationToken.None);
+        var stored = (await Store.GetBatchAsync(batch.Id, CancellationToken.None))!;
+        Assert.Equal((AnchorBatchState.Sending, 3L, 1, (DateTimeOffset?)null), (stored.State, stored.TxNonce!.Value, stored.SendAttempts, stored.SentAt));
+        Assert.Equal(first, stored.TxRaw);
+        Assert.Equal(Keccak256.Hash(first), sending.TxHash);
+
+        await Store.MarkBatchSentAsync(batch.Id, Keccak256.Hash(first), CancellationToken.None);
+        await Store.MarkBatchSendingAsync(batch.Id, 3, Keccak256.Hash(second), second, CancellationToken.None);
+        // The node accepting the first transaction after its replacement was stored names a transaction the row no longer holds.
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.MarkBatchSentAsync(batch.Id, Keccak256.Hash(first), CancellationToken.None));
+        var replaced = (await Store.GetBatchAsync(batch.Id, CancellationToken.None))!;
+        Assert.Equal((AnchorBatchState.Sending, 3L, 2), (replaced.State, replaced.TxNonce!.Value, replaced.SendAttempts));
+        Assert.Equal(second, replaced.TxRaw);
+        Assert.Equal(Keccak256.Hash(second), replaced.TxHash);
+    }
+
+    [StoreFact]
+    public async Task Root_mined_by_another_transaction_than_the_stored_one_forgets_the_stored_bytes()
+    {
+        await QueueAsync(1);
+        var batch = (await Store.CreateBatchAsync(10, Claims.FakeTree, CancellationToken.None))!;
+        byte[] replacement = [0x02, 0xbb];
+        await Store.MarkBatchSendingAsync(batch.Id, 3, Keccak256.Hash(replacement), replacement, CancellationToken.None);
+
+        var mined = await Store.MarkBatchMinedAsync(batch.Id, Keccak256.HashUtf8("the original"), 8, Keccak256.HashUtf8("b8"), Clock.GetUtcNow(), CancellationToken.None);
+
+        Assert.Equal(Keccak256.HashUtf8("the original"), mined.TxHash);
+        Assert.Null((await Store.GetBatchAsync(batch.Id, CancellationToken.None))!.TxRaw);
+    }
+
+    [StoreFact]
     public async Task Impossible_batch_transitions_are_refused()
     {
         await QueueAsync(1);
@@ -115,7 +178,7 @@ public abstract partial class StoreContract
         var error = await Assert.ThrowsAsync<InvalidBatchTransitionException>(() => Store.MarkBatchConfirmedAsync(batch.Id, CancellationToken.None));
         Assert.Equal((AnchorBatchState.Open, AnchorBatchState.Confirmed), (error.From, error.To));
         await Assert.ThrowsAsync<InvalidBatchTransitionException>(() => Store.MarkBatchSentAsync(batch.Id, new byte[32], CancellationToken.None));
-        await Assert.ThrowsAsync<BatchNotFoundException>(() => Store.MarkBatchSendingAsync(batch.Id + 1000, 1, CancellationToken.None));
+        await Assert.ThrowsAsync<BatchNotFoundException>(() => Store.MarkBatchSendingAsync(batch.Id + 1000, 1, new byte[32], [0x02], CancellationToken.None));
         Assert.Equal(AnchorBatchState.Open, (await Store.GetBatchAsync(batch.Id, CancellationToken.None))!.State);
     }
 

@@ -3,6 +3,7 @@ using Trace.Chain.Accounts;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
 using Trace.Chain.Rpc;
+using Trace.Chain.Transactions;
 using Dto = Trace.Chain.Contracts.Dtos.Evidence;
 
 namespace Trace.Chain.Contracts.Registries;
@@ -40,6 +41,26 @@ public sealed partial class EvidenceRegistryClient
     /// <summary>anchorBatch (operator only): records the root and waits for the receipt.</summary>
     public Task<ContractReceipt> AnchorBatchAsync(byte[] root, uint count, string uri = "", CancellationToken ct = default) =>
         Contract.SendAsync(AnchorBatch(root, count, uri), ct: ct);
+
+    /// <summary>
+    /// anchorBatch signed by this client's sender but not broadcast, for a caller that persists it first (see
+    /// <see cref="TransactionSender.SignAsync"/> for <paramref name="nonce"/> and <paramref name="atLeast"/>).
+    /// </summary>
+    /// <returns>The signed transaction, or null when the registry already holds <paramref name="root"/> (RootAlreadyAnchored at estimation).</returns>
+    /// <exception cref="ContractCallException">the call reverts for another reason.</exception>
+    public async Task<SignedTransaction?> SignAnchorBatchAsync(byte[] root, uint count, string uri, ulong? nonce = null, FeeSuggestion? atLeast = null, CancellationToken ct = default)
+    {
+        var sender = Contract.Sender ?? throw new InvalidOperationException($"{Contract.Name} client is read-only: it has no transaction sender");
+        try
+        {
+            return await sender.SignAsync(new TransactionRequest(Address, ContractClient.Encode(AnchorBatch(root, count, uri))), nonce, atLeast, ct).ConfigureAwait(false);
+        }
+        catch (RpcException ex) when (Contract.DecodeRevert(ex) is { } decoded)
+        {
+            if (decoded.Is<Dto.RootAlreadyAnchoredError>()) return null;
+            throw new ContractCallException(Contract.Name, ContractClient.FunctionName<Dto.AnchorBatchFunction>(), decoded);
+        }
+    }
 
     /// <summary>rootInfo: what was recorded for <paramref name="root"/> (IsAnchored false when never anchored).</summary>
     public async Task<AnchoredRoot> RootInfoAsync(byte[] root, CancellationToken ct = default)

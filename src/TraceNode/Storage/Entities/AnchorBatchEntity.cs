@@ -17,13 +17,19 @@ public sealed class AnchorBatchEntity
     /// <summary>Progress of the batch.</summary>
     public AnchorBatchState State { get; set; }
 
-    /// <summary>The operator account nonce reserved for the latest send attempt.</summary>
+    /// <summary>The operator account nonce of the latest signed transaction.</summary>
     public long? TxNonce { get; set; }
 
-    /// <summary>Hash of the latest broadcast transaction, or of the one that was mined, 32 bytes.</summary>
+    /// <summary>Hash of the latest signed transaction (written before it is broadcast), or of the one that was mined, 32 bytes.</summary>
     public byte[]? TxHash { get; set; }
 
-    /// <summary>How many times a transaction was prepared for this batch.</summary>
+    /// <summary>
+    /// The signed bytes of <see cref="TxHash"/>, written before they are broadcast so a restart sends exactly the same
+    /// transaction; null before the first signing, or when the mined transaction is not the one signed last.
+    /// </summary>
+    public byte[]? TxRaw { get; set; }
+
+    /// <summary>How many transactions were signed for this batch (the first and its replacements).</summary>
     public int SendAttempts { get; set; }
 
     /// <summary>Block number the root was recorded in.</summary>
@@ -35,7 +41,7 @@ public sealed class AnchorBatchEntity
     /// <summary>When the batch was closed and its tree fixed.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>When the latest transaction was broadcast.</summary>
+    /// <summary>When the node first accepted the latest transaction.</summary>
     public DateTimeOffset? SentAt { get; set; }
 
     /// <summary>When the transaction was mined.</summary>

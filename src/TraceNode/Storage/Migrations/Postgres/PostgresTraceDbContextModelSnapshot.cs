@@ -72,6 +72,9 @@ namespace Trace.Node.Storage.Migrations.Postgres
                     b.Property<long?>("TxNonce")
                         .HasColumnType("bigint");
 
+                    b.Property<byte[]>("TxRaw")
+                        .HasColumnType("bytea");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Root")

@@ -64,6 +64,9 @@ namespace Trace.Node.Storage.Migrations.Sqlite
                     b.Property<long?>("TxNonce")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("TxRaw")
+                        .HasColumnType("BLOB");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Root")
