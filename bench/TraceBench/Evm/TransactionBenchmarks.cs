@@ -1,24 +1,26 @@
 using System.Numerics;
 using BenchmarkDotNet.Attributes;
+using Nethereum.Model;
+using Nethereum.Signer;
 using Trace.Crypto;
-using Trace.Node.Evm.Transactions;
+using Trace.Chain.Transactions;
 
 namespace Trace.Bench.Evm;
 
-/// <summary>Signing an EIP-1559 anchoring transaction end to end, and decoding one back (with sender recovery).</summary>
+/// <summary>Signing an EIP-1559 anchoring transaction end to end through Nethereum's signer, and decoding one back with Nethereum (with sender recovery).</summary>
 [MemoryDiagnoser]
 [Config(typeof(Config))]
 public class TransactionBenchmarks
 {
     private EthereumKey _key = null!;
-    private Eip1559Transaction _transaction = null!;
+    private Trace.Chain.Transactions.Eip1559Transaction _transaction = null!;
     private byte[] _raw = [];
 
     [GlobalSetup]
     public void Setup()
     {
         _key = EthereumKey.FromHex("0x4646464646464646464646464646464646464646464646464646464646464646");
-        _transaction = new Eip1559Transaction
+        _transaction = new Trace.Chain.Transactions.Eip1559Transaction
         {
             ChainId = 31337,
             Nonce = 17,
@@ -37,13 +39,10 @@ public class TransactionBenchmarks
     public void Cleanup() => _key.Dispose();
 
     [Benchmark]
-    public SignedTransaction SignEip1559() => TransactionSigner.Sign(_transaction, _key);
+    public Trace.Chain.Transactions.SignedTransaction SignEip1559() => TransactionSigner.Sign(_transaction, _key);
 
     [Benchmark]
-    public SignedTransaction DecodeEip1559() => TransactionDecoder.Decode(_raw);
-
-    [Benchmark]
-    public byte[] EncodeUnsignedEip1559() => TransactionEncoder.EncodeUnsigned(_transaction);
+    public string DecodeEip1559() => TransactionVerificationAndRecovery.GetSenderAddress(TransactionFactory.CreateTransaction(_raw));
 
     private sealed class Config : BenchmarkDotNet.Configs.ManualConfig
     {

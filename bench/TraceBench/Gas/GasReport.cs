@@ -4,11 +4,11 @@ using System.Text.Json;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
 using Trace.Crypto.Merkle;
-using Trace.Node.Contracts;
-using Trace.Node.Contracts.Deployment;
-using Trace.Node.Contracts.Registries;
-using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Contracts;
+using Trace.Chain.Contracts.Deployment;
+using Trace.Chain.Contracts.Registries;
+using Trace.Chain.Accounts;
+using Trace.Chain.Rpc;
 using Trace.Node.LocalChain;
 
 namespace Trace.Bench.Gas;

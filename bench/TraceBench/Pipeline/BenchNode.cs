@@ -1,8 +1,9 @@
 using Trace.Client.Claims;
 using Trace.Crypto;
-using Trace.Node.Contracts.Registries;
-using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Rpc;
+using Trace.Crypto.Eip712;
+using Trace.Chain.Contracts.Registries;
+using Trace.Chain.Accounts;
+using Trace.Chain.Rpc;
 using Trace.Protos.V1;
 
 namespace Trace.Bench.Pipeline;

@@ -3,10 +3,10 @@ using System.Numerics;
 using System.Security.Cryptography;
 using Grpc.Net.Client;
 using Trace.Crypto;
-using Trace.Node.Contracts;
-using Trace.Node.Contracts.Registries;
-using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Contracts;
+using Trace.Chain.Contracts.Registries;
+using Trace.Chain.Accounts;
+using Trace.Chain.Rpc;
 using Trace.Protos.V1;
 
 namespace Trace.Bench.Pipeline;
@@ -107,13 +107,12 @@ internal static class EndToEndBenchmark
 
         // Gas per record of the batches this run anchored.
         var eth = node.Eth;
-        var abi = ContractArtifact.Load("EvidenceRegistry").Abi;
-        var logs = await eth.GetLogsAsync(new LogFilter(0, await eth.BlockNumberAsync(), [node.Registry], [abi.Event("BatchAnchored").Topic0.ToArray()]));
+        var logs = await eth.GetLogsAsync(new LogFilter(0, await eth.BlockNumberAsync(), [node.Registry], [ContractDefinition.Topic0<Trace.Chain.Contracts.Dtos.Evidence.BatchAnchoredEvent>()]));
         ulong gas = 0; var leaves = 0;
         foreach (var log in logs)
         {
             var receipt = (await eth.GetTransactionReceiptAsync(log.TransactionHash))!;
-            var count = (int)(BigInteger)abi.Event("BatchAnchored").DecodeLog(log.Topics, log.Data)["count"]!;
+            var count = (int)RegistryDefinitions.EvidenceRegistry.DecodeEvent(log)!.As<Trace.Chain.Contracts.Dtos.Evidence.BatchAnchoredEvent>().Count;
             gas += receipt.GasUsed; leaves += count;
             Console.WriteLine($"  batch of {count,5} records: {receipt.GasUsed,7:N0} gas = {(double)receipt.GasUsed / count,9:N1} gas/record");
         }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Google.Protobuf;
 using Trace.Crypto;
-using Trace.Node.Contracts.Registries;
+using Trace.Chain.Contracts.Registries;
 using Trace.Protos.V1;
 
 namespace Trace.Bench.Pipeline;

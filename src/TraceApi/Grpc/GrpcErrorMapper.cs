@@ -1,11 +1,11 @@
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Trace.Chain.Contracts;
 using Trace.Domain;
-using Trace.Node.Contracts;
 using Trace.Node.Evidence;
-using ChainRpcException = Trace.Node.Evm.Rpc.RpcException;
-using RpcTransportException = Trace.Node.Evm.Rpc.RpcTransportException;
+using ChainRpcException = Trace.Chain.Rpc.RpcException;
+using RpcTransportException = Trace.Chain.Rpc.RpcTransportException;
 using Trace.Node.Storage;
 using Trace.Node.Verification;
 

@@ -4,7 +4,7 @@ using Trace.Node.Anchoring;
 using Trace.Node.Blobs;
 using Trace.Node.Chain;
 using Trace.Node.Evidence;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Rpc;
 using Trace.Node;
 using Trace.Node.Hosting;
 using Trace.Node.Indexing;

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using Trace.Domain;
-using Trace.Node.Evm.Rpc;
+using Trace.Node.Evidence;
+using Trace.Chain.Rpc;
 using Trace.Node.Verification;
 
 namespace Trace.Cli.Commands;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trace.Domain;
+using Trace.Chain.Rpc;
 using Trace.Node.Chain;
 using Trace.Node.Storage;
 

@@ -1,8 +1,8 @@
 using System.Numerics;
 using Trace.Node.Chain;
-using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Rpc;
-using Trace.Node.Evm.Transactions;
+using Trace.Chain.Accounts;
+using Trace.Chain.Rpc;
+using Trace.Chain.Transactions;
 
 namespace Trace.Node.Anchoring;
 
@@ -24,7 +24,7 @@ public sealed class RegistryAnchoringChain(TraceContracts contracts, RootLedger 
         if (replacing is not null)
         {
             nonce = (ulong)replacing.Nonce;
-            if (TransactionDecoder.Decode(replacing.Raw).Transaction is Eip1559Transaction previous)
+            if (TransactionSigner.ReadEip1559(replacing.Raw) is { } previous)
                 atLeast = new FeeSuggestion(Bump(previous.MaxFeePerGas), Bump(previous.MaxPriorityFeePerGas), BigInteger.Zero);
         }
         var signed = await contracts.Evidence.SignAnchorBatchAsync(root, checked((uint)leafCount), uri, nonce, atLeast, ct).ConfigureAwait(false);
@@ -39,16 +39,16 @@ public sealed class RegistryAnchoringChain(TraceContracts contracts, RootLedger 
 
     public async Task<AnchorTransactionState> GetTransactionStateAsync(byte[] txHash, CancellationToken ct)
     {
-        var eth = contracts.EvidenceRegistry.Eth;
+        var eth = contracts.Evidence.Contract.Eth;
         if (await eth.GetTransactionReceiptAsync(txHash, ct).ConfigureAwait(false) is { } receipt)
             return receipt.Succeeded ? AnchorTransactionState.Succeeded : AnchorTransactionState.Reverted;
         return await eth.IsTransactionKnownAsync(txHash, ct).ConfigureAwait(false) ? AnchorTransactionState.Pending : AnchorTransactionState.Unknown;
     }
 
-    public Task<ulong> GetBlockNumberAsync(CancellationToken ct) => contracts.EvidenceRegistry.Eth.BlockNumberAsync(ct);
+    public Task<ulong> GetBlockNumberAsync(CancellationToken ct) => contracts.Evidence.Contract.Eth.BlockNumberAsync(ct);
 
     public async Task<byte[]?> GetBlockHashAsync(ulong number, CancellationToken ct) =>
-        (await contracts.EvidenceRegistry.Eth.GetBlockAsync(BlockTag.Number(number), ct).ConfigureAwait(false))?.Hash;
+        (await contracts.Evidence.Contract.Eth.GetBlockAsync(BlockTag.Number(number), ct).ConfigureAwait(false))?.Hash;
 
     public Task<RootAnchoring?> FindRootAsync(byte[] root, CancellationToken ct) => ledger.FindAsync(root, ct);
 

@@ -1,6 +1,7 @@
 using Trace.Node.Chain;
-using Trace.Node.Contracts;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Contracts;
+using Trace.Chain.Contracts.Dtos.Evidence;
+using Trace.Chain.Rpc;
 
 namespace Trace.Node.Anchoring;
 
@@ -13,12 +14,12 @@ public sealed class RootLedger(TraceContracts contracts)
     /// <summary>The root's anchoring, or null when the registry has never recorded it.</summary>
     public async Task<RootAnchoring?> FindAsync(byte[] root, CancellationToken ct)
     {
-        var registry = contracts.EvidenceRegistry;
+        var registry = contracts.Evidence.Contract;
         var info = await contracts.Evidence.RootInfoAsync(root, ct).ConfigureAwait(false);
         if (!info.IsAnchored) return null;
         var blockNumber = info.BlockNumber;
 
-        var topic = registry.Abi.Event("BatchAnchored").Topic0.ToArray();
+        var topic = ContractDefinition.Topic0<BatchAnchoredEvent>();
         var logs = await registry.Eth.GetLogsAsync(new LogFilter(blockNumber, blockNumber, [registry.Address], [topic, root]), ct).ConfigureAwait(false);
         var log = logs.FirstOrDefault(l => !l.Removed)
             ?? throw new InvalidOperationException($"the registry records root {Trace.Crypto.Hex.Encode(root)} in block {blockNumber} but that block has no BatchAnchored event for it");

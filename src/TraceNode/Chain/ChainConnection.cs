@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Rpc;
+using Trace.Node.Hosting;
 using Trace.Node.LocalChain;
 
 namespace Trace.Node.Chain;

@@ -1,5 +1,5 @@
 using Trace.Crypto;
-using Trace.Node.Evm.Keystore;
+using Trace.Chain.Keystore;
 
 namespace Trace.Node.Chain;
 

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Trace.Chain.Contracts.Deployment;
+using Trace.Chain.Contracts.Registries;
+using Trace.Chain.Accounts;
 using Trace.Crypto;
-using Trace.Node.Contracts;
-using Trace.Node.Contracts.Deployment;
-using Trace.Node.Contracts.Registries;
-using Trace.Node.Evm.Accounts;
-
+using Trace.Node.Hosting;
+using Trace.Chain.Contracts;
 
 namespace Trace.Node.Chain;
 
@@ -26,10 +26,11 @@ public sealed class TraceContracts(
     public Task Ready => _ready.Task;
 
     public TraceDeploymentRecord Deployment { get; private set; } = null!;
-    public ContractClient ParticipantRegistry { get; private set; } = null!;
-    public ContractClient EvidenceRegistry { get; private set; } = null!;
 
-    /// <summary>The typed EvidenceRegistry client over <see cref="EvidenceRegistry"/> (sends as the operator).</summary>
+    /// <summary>The typed ParticipantRegistry client (sends as the operator).</summary>
+    public ParticipantRegistryClient Participants { get; private set; } = null!;
+
+    /// <summary>The typed EvidenceRegistry client (sends as the operator).</summary>
     public EvidenceRegistryClient Evidence { get; private set; } = null!;
 
     /// <summary>The operator's transaction sender (anchoring, relaying signed messages).</summary>
@@ -43,9 +44,8 @@ public sealed class TraceContracts(
             Operator = new TransactionSender(chain.Eth, _operatorKey, chain.ChainId, loggerFactory.CreateLogger<TransactionSender>());
             Deployment = await TraceDeployer.EnsureDeployedAsync(
                 nodeOptions.Value.DataDirectoryFullPath, chain.Eth, Operator, loggerFactory.CreateLogger<TraceContracts>(), chainOptions.Value.IsEmbedded, cancellationToken).ConfigureAwait(false);
-            ParticipantRegistry = new ContractClient("ParticipantRegistry", ContractArtifact.Load("ParticipantRegistry").Abi, Deployment.ParticipantRegistry, chain.Eth, Operator);
-            EvidenceRegistry = new ContractClient("EvidenceRegistry", ContractArtifact.Load("EvidenceRegistry").Abi, Deployment.EvidenceRegistry, chain.Eth, Operator);
-            Evidence = new EvidenceRegistryClient(EvidenceRegistry);
+            Participants = ParticipantRegistryClient.Connect(Deployment.ParticipantRegistry, chain.Eth, Operator);
+            Evidence = EvidenceRegistryClient.Connect(Deployment.EvidenceRegistry, chain.Eth, Operator);
             _ready.TrySetResult();
         }
         catch (Exception ex)

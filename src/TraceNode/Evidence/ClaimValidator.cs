@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
 using Trace.Node.Chain;
+using Trace.Chain.Contracts.Registries;
 using Trace.Domain;
 
 namespace Trace.Node.Evidence;
@@ -25,12 +26,12 @@ public sealed class ClaimValidator(TraceContracts contracts, ChainConnection cha
         VerifySignature(input.Signature, digest, claim.Issuer, chain.ChainId, registry);
 
         var standing = await issuers.GetStandingAsync(claim.Issuer, ct).ConfigureAwait(false);
-        if (standing != IssuerStanding.Authorised)
+        if (standing != KeyStanding.Authorised)
             throw new IssuerNotPermittedException(claim.Issuer, standing switch
             {
-                IssuerStanding.UnknownKey => "unknown issuer: the key is not registered with any participant",
-                IssuerStanding.KeyRetired => "the signing key is retired",
-                IssuerStanding.ParticipantSuspended => "the participant is suspended",
+                KeyStanding.UnknownKey => "unknown issuer: the key is not registered with any participant",
+                KeyStanding.KeyRetired => "the signing key is retired",
+                KeyStanding.ParticipantSuspended => "the participant is suspended",
                 _ => "the participant holds no role that may issue evidence (supplier, carrier, verifier)",
             });
         return new ValidatedClaim(claim, digest, input.Signature, input.SubjectId);

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using System.Numerics;
 using Microsoft.Extensions.Options;
-using Trace.Crypto;
 using Trace.Node.Chain;
+using Trace.Chain.Contracts.Registries;
+using Trace.Crypto;
 
 namespace Trace.Node.Evidence;
 
@@ -12,18 +12,15 @@ namespace Trace.Node.Evidence;
 /// </summary>
 public sealed class IssuerDirectory(TraceContracts contracts, IOptions<EvidenceOptions> options, TimeProvider clock)
 {
-    /// <summary>Supplier | carrier | verifier: the roles that may issue evidence (docs/contracts.md).</summary>
-    public const ushort IssuingRoles = 2 | 4 | 8;
+    private readonly ConcurrentDictionary<EthereumAddress, (KeyStanding Standing, DateTimeOffset Until)> _cache = new();
 
-    private readonly ConcurrentDictionary<EthereumAddress, (IssuerStanding Standing, DateTimeOffset Until)> _cache = new();
-
-    public async Task<IssuerStanding> GetStandingAsync(EthereumAddress issuer, CancellationToken ct)
+    /// <summary>The key's standing for any of <see cref="IssuingRoles.Any"/> now.</summary>
+    public async Task<KeyStanding> GetStandingAsync(EthereumAddress issuer, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         if (_cache.TryGetValue(issuer, out var cached) && cached.Until > now) return cached.Standing;
-        var result = await contracts.ParticipantRegistry.CallAsync(
-            "standingAt", [issuer, IssuingRoles, new BigInteger(now.ToUnixTimeSeconds())], ct: ct).ConfigureAwait(false);
-        var standing = (IssuerStanding)(byte)(BigInteger)result[0]!;
+        var result = await contracts.Participants.StandingAtAsync(issuer, IssuingRoles.Any, (ulong)now.ToUnixTimeSeconds(), ct).ConfigureAwait(false);
+        var standing = result.Standing;
         _cache[issuer] = (standing, now + options.Value.IssuerCacheDuration);
         return standing;
     }

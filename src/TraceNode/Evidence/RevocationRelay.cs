@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Trace.Crypto;
 using Trace.Node.Chain;
-using Trace.Node.Contracts;
-using Trace.Node.Contracts.Registries;
+using Trace.Chain.Contracts;
+using Trace.Chain.Contracts.Registries;
 using Trace.Domain;
 using Trace.Node.Storage;
 
@@ -54,7 +54,7 @@ public sealed partial class RevocationRelay(TraceContracts contracts, TraceStore
                 _ => ex,
             };
         }
-        var block = await contracts.EvidenceRegistry.Eth.GetBlockAsync(Evm.Rpc.BlockTag.Number(receipt.Receipt.BlockNumber), ct).ConfigureAwait(false);
+        var block = await contracts.Evidence.Contract.Eth.GetBlockAsync(Trace.Chain.Rpc.BlockTag.Number(receipt.Receipt.BlockNumber), ct).ConfigureAwait(false);
         await store.ApplyRevocationAsync(recordId,
             new RecordRevocation(block is null ? clock.GetUtcNow() : DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp),
                 (long)receipt.Receipt.BlockNumber, receipt.Receipt.TransactionHash, successor), ct).ConfigureAwait(false);

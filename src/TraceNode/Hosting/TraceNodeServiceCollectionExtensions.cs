@@ -8,7 +8,7 @@ using Trace.Node.Verification;
 using Microsoft.Extensions.Options;
 using Trace.Node.Blobs;
 using Trace.Node.Chain;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Rpc;
 using Trace.Node.Storage;
 
 namespace Trace.Node.Hosting;

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 using Trace.Crypto;
 using Trace.Domain;
 using Trace.Node.Chain;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Contracts.Dtos.Evidence;
+using Trace.Chain.Rpc;
 using Trace.Node.Storage;
 
 namespace Trace.Node.Indexing;
@@ -70,22 +71,26 @@ public sealed partial class WithdrawalFollower(
         var from = checkpoint is null ? contracts.Deployment.DeployedAtBlock : (ulong)checkpoint.BlockNumber + 1;
         if (from > safe) return;
 
-        var abi = contracts.EvidenceRegistry.Abi;
-        var revoked = abi.Event("ClaimRevoked");
-        var superseded = abi.Event("ClaimSuperseded");
+        var registry = contracts.Evidence.Contract.Definition;
         var blockTimes = new Dictionary<ulong, DateTimeOffset>();
         var filter = new LogFilter(from, safe, [contracts.Deployment.EvidenceRegistry]);
         await foreach (var (logs, through) in new LogPager(chain.Eth).ReadAsync(filter, ct).ConfigureAwait(false))
         {
             foreach (var log in logs)
             {
-                if (log.Topics.Count < 2) continue;
-                var topic0 = log.Topics[0].AsSpan();
+                string recordId;
                 string? successor;
-                if (topic0.SequenceEqual(revoked.Topic0)) successor = null;
-                else if (topic0.SequenceEqual(superseded.Topic0)) successor = Hex.Encode(log.Topics[2]);
-                else continue;
-                var recordId = Hex.Encode(log.Topics[1]);
+                switch (registry.DecodeEvent(log)?.Dto)
+                {
+                    case ClaimRevokedEvent revoked:
+                        (recordId, successor) = (Hex.Encode(revoked.ClaimDigest), null);
+                        break;
+                    case ClaimSupersededEvent superseded:
+                        (recordId, successor) = (Hex.Encode(superseded.ClaimDigest), Hex.Encode(superseded.NewClaimDigest));
+                        break;
+                    default:
+                        continue;
+                }
                 if (!blockTimes.TryGetValue(log.BlockNumber, out var at))
                 {
                     var block = await chain.Eth.GetBlockAsync(BlockTag.Number(log.BlockNumber), ct).ConfigureAwait(false);

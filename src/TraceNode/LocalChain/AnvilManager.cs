@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Rpc;
 
 namespace Trace.Node.LocalChain;
 

@@ -2,10 +2,10 @@ using System.Numerics;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
 using Trace.Crypto.Merkle;
-using Trace.Node.Contracts;
-using Trace.Node.Contracts.Registries;
+using Trace.Chain.Contracts;
+using Trace.Chain.Contracts.Registries;
 using Trace.Domain;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Rpc;
 
 namespace Trace.Node.Verification;
 
@@ -17,8 +17,6 @@ namespace Trace.Node.Verification;
 /// </summary>
 public sealed class BundleVerifier(EthRpc eth)
 {
-    private static readonly Trace.Node.Evm.Abi.ContractAbi RegistryAbi = ContractArtifact.Load("EvidenceRegistry").Abi;
-
     /// <summary>Verifies <paramref name="bundle"/>; <paramref name="contentHash"/> (optional) is the SHA-256 of content to check against the claim.</summary>
     /// <exception cref="ChainMismatchException">the endpoint is for another chain than the bundle's <c>anchor.chainId</c>.</exception>
     public async Task<VerificationOutcome> VerifyAsync(ProofBundle bundle, byte[]? contentHash, string contentSource, CancellationToken ct)
@@ -62,7 +60,7 @@ public sealed class BundleVerifier(EthRpc eth)
         var code = await eth.GetCodeAsync(bundle.Registry, ct: ct).ConfigureAwait(false);
         if (!Check(checks, "registry", code.Length > 0, $"contract code at {bundle.Registry}"))
             return Fail(VerificationStatus.UnknownRoot, head);
-        var registry = new EvidenceRegistryClient(new ContractClient("EvidenceRegistry", RegistryAbi, bundle.Registry, eth));
+        var registry = EvidenceRegistryClient.Connect(bundle.Registry, eth);
         var rootInfo = await registry.RootInfoAsync(bundle.Root, ct).ConfigureAwait(false);
         if (!Check(checks, "root_on_chain", rootInfo.IsAnchored && rootInfo.BlockNumber == bundle.BlockNumber,
                 !rootInfo.IsAnchored ? "the registry has no such root" : $"the registry recorded the root in block {rootInfo.BlockNumber}; the bundle says {bundle.BlockNumber}"))
@@ -72,7 +70,7 @@ public sealed class BundleVerifier(EthRpc eth)
         // anchor is not on this chain, and waiting (PENDING) would not help, since the batch is anchored again
         // elsewhere and only a fresh bundle names it.
         var receipt = await eth.GetTransactionReceiptAsync(bundle.TxHash, ct).ConfigureAwait(false);
-        var anchoredEvent = RegistryAbi.Event("BatchAnchored").Topic0.ToArray();
+        var anchoredEvent = ContractDefinition.Topic0<Trace.Chain.Contracts.Dtos.Evidence.BatchAnchoredEvent>();
         var txOk = receipt is { Succeeded: true } && receipt.To == bundle.Registry && receipt.BlockNumber == bundle.BlockNumber
             && receipt.BlockHash.AsSpan().SequenceEqual(bundle.BlockHash)
             && receipt.Logs.Any(l => l.Address == bundle.Registry && l.Topics.Count > 1 && l.Topics[0].AsSpan().SequenceEqual(anchoredEvent) && l.Topics[1].AsSpan().SequenceEqual(bundle.Root));

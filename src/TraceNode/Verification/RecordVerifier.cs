@@ -5,11 +5,11 @@ using Trace.Crypto.Eip712;
 using Trace.Crypto.Merkle;
 using Trace.Node.Blobs;
 using Trace.Node.Chain;
-using Trace.Node.Contracts;
-using Trace.Node.Contracts.Registries;
+using Trace.Chain.Contracts;
+using Trace.Chain.Contracts.Registries;
 using Trace.Domain;
 using Trace.Node.Evidence;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Rpc;
 using Trace.Node.Storage;
 
 namespace Trace.Node.Verification;

@@ -5,7 +5,7 @@ using Grpc.Core;
 using Trace.Api.Tests.Support;
 using Trace.Client.Claims;
 using Trace.Crypto;
-using Trace.Node.Contracts.Registries;
+using Trace.Chain.Contracts.Registries;
 using Trace.Protos.V1;
 
 namespace Trace.Api.Tests.Evidence;

@@ -6,10 +6,10 @@ using Grpc.Net.Client;
 using Trace.Api.Tests.Support;
 using Trace.Client.Claims;
 using Trace.Crypto;
-using Trace.Node.Contracts;
-using Trace.Node.Contracts.Registries;
-using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Contracts;
+using Trace.Chain.Contracts.Registries;
+using Trace.Chain.Accounts;
+using Trace.Chain.Rpc;
 using Trace.Protos.V1;
 using Xunit.Abstractions;
 
@@ -73,8 +73,7 @@ public sealed class CrashDrillTests(ITestOutputHelper output) : IDisposable
             // Each root the records point to was anchored by exactly one BatchAnchored event.
             using var rpc = new JsonRpcClient(new Uri((await new NodeService.NodeServiceClient(api.Channel).GetNodeInfoAsync(new GetNodeInfoRequest())).RpcUrl));
             var eth = new EthRpc(rpc);
-            var abi = ContractArtifact.Load("EvidenceRegistry").Abi;
-            var logs = await eth.GetLogsAsync(new LogFilter(0, await eth.BlockNumberAsync(), [registry], [abi.Event("BatchAnchored").Topic0.ToArray()]));
+            var logs = await eth.GetLogsAsync(new LogFilter(0, await eth.BlockNumberAsync(), [registry], [ContractDefinition.Topic0<Trace.Chain.Contracts.Dtos.Evidence.BatchAnchoredEvent>()]));
             var anchoredRoots = logs.Select(l => Convert.ToHexString(l.Topics[1])).ToList();
             Assert.Equal(anchoredRoots.Count, anchoredRoots.Distinct().Count());
             var recordRoots = all.Select(r => Convert.ToHexString(r.Anchor.MerkleRoot.Span)).ToHashSet();

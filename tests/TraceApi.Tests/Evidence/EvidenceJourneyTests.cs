@@ -6,7 +6,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Trace.Api.Tests.Support;
-using Trace.Node.Contracts.Registries;
+using Trace.Chain.Contracts.Registries;
 using Trace.Protos.V1;
 
 namespace Trace.Api.Tests.Evidence;

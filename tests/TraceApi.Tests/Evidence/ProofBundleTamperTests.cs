@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Grpc.Core;
 using Trace.Api.Tests.Support;
-using Trace.Node.Contracts.Registries;
+using Trace.Chain.Contracts.Registries;
 using Trace.Protos.V1;
 
 namespace Trace.Api.Tests.Evidence;
@@ -74,7 +74,7 @@ public sealed class ProofBundleTamperTests(EvidenceNodeFixture node) : IAsyncLif
         // that does not hold this root. docs/proof-bundle.md step 9: UNKNOWN_ROOT (waiting would never make it verify).
         var json = JsonNode.Parse(_bundleJson)!;
         var anchored = json["anchor"]!["blockNumber"]!.GetValue<ulong>();
-        var other = await node.Eth.GetBlockAsync(Trace.Node.Evm.Rpc.BlockTag.Number(anchored - 1));
+        var other = await node.Eth.GetBlockAsync(Trace.Chain.Rpc.BlockTag.Number(anchored - 1));
         json["anchor"]!["blockNumber"] = anchored - 1;
         json["anchor"]!["blockHash"] = Convert.ToHexStringLower(other!.Hash).Insert(0, "0x");
         Assert.Equal(VerificationStatus.UnknownRoot, await VerifyAsync(json.ToJsonString()));

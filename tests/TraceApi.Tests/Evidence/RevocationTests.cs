@@ -7,8 +7,8 @@ using Trace.Api.Tests.Support;
 using Trace.Client.Claims;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
-using Trace.Node.Contracts.Registries;
-using Trace.Node.Evm.Accounts;
+using Trace.Chain.Contracts.Registries;
+using Trace.Chain.Accounts;
 using Trace.Protos.V1;
 
 namespace Trace.Api.Tests.Evidence;

@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 using Google.Protobuf;
 using Grpc.Core;
 using Trace.Api.Tests.Support;
+using Trace.Chain.Contracts.Registries;
 using Trace.Client.Claims;
 using Trace.Crypto;
-using Trace.Node.Contracts.Registries;
 using Trace.Protos.V1;
 
 namespace Trace.Api.Tests.Evidence;

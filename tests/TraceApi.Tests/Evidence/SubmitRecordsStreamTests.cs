@@ -1,6 +1,6 @@
 using Grpc.Core;
 using Trace.Api.Tests.Support;
-using Trace.Node.Contracts.Registries;
+using Trace.Chain.Contracts.Registries;
 using Trace.Protos.V1;
 
 namespace Trace.Api.Tests.Evidence;

@@ -1,10 +1,10 @@
 using Grpc.Core;
 using Trace.Api.Tests.Support;
-using Trace.Client.Claims;
+using Trace.Chain.Contracts.Registries;
+using Trace.Chain.Accounts;
 using Trace.Crypto;
-using Trace.Node.Contracts.Registries;
-using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Rpc;
+using Trace.Client.Claims;
 using Trace.Protos.V1;
 
 namespace Trace.Api.Tests.Hosting;

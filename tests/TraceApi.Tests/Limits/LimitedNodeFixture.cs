@@ -1,9 +1,9 @@
 using Trace.Api.Tests.Support;
-using Trace.Node.Contracts.Registries;
-using Trace.Node.Evm.Accounts;
+using Trace.Chain.Contracts.Registries;
+using Trace.Chain.Accounts;
 using Trace.Client.Claims;
 using Trace.Crypto;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Rpc;
 using Trace.Protos.V1;
 
 namespace Trace.Api.Tests.Limits;

@@ -1,4 +1,4 @@
-using Trace.Node.Contracts.Registries;
+using Trace.Chain.Contracts.Registries;
 using Trace.Node.Tests.Contracts.Support;
 using Trace.Node.Tests.Support;
 

@@ -1,7 +1,7 @@
-using Trace.Node.Contracts.Deployment;
-using Trace.Node.Contracts.Registries;
-using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Transactions;
+using Trace.Chain.Contracts.Deployment;
+using Trace.Chain.Contracts.Registries;
+using Trace.Chain.Accounts;
+using Trace.Chain.Transactions;
 using Trace.Node.Tests.Contracts.Support;
 using Trace.Node.Tests.Support;
 

@@ -1,6 +1,6 @@
 using Trace.Crypto;
-using Trace.Node.Contracts.Deployment;
-using Trace.Node.Contracts.Registries;
+using Trace.Chain.Contracts.Deployment;
+using Trace.Chain.Contracts.Registries;
 using Trace.Node.Tests.Contracts.Support;
 using Trace.Node.Tests.Support;
 
@@ -222,7 +222,8 @@ public sealed class ParticipantRegistrationTests(AnvilFixture anvil) : RegistryT
         var someone = await World.NewActorAsync();
         var role = Keccak256.HashUtf8("MINTER_ROLE");
 
-        var error = await Reverts.WithAsync("UnsupportedAccessControlRole", () => World.Participants.Contract.SendAsync("grantRole", [role, someone.Address]));
+        var error = await Reverts.WithAsync("UnsupportedAccessControlRole", () => World.Participants.Contract.SendAsync(
+            new Trace.Chain.Contracts.Dtos.Participants.GrantRoleFunction { Role = role, Account = someone.Address.ToString() }));
         Assert.Equal(role, error.Revert.Arguments.Bytes("role"));
     }
 }

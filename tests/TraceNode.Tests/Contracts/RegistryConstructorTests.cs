@@ -1,6 +1,9 @@
 using Trace.Crypto;
-using Trace.Node.Contracts;
-using Trace.Node.Evm.Accounts;
+using Trace.Chain.Contracts;
+using Trace.Chain.Contracts.Dtos.Evidence;
+using Trace.Chain.Contracts.Dtos.Participants;
+using Trace.Chain.Contracts.Registries;
+using Trace.Chain.Accounts;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Contracts;
@@ -26,15 +29,18 @@ public sealed class RegistryConstructorTests(AnvilFixture anvil) : IAsyncLifetim
     public async Task ParticipantRegistry_with_a_zero_admin_fails_with_InvalidAdmin()
     {
         var error = await Assert.ThrowsAsync<ContractCallException>(() =>
-            ContractDeployer.DeployAsync(ContractArtifact.Load("ParticipantRegistry"), anvil.Eth, _sender, [EthereumAddress.Zero]));
+            ContractDeployer.DeployAsync(RegistryDefinitions.ParticipantRegistry,
+                new ParticipantRegistryDeployment(Hex.Encode(RegistryDefinitions.ParticipantRegistry.Bytecode)) { Admin = EthereumAddress.Zero.ToString() }, anvil.Eth, _sender));
         Assert.Equal(("constructor", "InvalidAdmin"), (error.Function, error.ErrorName));
+        Assert.IsType<InvalidAdminError>(error.Error);
     }
 
     [Fact]
     public async Task EvidenceRegistry_with_a_zero_participant_registry_fails_with_InvalidParticipantRegistry()
     {
         var error = await Assert.ThrowsAsync<ContractCallException>(() =>
-            ContractDeployer.DeployAsync(ContractArtifact.Load("EvidenceRegistry"), anvil.Eth, _sender, [EthereumAddress.Zero]));
+            ContractDeployer.DeployAsync(RegistryDefinitions.EvidenceRegistry,
+                new EvidenceRegistryDeployment(Hex.Encode(RegistryDefinitions.EvidenceRegistry.Bytecode)) { ParticipantRegistry = EthereumAddress.Zero.ToString() }, anvil.Eth, _sender));
         Assert.Equal("InvalidParticipantRegistry", error.ErrorName);
     }
 }

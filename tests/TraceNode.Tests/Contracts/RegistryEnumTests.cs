@@ -1,5 +1,6 @@
+using Trace.Node.Verification;
 using System.Text.RegularExpressions;
-using Trace.Node.Contracts.Registries;
+using Trace.Chain.Contracts.Registries;
 using Trace.Domain;
 using Trace.Node.Tests.Support;
 

@@ -1,5 +1,5 @@
 using System.Numerics;
-using Trace.Node.Contracts.Registries;
+using Trace.Chain.Contracts.Registries;
 using Trace.Node.Tests.Contracts.Support;
 using Trace.Node.Tests.Support;
 

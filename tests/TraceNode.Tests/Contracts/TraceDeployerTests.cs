@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Trace.Crypto;
-using Trace.Node.Contracts.Deployment;
-using Trace.Node.Contracts.Registries;
-using Trace.Node.Evm.Accounts;
+using Trace.Chain.Contracts.Deployment;
+using Trace.Chain.Contracts.Registries;
+using Trace.Chain.Accounts;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Contracts;
@@ -41,7 +41,7 @@ public sealed class TraceDeployerTests(AnvilFixture anvil) : IAsyncLifetime, IDi
         Assert.NotEmpty(await anvil.Eth.GetCodeAsync(first.EvidenceRegistry));
         var participants = ParticipantRegistryClient.Connect(first.ParticipantRegistry, anvil.Eth);
         Assert.True(await participants.IsAdminAsync(_operatorKey.Address));
-        var standing = await participants.StandingAtAsync(_operatorKey.Address, ParticipantRoles.Operator, (await anvil.Eth.GetBlockAsync(Node.Evm.Rpc.BlockTag.Latest))!.Timestamp);
+        var standing = await participants.StandingAtAsync(_operatorKey.Address, ParticipantRoles.Operator, (await anvil.Eth.GetBlockAsync(Trace.Chain.Rpc.BlockTag.Latest))!.Timestamp);
         Assert.Equal(TraceDeployer.OperatorParticipantId, standing.ParticipantId);
         Assert.True(standing.IsAuthorised);
 

@@ -1,4 +1,5 @@
-using Trace.Node.Contracts.Registries;
+using Trace.Node.Verification;
+using Trace.Chain.Contracts.Registries;
 using Trace.Domain;
 using Trace.Node.Tests.Contracts.Support;
 using Trace.Node.Tests.Support;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Trace.Domain;
-using Trace.Node.Contracts.Registries;
+using Trace.Chain.Contracts.Registries;
+using Trace.Node.Verification;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Domain;

@@ -5,8 +5,8 @@ using Trace.Crypto;
 using Trace.Crypto.Eip712;
 using Trace.Crypto.Merkle;
 using Trace.Domain;
-using Trace.Node.Contracts.Registries;
-using Trace.Node.Evm.Accounts;
+using Trace.Chain.Contracts.Registries;
+using Trace.Chain.Accounts;
 using Trace.Node.Tests.Support;
 using Trace.Node.Verification;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
 using Trace.Domain;
-using Trace.Node.Contracts.Registries;
+using Trace.Chain.Contracts.Registries;
 using Trace.Node.Evidence;
 
 namespace Trace.Node.Tests.Engine;

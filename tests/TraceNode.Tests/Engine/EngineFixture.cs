@@ -7,7 +7,7 @@ using Trace.Crypto;
 using Trace.Crypto.Eip712;
 using Trace.Domain;
 using Trace.Node.Chain;
-using Trace.Node.Contracts.Registries;
+using Trace.Chain.Contracts.Registries;
 using Trace.Node.Evidence;
 using Trace.Node.Hosting;
 using Trace.Node.Storage;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Rpc;
 using Trace.Node.LocalChain;
 using Trace.Node.Tests.Support;
 

@@ -1,4 +1,4 @@
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Rpc;
 using Trace.Node.LocalChain;
 
 namespace Trace.Node.Tests.Support;

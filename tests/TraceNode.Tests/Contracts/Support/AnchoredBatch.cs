@@ -1,5 +1,5 @@
 using Trace.Crypto.Merkle;
-using Trace.Node.Contracts;
+using Trace.Chain.Contracts;
 
 namespace Trace.Node.Tests.Contracts.Support;
 

@@ -1,6 +1,6 @@
 using Trace.Crypto;
-using Trace.Node.Contracts.Registries;
-using Trace.Node.Evm.Accounts;
+using Trace.Chain.Contracts.Registries;
+using Trace.Chain.Accounts;
 
 namespace Trace.Node.Tests.Contracts.Support;
 

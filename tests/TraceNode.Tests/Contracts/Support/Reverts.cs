@@ -1,6 +1,6 @@
 using System.Numerics;
 using Trace.Crypto;
-using Trace.Node.Contracts;
+using Trace.Chain.Contracts;
 
 namespace Trace.Node.Tests.Contracts.Support;
 

@@ -1,10 +1,13 @@
+using System.Numerics;
+using System.Text.Json.Nodes;
+using Nethereum.ABI.EIP712;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
-using Trace.Node.Evm.Eip712;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Evm.Eip712;
 
+/// <summary>eip712.json (ethers): Nethereum's EIP-712 encoder (the relayed messages) and Trace's own claim hasher (the hot path).</summary>
 public class TypedDataVectorTests
 {
     public static TheoryData<string> Cases()
@@ -17,23 +20,32 @@ public class TypedDataVectorTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Typed_data_from_json_hashes_like_ethers(string name)
+    public void Nethereum_hashes_the_typed_data_like_ethers(string name)
     {
         using var doc = VectorFiles.Load("eip712.json");
         var c = doc.RootElement.GetProperty("cases").EnumerateArray().Single(e => e.GetProperty("name").GetString() == name);
 
-        var typed = TypedData.FromJson(c);
+        var hashes = Eip712TypedDataEncoder.Current.CalculateTypedDataHashes(NethereumJson(c));
 
-        Assert.Equal(c.GetProperty("domainSeparator").GetString(), Hex.Encode(typed.DomainSeparator()));
-        Assert.Equal(c.GetProperty("encodeType").GetString(), typed.EncodeType());
-        Assert.Equal(c.GetProperty("typeHash").GetString(), Hex.Encode(typed.TypeHash()));
-        Assert.Equal(c.GetProperty("structHash").GetString(), Hex.Encode(typed.StructHash()));
-        Assert.Equal(c.GetProperty("digest").GetString(), Hex.Encode(typed.Digest()));
-        AssertSignedLikeEthers(c, typed.Digest());
+        Assert.Equal(c.GetProperty("domainSeparator").GetString(), Hex.Encode(hashes.DomainHash));
+        Assert.Equal(c.GetProperty("structHash").GetString(), Hex.Encode(hashes.MessageHash));
+        Assert.Equal(c.GetProperty("digest").GetString(), Hex.Encode(hashes.TypedDataHash));
+        AssertSignedLikeEthers(c, hashes.TypedDataHash);
+    }
+
+    /// <summary>The vector as eth_signTypedData_v4 JSON: its types plus the EIP712Domain type of the fields its domain has.</summary>
+    private static string NethereumJson(System.Text.Json.JsonElement c)
+    {
+        var json = JsonNode.Parse(c.GetRawText())!.AsObject();
+        var domainType = new JsonArray();
+        foreach (var (field, type) in new[] { ("name", "string"), ("version", "string"), ("chainId", "uint256"), ("verifyingContract", "address"), ("salt", "bytes32") })
+            if (json["domain"]!.AsObject().ContainsKey(field)) domainType.Add(new JsonObject { ["name"] = field, ["type"] = type });
+        json["types"]!.AsObject()["EIP712Domain"] = domainType;
+        return json.ToJsonString();
     }
 
     [Fact]
-    public void Generic_encoder_hashes_the_claim_like_the_claim_hasher()
+    public void Claim_hasher_matches_the_claim_vector_and_nethereums_encoder()
     {
         using var doc = VectorFiles.Load("eip712.json");
         var c = doc.RootElement.GetProperty("cases").EnumerateArray().Single(e => e.GetProperty("name").GetString() == "claim");
@@ -48,30 +60,15 @@ public class TypedDataVectorTests
         var d = c.GetProperty("domain");
         var domain = EvidenceClaimHasher.Domain(d.GetProperty("chainId").GetInt64(), EthereumAddress.Parse(d.GetProperty("verifyingContract").GetString()!));
 
-        var generic = new TypedData(domain, new Dictionary<string, IReadOnlyList<TypedDataField>> { ["EvidenceClaim"] = ClaimFields },
-            "EvidenceClaim", ToMessage(claim));
+        Assert.Equal(c.GetProperty("typeHash").GetString(), Hex.Encode(EvidenceClaimHasher.TypeHash));
+        Assert.Equal(Hex.Encode(Keccak256.HashUtf8(EvidenceClaimHasher.EncodedType)), Hex.Encode(EvidenceClaimHasher.TypeHash));
+        Assert.Equal(c.GetProperty("domainSeparator").GetString(), Hex.Encode(domain.Separator()));
+        Assert.Equal(c.GetProperty("structHash").GetString(), Hex.Encode(EvidenceClaimHasher.StructHash(claim)));
+        Assert.Equal(c.GetProperty("digest").GetString(), Hex.Encode(EvidenceClaimHasher.Digest(domain, claim)));
 
-        Assert.Equal(EvidenceClaimHasher.EncodedType, generic.EncodeType());
-        Assert.Equal(c.GetProperty("digest").GetString(), Hex.Encode(generic.Digest()));
-        Assert.Equal(Hex.Encode(EvidenceClaimHasher.Digest(domain, claim)), Hex.Encode(generic.Digest()));
+        Assert.Equal(c.GetProperty("digest").GetString(), Hex.Encode(Eip712TypedDataEncoder.Current.CalculateTypedDataHashes(NethereumJson(c)).TypedDataHash));
+        AssertSignedLikeEthers(c, EvidenceClaimHasher.Digest(domain, claim));
     }
-
-    /// <summary>The claim struct's fields as the generic encoder takes them.</summary>
-    private static IReadOnlyList<TypedDataField> ClaimFields { get; } =
-    [
-        new("contentHash", "bytes32"), new("kind", "uint8"), new("subject", "bytes32"),
-        new("issuer", "address"), new("issuedAt", "uint64"), new("nonce", "bytes32"),
-    ];
-
-    private static Dictionary<string, object?> ToMessage(EvidenceClaimData claim) => new()
-    {
-        ["contentHash"] = claim.ContentHash,
-        ["kind"] = claim.Kind,
-        ["subject"] = claim.Subject,
-        ["issuer"] = claim.Issuer,
-        ["issuedAt"] = claim.IssuedAt,
-        ["nonce"] = claim.Nonce,
-    };
 
     /// <summary>
     /// Our key derives the vector's signer, our RFC 6979 signature of the digest is byte-for-byte the one ethers
@@ -87,5 +84,25 @@ public class TypedDataVectorTests
         Assert.Equal(c.GetProperty("signature").GetString(), Hex.Encode(key.Sign(digest).ToBytes65()));
         Assert.Equal(signer, Secp256k1.RecoverAddress(digest, expected));
         Assert.True(Secp256k1.Verify(digest, expected, signer));
+    }
+
+    [Fact]
+    public void Claim_hasher_rejects_fields_that_are_not_32_bytes()
+    {
+        var claim = new EvidenceClaimData(new byte[31], 1, new byte[32], EthereumAddress.Zero, 0, new byte[32]);
+        Assert.Throws<ArgumentException>(() => EvidenceClaimHasher.StructHash(claim));
+    }
+
+    [Fact]
+    public void Domain_separator_uses_only_the_fields_present()
+    {
+        var domain = new Eip712Domain(Name: "Trace", ChainId: new BigInteger(1));
+        Assert.Equal("EIP712Domain(string name,uint256 chainId)", domain.EncodeType());
+        var expected = Keccak256.Hash([
+            .. Keccak256.HashUtf8("EIP712Domain(string name,uint256 chainId)"),
+            .. Keccak256.HashUtf8("Trace"),
+            .. new byte[31], 1,
+        ]);
+        Assert.Equal(Hex.Encode(expected), Hex.Encode(domain.Separator()));
     }
 }

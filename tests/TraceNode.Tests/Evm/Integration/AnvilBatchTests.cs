@@ -1,4 +1,4 @@
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Rpc;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Evm.Integration;

@@ -1,5 +1,5 @@
 using System.Numerics;
-using Trace.Node.Evm.Accounts;
+using Trace.Chain.Accounts;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Evm.Integration;
@@ -24,7 +24,7 @@ public sealed class ConcurrentSendingTests(AnvilFixture fixture)
         foreach (var receipt in receipts)
             nonces.Add((await fixture.Eth.GetTransactionAsync(receipt.TransactionHash))!.Nonce);
         Assert.Equal(Enumerable.Range(0, count).Select(n => (ulong)n), nonces.Order());
-        Assert.Equal((ulong)count, await fixture.Eth.GetTransactionCountAsync(sender.Address, Trace.Node.Evm.Rpc.BlockTag.Latest));
+        Assert.Equal((ulong)count, await fixture.Eth.GetTransactionCountAsync(sender.Address, Trace.Chain.Rpc.BlockTag.Latest));
         Assert.Equal(new BigInteger(count * (count + 1) / 2), await fixture.Eth.GetBalanceAsync(recipient));
     }
 }

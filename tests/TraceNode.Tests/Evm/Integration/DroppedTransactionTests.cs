@@ -1,6 +1,6 @@
 using System.Numerics;
-using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Accounts;
+using Trace.Chain.Rpc;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Evm.Integration;

@@ -1,6 +1,7 @@
+using Trace.Chain.Contracts;
 using System.Numerics;
-using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Accounts;
+using Trace.Chain.Rpc;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Evm.Integration;
@@ -38,7 +39,7 @@ public sealed class FeeAndGasTests(AnvilFixture fixture)
         var receipt = await sender.WaitForReceiptAsync(signed);
         var block = await fixture.Eth.GetBlockAsync(BlockTag.Number(receipt.BlockNumber));
 
-        var tx = (Trace.Node.Evm.Transactions.Eip1559Transaction)signed.Transaction;
+        var tx = (Trace.Chain.Transactions.Eip1559Transaction)signed.Transaction;
         Assert.Equal(BigInteger.Min(tx.MaxFeePerGas, block!.BaseFeePerGas!.Value + tx.MaxPriorityFeePerGas), receipt.EffectiveGasPrice);
         Assert.True(receipt.EffectiveGasPrice > block.BaseFeePerGas);
     }
@@ -50,9 +51,9 @@ public sealed class FeeAndGasTests(AnvilFixture fixture)
         var from = probe.Sender!.Address;
 
         var transfer = await fixture.Eth.EstimateGasAsync(new CallRequest(FundedAccounts.NewRecipient(), [], from, BigInteger.One));
-        var storeData = probe.Abi.Function("store").EncodeCall([new BigInteger(5), "estimate me", new byte[32]]);
+        var storeData = ContractClient.Encode(ProbeDeployment.Store(5, "estimate me", new byte[32]));
         var store = await fixture.Eth.EstimateGasAsync(new CallRequest(probe.Address, storeData, from));
-        var receipt = await probe.SendAsync("store", [new BigInteger(5), "estimate me", new byte[32]]);
+        var receipt = await probe.SendAsync(ProbeDeployment.Store(5, "estimate me", new byte[32]));
 
         Assert.Equal(21_000UL, transfer);
         Assert.InRange(receipt.Receipt.GasUsed, 21_000UL, store);

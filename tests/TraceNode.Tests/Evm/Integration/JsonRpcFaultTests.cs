@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Rpc;
 
 namespace Trace.Node.Tests.Evm.Integration;
 
@@ -171,5 +171,33 @@ public sealed class JsonRpcFaultTests
 
         Assert.Equal("0x1", results[0].GetResultOrThrow().GetString());
         Assert.IsAssignableFrom<RpcTransportException>(results[1].Error);
+    }
+
+    [Fact]
+    public async Task Nethereum_typed_requests_run_over_the_client_with_its_retry_rules()
+    {
+        using var stub = new RpcStub((request, n) => n <= 2 ? new StubReply(503, "busy") : StubReply.Ok(RpcStub.Result(request, "0x7a69"))).Start();
+        using var client = new JsonRpcClient(stub.Url, FastRetries);
+
+        var chainId = await new Nethereum.Web3.Web3(client).Eth.ChainId.SendRequestAsync();
+
+        Assert.Equal(31337, (int)chainId.Value);
+        Assert.Equal(3, stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Nethereum_typed_request_error_keeps_code_message_and_data_and_is_not_retried()
+    {
+        using var stub = new RpcStub((request, _) => StubReply.Ok(RpcStub.Error(request, 3, "execution reverted", "0x08c379a0"))).Start();
+        using var client = new JsonRpcClient(stub.Url, FastRetries);
+
+        var e = await Assert.ThrowsAsync<RpcException>(() => new Nethereum.Web3.Web3(client).Eth.Blocks.GetBlockNumber.SendRequestAsync());
+
+        Assert.False(e.IsTransient);
+        Assert.Equal(3, e.Code);
+        Assert.Equal("execution reverted", e.RpcMessage);
+        Assert.Equal("0x08c379a0", e.Data);
+        Assert.Equal("0x08c379a0", e.RpcError.GetDataAsString());
+        Assert.Single(stub.Requests);
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Trace.Crypto;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Rpc;
 
 namespace Trace.Node.Tests.Evm.Integration;
 

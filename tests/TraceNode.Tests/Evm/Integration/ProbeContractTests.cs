@@ -1,7 +1,8 @@
 using System.Numerics;
 using Trace.Crypto;
-using Trace.Node.Contracts;
-using Trace.Node.Evm.Rpc;
+using Trace.Chain.Contracts;
+using Trace.Chain.Rpc;
+using Trace.Node.Tests.Evm.Integration.ProbeDtos;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Evm.Integration;
@@ -16,9 +17,9 @@ public sealed class ProbeContractTests(AnvilFixture fixture)
         var probe = await ProbeDeployment.DeployAsync(fixture);
 
         Assert.NotEmpty(await fixture.Eth.GetCodeAsync(probe.Address));
-        Assert.Equal(BigInteger.Zero, await probe.CallAsync<BigInteger>("value"));
-        Assert.Equal(new BigInteger(1_000_000), await probe.CallAsync<BigInteger>("LIMIT"));
-        Assert.Equal(BigInteger.Zero, await probe.CallAsync<BigInteger>("storesBy", probe.Sender!.Address));
+        Assert.Equal(BigInteger.Zero, await ValueAsync(probe));
+        Assert.Equal(new BigInteger(1_000_000), (await probe.QueryAsync<LIMITFunction, LIMITOutput>(new())).ReturnValue1);
+        Assert.Equal(BigInteger.Zero, await StoresByAsync(probe, probe.Sender!.Address));
     }
 
     [Fact]
@@ -27,20 +28,20 @@ public sealed class ProbeContractTests(AnvilFixture fixture)
         var probe = await ProbeDeployment.DeployAsync(fixture);
         var who = EthereumAddress.Parse("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
         var data = Enumerable.Range(0, 70).Select(i => (byte)(i * 7)).ToArray(); // spans three words, the last one partial
-        object?[] numbers = [BigInteger.Zero, BigInteger.One, new BigInteger(ulong.MaxValue), new BigInteger(1UL << 63)];
+        List<ulong> numbers = [0, 1, ulong.MaxValue, 1UL << 63];
 
-        var output = await probe.CallAsync("echo", [who, true, data, numbers]);
+        var output = await probe.QueryAsync<EchoFunction, EchoOutput>(new() { Who = who.ToString(), Flag = true, Data = data, Numbers = numbers });
 
-        Assert.Equal(who, output[0]);
-        Assert.Equal(true, output[1]);
-        Assert.Equal(data, output[2]);
-        Assert.Equal(numbers, (object?[])output[3]!);
+        Assert.Equal(who, EthereumAddress.Parse(output.ReturnValue1));
+        Assert.True(output.ReturnValue2);
+        Assert.Equal(data, output.ReturnValue3);
+        Assert.Equal(numbers, output.ReturnValue4);
 
-        var empty = await probe.CallAsync("echo", [EthereumAddress.Zero, false, Array.Empty<byte>(), Array.Empty<object?>()]);
-        Assert.Equal(EthereumAddress.Zero, empty[0]);
-        Assert.Equal(false, empty[1]);
-        Assert.Empty((byte[])empty[2]!);
-        Assert.Empty((object?[])empty[3]!);
+        var empty = await probe.QueryAsync<EchoFunction, EchoOutput>(new() { Who = EthereumAddress.Zero.ToString(), Flag = false, Data = [], Numbers = [] });
+        Assert.Equal(EthereumAddress.Zero, EthereumAddress.Parse(empty.ReturnValue1));
+        Assert.False(empty.ReturnValue2);
+        Assert.Empty(empty.ReturnValue3);
+        Assert.Empty(empty.ReturnValue4);
     }
 
     [Fact]
@@ -49,7 +50,7 @@ public sealed class ProbeContractTests(AnvilFixture fixture)
         var probe = await ProbeDeployment.DeployAsync(fixture);
         var tag = Keccak256.HashUtf8("batch-42");
 
-        var receipt = await probe.SendAsync("store", [new BigInteger(777), "kiln #3, 2.4 tCO2e", tag]);
+        var receipt = await probe.SendAsync(ProbeDeployment.Store(777, "kiln #3, 2.4 tCO2e", tag));
 
         Assert.True(receipt.Receipt.Succeeded);
         var stored = receipt.Event("Stored");
@@ -58,8 +59,10 @@ public sealed class ProbeContractTests(AnvilFixture fixture)
         Assert.Equal(new BigInteger(777), stored["value"]);
         Assert.Equal("kiln #3, 2.4 tCO2e", stored["note"]);
         Assert.Equal(tag, stored["tag"]);
-        Assert.Equal(new BigInteger(777), await probe.CallAsync<BigInteger>("value"));
-        Assert.Equal(BigInteger.One, await probe.CallAsync<BigInteger>("storesBy", probe.Sender.Address));
+        var typed = receipt.Event<StoredEvent>();
+        Assert.Equal((probe.Sender.Address, new BigInteger(777), "kiln #3, 2.4 tCO2e"), (EthereumAddress.Parse(typed.By), typed.Value, typed.Note));
+        Assert.Equal(new BigInteger(777), await ValueAsync(probe));
+        Assert.Equal(BigInteger.One, await StoresByAsync(probe, probe.Sender.Address));
     }
 
     [Fact]
@@ -68,17 +71,16 @@ public sealed class ProbeContractTests(AnvilFixture fixture)
         var probe = await ProbeDeployment.DeployAsync(fixture);
         var other = await ProbeDeployment.DeployAsync(fixture, probe.Sender); // same event, different address: must not match
         var otherSender = await FundedAccounts.NewSenderAsync(fixture);
-        var fromOtherSender = new ContractClient(probe.Name, probe.Abi, probe.Address, fixture.Eth, otherSender);
+        var fromOtherSender = probe.As(otherSender);
         var first = await fixture.Eth.BlockNumberAsync() + 1;
-        await probe.SendAsync("store", [new BigInteger(1), "one", new byte[32]]);
-        await other.SendAsync("store", [new BigInteger(2), "elsewhere", new byte[32]]);
-        await fromOtherSender.SendAsync("store", [new BigInteger(3), "other sender", new byte[32]]);
-        await probe.SendAsync("store", [new BigInteger(1_000_000), "at the limit", Keccak256.HashUtf8("x")]);
+        await probe.SendAsync(ProbeDeployment.Store(1, "one", new byte[32]));
+        await other.SendAsync(ProbeDeployment.Store(2, "elsewhere", new byte[32]));
+        await fromOtherSender.SendAsync(ProbeDeployment.Store(3, "other sender", new byte[32]));
+        await probe.SendAsync(ProbeDeployment.Store(1_000_000, "at the limit", Keccak256.HashUtf8("x")));
         var last = await fixture.Eth.BlockNumberAsync();
 
-        var stored = probe.Abi.Event("Stored");
-        var filter = new LogFilter(first, last, [probe.Address],
-            [stored.Topic0.ToArray(), stored.EncodeTopic("by", probe.Sender!.Address)]);
+        var storedTopic = ContractDefinition.Topic0<StoredEvent>();
+        var filter = new LogFilter(first, last, [probe.Address], [storedTopic, [.. new byte[12], .. probe.Sender!.Address.Bytes]]);
         var events = new List<ContractEvent>();
         await foreach (var (logs, _) in new LogPager(fixture.Eth, initialPageSize: 2).ReadAsync(filter))
             events.AddRange(probe.DecodeEvents(logs));
@@ -90,9 +92,14 @@ public sealed class ProbeContractTests(AnvilFixture fixture)
         Assert.Equal(Keccak256.HashUtf8("x"), events[1]["tag"]);
 
         var byAnyone = new List<ContractEvent>();
-        await foreach (var (logs, _) in new LogPager(fixture.Eth).ReadAsync(filter with { Topics = [stored.Topic0.ToArray()] }))
+        await foreach (var (logs, _) in new LogPager(fixture.Eth).ReadAsync(filter with { Topics = [storedTopic] }))
             byAnyone.AddRange(probe.DecodeEvents(logs));
         Assert.Equal(["one", "other sender", "at the limit"], byAnyone.Select(e => (string)e["note"]!));
         Assert.Equal(otherSender.Address, byAnyone[1]["by"]);
     }
+
+    private static async Task<BigInteger> ValueAsync(ContractClient probe) => (await probe.QueryAsync<ValueFunction, ValueOutput>(new())).ReturnValue1;
+
+    private static async Task<BigInteger> StoresByAsync(ContractClient probe, EthereumAddress who) =>
+        (await probe.QueryAsync<StoresByFunction, StoresByOutput>(new() { Arg1 = who.ToString() })).ReturnValue1;
 }

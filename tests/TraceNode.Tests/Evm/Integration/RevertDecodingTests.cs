@@ -1,6 +1,7 @@
 using System.Numerics;
+using Trace.Chain.Contracts;
 using Trace.Crypto;
-using Trace.Node.Contracts;
+using Trace.Node.Tests.Evm.Integration.ProbeDtos;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Evm.Integration;
@@ -19,9 +20,8 @@ public sealed class RevertDecodingTests(AnvilFixture fixture)
     public async Task Eth_call_revert_is_decoded(string revert)
     {
         var probe = await ProbeDeployment.DeployAsync(fixture);
-        var (function, args) = Call(revert);
 
-        var e = await Assert.ThrowsAsync<ContractCallException>(() => probe.CallAsync(function, args));
+        var e = await Assert.ThrowsAsync<ContractCallException>(() => Simulate(probe, revert));
 
         AssertDecoded(revert, e, probe.Sender!.Address);
         Assert.Null(e.Receipt);
@@ -33,15 +33,14 @@ public sealed class RevertDecodingTests(AnvilFixture fixture)
     {
         var probe = await ProbeDeployment.DeployAsync(fixture);
         var nonceBefore = await fixture.Eth.GetTransactionCountAsync(probe.Sender!.Address);
-        var (function, args) = Call(revert);
 
-        var e = await Assert.ThrowsAsync<ContractCallException>(() => probe.SendAsync(function, args));
+        var e = await Assert.ThrowsAsync<ContractCallException>(() => Send(probe, revert));
 
         AssertDecoded(revert, e, probe.Sender.Address);
         Assert.Null(e.Receipt);
         Assert.Equal(nonceBefore, await fixture.Eth.GetTransactionCountAsync(probe.Sender.Address));
         // The nonce manager did not advance either: the next transaction mines with the same nonce.
-        var next = await probe.SendAsync("store", [BigInteger.One, "after the revert", new byte[32]]);
+        var next = await probe.SendAsync(ProbeDeployment.Store(BigInteger.One, "after the revert", new byte[32]));
         Assert.Equal(nonceBefore, (await fixture.Eth.GetTransactionAsync(next.Receipt.TransactionHash))!.Nonce);
     }
 
@@ -51,9 +50,8 @@ public sealed class RevertDecodingTests(AnvilFixture fixture)
     {
         var probe = await ProbeDeployment.DeployAsync(fixture);
         var nonceBefore = await fixture.Eth.GetTransactionCountAsync(probe.Sender!.Address);
-        var (function, args) = Call(revert);
 
-        var e = await Assert.ThrowsAsync<ContractCallException>(() => probe.SendAsync(function, args, gasLimit: 200_000));
+        var e = await Assert.ThrowsAsync<ContractCallException>(() => Send(probe, revert, gasLimit: 200_000));
 
         AssertDecoded(revert, e, probe.Sender.Address);
         Assert.NotNull(e.Receipt);
@@ -68,18 +66,26 @@ public sealed class RevertDecodingTests(AnvilFixture fixture)
         var probe = await ProbeDeployment.DeployAsync(fixture);
 
         // 30,000 gas covers the intrinsic cost but not the storage writes: out of gas, no revert data to replay.
-        var e = await Assert.ThrowsAsync<Trace.Node.Evm.Accounts.TransactionFailedException>(
-            () => probe.SendAsync("store", [BigInteger.One, "too little gas", new byte[32]], gasLimit: 30_000));
+        var e = await Assert.ThrowsAsync<Trace.Chain.Accounts.TransactionFailedException>(
+            () => probe.SendAsync(ProbeDeployment.Store(BigInteger.One, "too little gas", new byte[32]), gasLimit: 30_000));
 
         Assert.False(e.Receipt.Succeeded);
         Assert.Equal(30_000UL, e.Receipt.GasUsed);
     }
 
-    private static (string Function, object?[] Args) Call(string revert) => revert switch
+    private static Task<byte[]> Simulate(ContractClient probe, string revert) => revert switch
     {
-        "custom error" => ("store", [new BigInteger(2_000_000), "too much", new byte[32]]),
-        "reason string" => ("failWithReason", ["supplier key suspended"]),
-        "panic" => ("divide", [BigInteger.One, BigInteger.Zero]),
+        "custom error" => probe.SimulateAsync(ProbeDeployment.Store(2_000_000, "too much", new byte[32])),
+        "reason string" => probe.SimulateAsync(new FailWithReasonFunction { Reason = "supplier key suspended" }),
+        "panic" => probe.SimulateAsync(new DivideFunction { A = BigInteger.One, B = BigInteger.Zero }),
+        _ => throw new ArgumentOutOfRangeException(nameof(revert)),
+    };
+
+    private static Task<ContractReceipt> Send(ContractClient probe, string revert, ulong? gasLimit = null) => revert switch
+    {
+        "custom error" => probe.SendAsync(ProbeDeployment.Store(2_000_000, "too much", new byte[32]), gasLimit: gasLimit),
+        "reason string" => probe.SendAsync(new FailWithReasonFunction { Reason = "supplier key suspended" }, gasLimit: gasLimit),
+        "panic" => probe.SendAsync(new DivideFunction { A = BigInteger.One, B = BigInteger.Zero }, gasLimit: gasLimit),
         _ => throw new ArgumentOutOfRangeException(nameof(revert)),
     };
 
@@ -91,6 +97,9 @@ public sealed class RevertDecodingTests(AnvilFixture fixture)
             case "custom error":
                 Assert.Equal("store", e.Function);
                 Assert.Equal("ValueTooLarge", e.ErrorName);
+                var typed = Assert.IsType<ValueTooLargeError>(e.Error);
+                Assert.Equal(new BigInteger(2_000_000), typed.Value);
+                Assert.Equal(caller, EthereumAddress.Parse(typed.Caller));
                 Assert.Equal("ValueTooLarge(uint256,uint256,address)", e.Revert.Signature);
                 Assert.Equal(["value", "limit", "caller"], e.Revert.Arguments.Keys);
                 Assert.Equal(new BigInteger(2_000_000), e.Revert.Arguments["value"]);

@@ -1,7 +1,7 @@
 using System.Numerics;
-using Trace.Node.Evm.Accounts;
-using Trace.Node.Evm.Rpc;
-using Trace.Node.Evm.Transactions;
+using Trace.Chain.Accounts;
+using Trace.Chain.Rpc;
+using Trace.Chain.Transactions;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Evm.Integration;

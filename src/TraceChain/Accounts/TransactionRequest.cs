@@ -1,0 +1,7 @@
+using System.Numerics;
+using Trace.Crypto;
+
+namespace Trace.Chain.Accounts;
+
+/// <summary>What to send: a call (or a deployment when <see cref="To"/> is null); gas is estimated when not given.</summary>
+public sealed record TransactionRequest(EthereumAddress? To, byte[] Data, BigInteger? Value = null, ulong? GasLimit = null);

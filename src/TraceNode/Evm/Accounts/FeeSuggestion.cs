@@ -1,6 +1,0 @@
-using System.Numerics;
-
-namespace Trace.Node.Evm.Accounts;
-
-/// <summary>EIP-1559 fee caps for the next block, in wei per gas.</summary>
-public sealed record FeeSuggestion(BigInteger MaxFeePerGas, BigInteger MaxPriorityFeePerGas, BigInteger BaseFeePerGas);

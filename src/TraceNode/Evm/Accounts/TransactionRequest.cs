@@ -1,7 +1,0 @@
-using System.Numerics;
-using Trace.Crypto;
-
-namespace Trace.Node.Evm.Accounts;
-
-/// <summary>What to send: a call (or a deployment when <see cref="To"/> is null); gas is estimated when not given.</summary>
-public sealed record TransactionRequest(EthereumAddress? To, byte[] Data, BigInteger? Value = null, ulong? GasLimit = null);
