@@ -1,5 +1,3 @@
-using Org.BouncyCastle.Math.EC;
-using BigInteger = Org.BouncyCastle.Math.BigInteger;
 using Integer = System.Numerics.BigInteger;
 
 namespace Trace.Crypto;

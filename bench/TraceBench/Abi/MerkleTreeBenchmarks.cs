@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Trace.Crypto;
 using Trace.Crypto.Merkle;
-using Trace.Node.Merkle;
 
 namespace Trace.Bench.Abi;
 

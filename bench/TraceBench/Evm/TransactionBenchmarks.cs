@@ -2,8 +2,8 @@ using System.Numerics;
 using BenchmarkDotNet.Attributes;
 using Nethereum.Model;
 using Nethereum.Signer;
-using Trace.Crypto;
 using Trace.Chain.Transactions;
+using Trace.Crypto;
 
 namespace Trace.Bench.Evm;
 

@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Trace.Crypto;
-using Trace.Crypto.Eip712;
-using Trace.Crypto.Merkle;
+using Trace.Chain.Accounts;
 using Trace.Chain.Contracts;
 using Trace.Chain.Contracts.Deployment;
 using Trace.Chain.Contracts.Registries;
-using Trace.Chain.Accounts;
 using Trace.Chain.Rpc;
+using Trace.Crypto;
+using Trace.Crypto.Eip712;
+using Trace.Crypto.Merkle;
 using Trace.Node.LocalChain;
 
 namespace Trace.Bench.Gas;

@@ -1,9 +1,8 @@
+using Trace.Chain.Accounts;
+using Trace.Chain.Contracts.Registries;
+using Trace.Chain.Rpc;
 using Trace.Client.Claims;
 using Trace.Crypto;
-using Trace.Crypto.Eip712;
-using Trace.Chain.Contracts.Registries;
-using Trace.Chain.Accounts;
-using Trace.Chain.Rpc;
 using Trace.Protos.V1;
 
 namespace Trace.Bench.Pipeline;

@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Security.Cryptography;
 using Grpc.Net.Client;
-using Trace.Crypto;
+using Trace.Chain.Accounts;
 using Trace.Chain.Contracts;
 using Trace.Chain.Contracts.Registries;
-using Trace.Chain.Accounts;
 using Trace.Chain.Rpc;
+using Trace.Crypto;
 using Trace.Protos.V1;
 
 namespace Trace.Bench.Pipeline;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Google.Protobuf;
-using Trace.Crypto;
 using Trace.Chain.Contracts.Registries;
+using Trace.Crypto;
 using Trace.Protos.V1;
 
 namespace Trace.Bench.Pipeline;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Grpc.Core;
 using Grpc.Net.Client;
 using Trace.Chain.Contracts.Registries;
 using Trace.Crypto;

@@ -1,13 +1,12 @@
 using Google.Protobuf;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Trace.Chain.Contracts;
 using Trace.Domain;
 using Trace.Node.Evidence;
-using ChainRpcException = Trace.Chain.Rpc.RpcException;
-using RpcTransportException = Trace.Chain.Rpc.RpcTransportException;
 using Trace.Node.Storage;
 using Trace.Node.Verification;
+using ChainRpcException = Trace.Chain.Rpc.RpcException;
+using RpcTransportException = Trace.Chain.Rpc.RpcTransportException;
 
 namespace Trace.Api.Grpc;
 

@@ -1,11 +1,11 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Trace.Chain.Rpc;
+using Trace.Node;
 using Trace.Node.Anchoring;
 using Trace.Node.Blobs;
 using Trace.Node.Chain;
 using Trace.Node.Evidence;
-using Trace.Chain.Rpc;
-using Trace.Node;
 using Trace.Node.Hosting;
 using Trace.Node.Indexing;
 using Trace.Node.Storage;

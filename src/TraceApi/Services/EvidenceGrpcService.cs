@@ -11,7 +11,6 @@ using Trace.Node.Evidence;
 using Trace.Node.Storage;
 using Trace.Node.Verification;
 using Trace.Protos.V1;
-using Domain = Trace.Domain;
 using InvalidFieldException = Trace.Domain.InvalidFieldException;
 using RecordIds = Trace.Domain.RecordIds;
 using RecordNotFoundException = Trace.Domain.RecordNotFoundException;

@@ -3,7 +3,6 @@ using Google.Protobuf.WellKnownTypes;
 using Trace.Crypto;
 using Trace.Domain;
 using Trace.Node.Verification;
-using Domain = Trace.Domain;
 using Proto = Trace.Protos.V1;
 
 namespace Trace.Api.Services;

@@ -1,5 +1,5 @@
-using Trace.Crypto;
 using Trace.Chain.Rpc;
+using Trace.Crypto;
 
 namespace Trace.Chain.Accounts;
 

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Numerics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Trace.Crypto;
 using Trace.Chain.Rpc;
 using Trace.Chain.Transactions;
+using Trace.Crypto;
 
 namespace Trace.Chain.Accounts;
 

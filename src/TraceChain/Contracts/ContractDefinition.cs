@@ -3,8 +3,8 @@ using System.Reflection;
 using Nethereum.ABI.FunctionEncoding;
 using Nethereum.ABI.FunctionEncoding.Attributes;
 using Nethereum.Contracts;
-using Trace.Crypto;
 using Trace.Chain.Rpc;
+using Trace.Crypto;
 
 namespace Trace.Chain.Contracts;
 

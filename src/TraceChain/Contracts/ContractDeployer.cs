@@ -1,8 +1,8 @@
 using Nethereum.Contracts;
 using Nethereum.Contracts.MessageEncodingServices;
 using Trace.Chain.Accounts;
-using Trace.Crypto;
 using Trace.Chain.Rpc;
+using Trace.Crypto;
 
 namespace Trace.Chain.Contracts;
 

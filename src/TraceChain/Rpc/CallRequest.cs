@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Text.Json.Serialization;
 using Trace.Crypto;
 
 namespace Trace.Chain.Rpc;

@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Security.Cryptography;
-using Trace.Domain;
-using Trace.Node.Evidence;
 using Trace.Chain.Rpc;
+using Trace.Domain;
 using Trace.Node.Verification;
 
 namespace Trace.Cli.Commands;

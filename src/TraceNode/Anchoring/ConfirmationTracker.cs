@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trace.Domain;
-using Trace.Chain.Rpc;
 using Trace.Node.Chain;
 using Trace.Node.Storage;
 

@@ -1,8 +1,8 @@
 using System.Numerics;
-using Trace.Node.Chain;
 using Trace.Chain.Accounts;
 using Trace.Chain.Rpc;
 using Trace.Chain.Transactions;
+using Trace.Node.Chain;
 
 namespace Trace.Node.Anchoring;
 

@@ -1,7 +1,7 @@
-using Trace.Node.Chain;
 using Trace.Chain.Contracts;
 using Trace.Chain.Contracts.Dtos.Evidence;
 using Trace.Chain.Rpc;
+using Trace.Node.Chain;
 
 namespace Trace.Node.Anchoring;
 

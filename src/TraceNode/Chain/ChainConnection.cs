@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trace.Chain.Rpc;
-using Trace.Node.Hosting;
 using Trace.Node.LocalChain;
 
 namespace Trace.Node.Chain;

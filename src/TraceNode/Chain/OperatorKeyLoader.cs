@@ -1,5 +1,5 @@
-using Trace.Crypto;
 using Trace.Chain.Keystore;
+using Trace.Crypto;
 
 namespace Trace.Node.Chain;
 

@@ -1,11 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Trace.Chain.Accounts;
 using Trace.Chain.Contracts.Deployment;
 using Trace.Chain.Contracts.Registries;
-using Trace.Chain.Accounts;
 using Trace.Crypto;
-using Trace.Node.Hosting;
-using Trace.Chain.Contracts;
 
 namespace Trace.Node.Chain;
 

@@ -1,11 +1,11 @@
 using System.Numerics;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Trace.Chain.Contracts.Registries;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
-using Trace.Node.Chain;
-using Trace.Chain.Contracts.Registries;
 using Trace.Domain;
+using Trace.Node.Chain;
 
 namespace Trace.Node.Evidence;
 

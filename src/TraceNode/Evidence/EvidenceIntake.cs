@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trace.Client.Canonical;
-using Trace.Crypto;
 using Trace.Domain;
 using Trace.Node.Blobs;
 using Trace.Node.Storage;

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using Trace.Node.Chain;
 using Trace.Chain.Contracts.Registries;
 using Trace.Crypto;
+using Trace.Node.Chain;
 
 namespace Trace.Node.Evidence;
 

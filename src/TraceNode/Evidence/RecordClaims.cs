@@ -1,6 +1,6 @@
-using Trace.Domain;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
+using Trace.Domain;
 
 namespace Trace.Node.Evidence;
 

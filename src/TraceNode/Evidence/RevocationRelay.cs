@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
-using Trace.Crypto;
-using Trace.Node.Chain;
 using Trace.Chain.Contracts;
 using Trace.Chain.Contracts.Registries;
+using Trace.Crypto;
 using Trace.Domain;
+using Trace.Node.Chain;
 using Trace.Node.Storage;
 
 namespace Trace.Node.Evidence;

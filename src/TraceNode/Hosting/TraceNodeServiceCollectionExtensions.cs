@@ -1,15 +1,15 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Trace.Node.Anchoring;
-using Trace.Node.Evidence;
-using Trace.Node.Indexing;
-using Trace.Node.Verification;
 using Microsoft.Extensions.Options;
+using Trace.Chain.Rpc;
+using Trace.Node.Anchoring;
 using Trace.Node.Blobs;
 using Trace.Node.Chain;
-using Trace.Chain.Rpc;
+using Trace.Node.Evidence;
+using Trace.Node.Indexing;
 using Trace.Node.Storage;
+using Trace.Node.Verification;
 
 namespace Trace.Node.Hosting;
 

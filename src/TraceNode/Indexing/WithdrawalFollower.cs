@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Trace.Chain.Contracts.Dtos.Evidence;
+using Trace.Chain.Rpc;
 using Trace.Crypto;
 using Trace.Domain;
 using Trace.Node.Chain;
-using Trace.Chain.Contracts.Dtos.Evidence;
-using Trace.Chain.Rpc;
 using Trace.Node.Storage;
 
 namespace Trace.Node.Indexing;

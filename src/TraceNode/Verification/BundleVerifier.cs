@@ -1,11 +1,11 @@
 using System.Numerics;
+using Trace.Chain.Contracts;
+using Trace.Chain.Contracts.Registries;
+using Trace.Chain.Rpc;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
 using Trace.Crypto.Merkle;
-using Trace.Chain.Contracts;
-using Trace.Chain.Contracts.Registries;
 using Trace.Domain;
-using Trace.Chain.Rpc;
 
 namespace Trace.Node.Verification;
 

@@ -1,15 +1,10 @@
-using System.Numerics;
 using System.Security.Cryptography;
 using Trace.Crypto;
-using Trace.Crypto.Eip712;
 using Trace.Crypto.Merkle;
+using Trace.Domain;
 using Trace.Node.Blobs;
 using Trace.Node.Chain;
-using Trace.Chain.Contracts;
-using Trace.Chain.Contracts.Registries;
-using Trace.Domain;
 using Trace.Node.Evidence;
-using Trace.Chain.Rpc;
 using Trace.Node.Storage;
 
 namespace Trace.Node.Verification;

@@ -3,9 +3,8 @@ using System.Text;
 using Google.Protobuf;
 using Grpc.Core;
 using Trace.Api.Tests.Support;
-using Trace.Client.Claims;
-using Trace.Crypto;
 using Trace.Chain.Contracts.Registries;
+using Trace.Client.Claims;
 using Trace.Protos.V1;
 
 namespace Trace.Api.Tests.Evidence;

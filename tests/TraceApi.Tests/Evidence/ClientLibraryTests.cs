@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using Trace.Api.Tests.Support;
+using Trace.Chain.Contracts.Registries;
 using Trace.Client;
 using Trace.Client.Claims;
 using Trace.Crypto;
-using Trace.Chain.Contracts.Registries;
 using Trace.Protos.V1;
 
 namespace Trace.Api.Tests.Evidence;

@@ -1,15 +1,14 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using Grpc.Core;
 using Grpc.Net.Client;
 using Trace.Api.Tests.Support;
-using Trace.Client.Claims;
-using Trace.Crypto;
+using Trace.Chain.Accounts;
 using Trace.Chain.Contracts;
 using Trace.Chain.Contracts.Registries;
-using Trace.Chain.Accounts;
 using Trace.Chain.Rpc;
+using Trace.Client.Claims;
+using Trace.Crypto;
 using Trace.Protos.V1;
 using Xunit.Abstractions;
 

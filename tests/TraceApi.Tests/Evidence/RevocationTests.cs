@@ -4,11 +4,11 @@ using System.Text;
 using Google.Protobuf;
 using Grpc.Core;
 using Trace.Api.Tests.Support;
+using Trace.Chain.Accounts;
+using Trace.Chain.Contracts.Registries;
 using Trace.Client.Claims;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
-using Trace.Chain.Contracts.Registries;
-using Trace.Chain.Accounts;
 using Trace.Protos.V1;
 
 namespace Trace.Api.Tests.Evidence;

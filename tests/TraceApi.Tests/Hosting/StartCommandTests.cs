@@ -1,10 +1,9 @@
-using Grpc.Core;
 using Trace.Api.Tests.Support;
-using Trace.Chain.Contracts.Registries;
 using Trace.Chain.Accounts;
-using Trace.Crypto;
+using Trace.Chain.Contracts.Registries;
 using Trace.Chain.Rpc;
 using Trace.Client.Claims;
+using Trace.Crypto;
 using Trace.Protos.V1;
 
 namespace Trace.Api.Tests.Hosting;

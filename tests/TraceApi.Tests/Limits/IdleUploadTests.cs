@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Google.Protobuf;
 using Grpc.Core;
 using Trace.Api.Tests.Evidence;
-using Trace.Api.Tests.Support;
 using Trace.Client.Claims;
 using Trace.Protos.V1;
 

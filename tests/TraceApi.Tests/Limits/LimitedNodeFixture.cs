@@ -1,9 +1,9 @@
 using Trace.Api.Tests.Support;
-using Trace.Chain.Contracts.Registries;
 using Trace.Chain.Accounts;
+using Trace.Chain.Contracts.Registries;
+using Trace.Chain.Rpc;
 using Trace.Client.Claims;
 using Trace.Crypto;
-using Trace.Chain.Rpc;
 using Trace.Protos.V1;
 
 namespace Trace.Api.Tests.Limits;

@@ -1,5 +1,4 @@
 using Trace.Domain;
-using Trace.Node.Anchoring;
 
 namespace Trace.Node.Tests.Anchoring;
 

@@ -1,6 +1,6 @@
+using Trace.Chain.Accounts;
 using Trace.Chain.Contracts.Deployment;
 using Trace.Chain.Contracts.Registries;
-using Trace.Chain.Accounts;
 using Trace.Chain.Transactions;
 using Trace.Node.Tests.Contracts.Support;
 using Trace.Node.Tests.Support;

@@ -1,6 +1,6 @@
+using Trace.Chain.Contracts.Registries;
 using Trace.Crypto.Eip712;
 using Trace.Crypto.Merkle;
-using Trace.Chain.Contracts.Registries;
 using Trace.Node.Tests.Contracts.Support;
 using Trace.Node.Tests.Support;
 

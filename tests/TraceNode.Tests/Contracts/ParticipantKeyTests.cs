@@ -1,5 +1,5 @@
-using Trace.Crypto;
 using Trace.Chain.Contracts.Registries;
+using Trace.Crypto;
 using Trace.Node.Tests.Contracts.Support;
 using Trace.Node.Tests.Support;
 

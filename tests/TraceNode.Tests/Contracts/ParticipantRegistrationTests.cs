@@ -1,6 +1,6 @@
-using Trace.Crypto;
 using Trace.Chain.Contracts.Deployment;
 using Trace.Chain.Contracts.Registries;
+using Trace.Crypto;
 using Trace.Node.Tests.Contracts.Support;
 using Trace.Node.Tests.Support;
 

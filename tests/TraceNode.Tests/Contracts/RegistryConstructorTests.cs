@@ -1,9 +1,9 @@
-using Trace.Crypto;
+using Trace.Chain.Accounts;
 using Trace.Chain.Contracts;
 using Trace.Chain.Contracts.Dtos.Evidence;
 using Trace.Chain.Contracts.Dtos.Participants;
 using Trace.Chain.Contracts.Registries;
-using Trace.Chain.Accounts;
+using Trace.Crypto;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Contracts;

@@ -1,7 +1,7 @@
 using System.Numerics;
+using Trace.Chain.Contracts.Registries;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
-using Trace.Chain.Contracts.Registries;
 
 namespace Trace.Node.Tests.Contracts;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Trace.Crypto;
+using Trace.Chain.Accounts;
 using Trace.Chain.Contracts.Deployment;
 using Trace.Chain.Contracts.Registries;
-using Trace.Chain.Accounts;
+using Trace.Crypto;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Contracts;

@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Trace.Chain.Accounts;
+using Trace.Chain.Contracts.Registries;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
 using Trace.Crypto.Merkle;
 using Trace.Domain;
-using Trace.Chain.Contracts.Registries;
-using Trace.Chain.Accounts;
 using Trace.Node.Tests.Support;
 using Trace.Node.Verification;
 

@@ -1,9 +1,9 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Trace.Chain.Contracts.Registries;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
 using Trace.Domain;
-using Trace.Chain.Contracts.Registries;
 using Trace.Node.Evidence;
 
 namespace Trace.Node.Tests.Engine;

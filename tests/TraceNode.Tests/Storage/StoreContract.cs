@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Trace.Crypto;
 using Trace.Domain;
-using Trace.Node.Storage;
 
 namespace Trace.Node.Tests.Storage;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
-using Trace.Chain.Contracts.Registries;
 using Trace.Chain.Accounts;
-using Trace.Crypto;
+using Trace.Chain.Contracts.Registries;
 using Trace.Chain.Rpc;
+using Trace.Crypto;
 
 namespace Trace.Chain.Contracts.Deployment;
 

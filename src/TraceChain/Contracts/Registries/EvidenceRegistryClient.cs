@@ -1,9 +1,9 @@
 using System.Numerics;
 using Trace.Chain.Accounts;
-using Trace.Crypto;
-using Trace.Crypto.Eip712;
 using Trace.Chain.Rpc;
 using Trace.Chain.Transactions;
+using Trace.Crypto;
+using Trace.Crypto.Eip712;
 using Dto = Trace.Chain.Contracts.Dtos.Evidence;
 
 namespace Trace.Chain.Contracts.Registries;

@@ -1,6 +1,6 @@
 using Trace.Chain.Accounts;
-using Trace.Crypto;
 using Trace.Chain.Rpc;
+using Trace.Crypto;
 using Dto = Trace.Chain.Contracts.Dtos.Participants;
 
 namespace Trace.Chain.Contracts.Registries;

@@ -1,5 +1,5 @@
-using Trace.Crypto.Merkle;
 using Trace.Chain.Contracts;
+using Trace.Crypto.Merkle;
 
 namespace Trace.Node.Tests.Contracts.Support;
 

@@ -1,6 +1,6 @@
-using Trace.Crypto;
-using Trace.Chain.Contracts.Registries;
 using Trace.Chain.Accounts;
+using Trace.Chain.Contracts.Registries;
+using Trace.Crypto;
 
 namespace Trace.Node.Tests.Contracts.Support;
 

@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
-using Trace.Crypto;
-using Trace.Crypto.Eip712;
-using Trace.Crypto.Merkle;
+using Trace.Chain.Accounts;
 using Trace.Chain.Contracts;
 using Trace.Chain.Contracts.Deployment;
 using Trace.Chain.Contracts.Registries;
-using Trace.Chain.Accounts;
 using Trace.Chain.Rpc;
+using Trace.Crypto;
+using Trace.Crypto.Eip712;
+using Trace.Crypto.Merkle;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Contracts.Support;

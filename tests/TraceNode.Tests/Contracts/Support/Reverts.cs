@@ -1,6 +1,6 @@
 using System.Numerics;
-using Trace.Crypto;
 using Trace.Chain.Contracts;
+using Trace.Crypto;
 
 namespace Trace.Node.Tests.Contracts.Support;
 

@@ -1,6 +1,6 @@
-using Trace.Chain.Contracts;
 using System.Numerics;
 using Trace.Chain.Accounts;
+using Trace.Chain.Contracts;
 using Trace.Chain.Rpc;
 using Trace.Node.Tests.Support;
 

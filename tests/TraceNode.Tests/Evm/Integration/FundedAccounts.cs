@@ -1,8 +1,8 @@
 using System.Numerics;
 using Microsoft.Extensions.Logging;
-using Trace.Crypto;
 using Trace.Chain.Accounts;
 using Trace.Chain.Rpc;
+using Trace.Crypto;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Evm.Integration;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Trace.Crypto;
 using Trace.Chain.Rpc;
+using Trace.Crypto;
 
 namespace Trace.Node.Tests.Evm.Integration;
 

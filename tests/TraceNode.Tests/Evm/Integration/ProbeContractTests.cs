@@ -1,7 +1,7 @@
 using System.Numerics;
-using Trace.Crypto;
 using Trace.Chain.Contracts;
 using Trace.Chain.Rpc;
+using Trace.Crypto;
 using Trace.Node.Tests.Evm.Integration.ProbeDtos;
 using Trace.Node.Tests.Support;
 

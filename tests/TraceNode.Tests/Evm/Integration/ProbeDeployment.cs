@@ -1,6 +1,6 @@
 using System.Numerics;
-using Trace.Chain.Contracts;
 using Trace.Chain.Accounts;
+using Trace.Chain.Contracts;
 using Trace.Crypto;
 using Trace.Node.Tests.Evm.Integration.ProbeDtos;
 using Trace.Node.Tests.Support;

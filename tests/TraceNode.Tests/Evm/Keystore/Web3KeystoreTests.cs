@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Trace.Crypto;
 using Trace.Chain.Keystore;
+using Trace.Crypto;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Evm.Keystore;

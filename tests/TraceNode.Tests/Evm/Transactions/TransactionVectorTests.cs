@@ -3,8 +3,8 @@ using System.Numerics;
 using System.Text.Json;
 using Nethereum.Model;
 using Nethereum.Signer;
-using Trace.Crypto;
 using Trace.Chain.Transactions;
+using Trace.Crypto;
 using Trace.Node.Tests.Support;
 
 namespace Trace.Node.Tests.Evm.Transactions;
