@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Trace.Chain.Accounts;
 using Trace.Chain.Contracts.Registries;
+using Trace.Client.Verification;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
 using Trace.Crypto.Merkle;
