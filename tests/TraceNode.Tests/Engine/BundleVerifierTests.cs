@@ -54,6 +54,20 @@ public sealed class BundleVerifierTests(EngineFixture engine) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_client_library_verifies_the_bundle_json_with_only_an_rpc_url()
+    {
+        var json = ProofBundleJson.Write(_bundle);
+
+        var verified = await Trace.Client.TraceClient.VerifyBundleAsync(json, engine.Chain.Anvil.RpcUrl, _content);
+        var tampered = await Trace.Client.TraceClient.VerifyBundleAsync(json, engine.Chain.Anvil.RpcUrl, [.. _content, (byte)'!']);
+
+        Assert.Equal(VerificationStatus.Verified, verified.Status);
+        Assert.Equal(AllChecks, verified.Checks.Select(c => c.Name));
+        Assert.Equal(VerificationStatus.Tampered, tampered.Status);
+        await Assert.ThrowsAsync<InvalidFieldException>(() => Trace.Client.TraceClient.VerifyBundleAsync(json.Replace("trace.proof-bundle/v1", "v0"), engine.Chain.Anvil.RpcUrl));
+    }
+
+    [Fact]
     public async Task Other_content_fails_the_content_check_as_tampered()
     {
         var outcome = await Verifier.VerifyAsync(_bundle, SHA256.HashData([.. _content, (byte)'!']), "supplied content", CancellationToken.None);
