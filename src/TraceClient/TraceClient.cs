@@ -1,10 +1,15 @@
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Trace.Client.Claims;
+using Trace.Client.Verification;
 using Trace.Crypto;
 using Trace.Protos.V1;
+using EthRpc = Trace.Chain.Rpc.EthRpc;
+using JsonRpcClient = Trace.Chain.Rpc.JsonRpcClient;
+using VerificationOutcome = Trace.Domain.VerificationOutcome;
 
 namespace Trace.Client;
 
@@ -152,6 +157,23 @@ public sealed class TraceClient : IDisposable
     /// <exception cref="TraceRecordNotReadyException">the record is not anchored yet.</exception>
     public Task<GetProofBundleResponse> GetProofBundleAsync(string recordId, CancellationToken ct = default) =>
         Call(() => Evidence.GetProofBundleAsync(new GetProofBundleRequest { RecordId = recordId }, cancellationToken: ct).ResponseAsync);
+
+    /// <summary>
+    /// Verifies a proof bundle offline, asking only a JSON-RPC endpoint of the chain it names (no Trace node): every hash
+    /// recomputed from the bundle, then root, anchoring transaction and block, and the registry's own verify view.
+    /// <paramref name="content"/> (optional) is the document or canonical record to check against the claim's content hash.
+    /// </summary>
+    /// <exception cref="Trace.Domain.InvalidFieldException">the bundle JSON is malformed; the field names the member.</exception>
+    /// <exception cref="ChainMismatchException">the endpoint answers for another chain than the bundle's <c>anchor.chainId</c>.</exception>
+    /// <exception cref="Trace.Chain.Rpc.RpcTransportException">the endpoint cannot be reached.</exception>
+    public static async Task<VerificationOutcome> VerifyBundleAsync(string bundleJson, Uri rpcUrl, byte[]? content = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(rpcUrl);
+        var bundle = ProofBundleJson.Parse(bundleJson);
+        using var rpc = new JsonRpcClient(rpcUrl);
+        return await new BundleVerifier(new EthRpc(rpc))
+            .VerifyAsync(bundle, content is null ? null : SHA256.HashData(content), "supplied content", ct).ConfigureAwait(false);
+    }
 
     public void Dispose() => _ownedChannel?.Dispose();
 

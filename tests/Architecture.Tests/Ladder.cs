@@ -27,16 +27,6 @@ internal static class Ladder
         ["TraceCli"] = new(6, MaxReference: 4, ForbiddenPackages: EngineOnly),
     };
 
-    /// <summary>
-    /// Breaks of the ladder that are known and owned, with the reason: the reference (and what is reached only through
-    /// it) is not checked. Each entry must still be needed (a test fails once the reference is gone, so it is removed).
-    /// </summary>
-    public static IReadOnlyDictionary<(string From, string To), string> KnownBreaks { get; } = new Dictionary<(string, string), string>
-    {
-        [("TraceCli", "TraceNode")] = "`trace verify` runs BundleVerifier, which reads the chain through TraceNode's RPC and registry " +
-            "client; it moves to TraceClient once the chain layer is its own assembly (TraceChain, issue 10).",
-    };
-
     /// <summary>Assembly name → src folder, for the references compiled into built assemblies.</summary>
     public static IReadOnlyDictionary<string, string> FolderOfAssembly { get; } = new Dictionary<string, string>
     {

@@ -73,7 +73,6 @@ public class LadderTests
         {
             if (Ladder.FolderOfAssembly.TryGetValue(reference, out var target))
             {
-                if (Ladder.KnownBreaks.ContainsKey((folder, target))) continue;
                 var targetRung = Ladder.Rungs[target];
                 Assert.True(targetRung.Level <= rung.Highest, $"{project.AssemblyName} (rung {rung.Level}) references {reference} (rung {targetRung.Level})");
             }
@@ -85,17 +84,6 @@ public class LadderTests
                 Assert.True(allowed.Any(a => Ladder.Matches(reference, a)), $"{project.AssemblyName} may use only {string.Join(", ", allowed)}, but references {reference}");
             if (rung.ForbiddenPackages is { } forbidden)
                 Assert.False(forbidden.Any(f => Ladder.Matches(reference, f)), $"{project.AssemblyName} must not reference {reference}");
-        }
-    }
-
-    [Fact]
-    public void Every_known_break_is_still_there_so_a_fixed_one_is_removed_from_the_list()
-    {
-        foreach (var ((from, to), reason) in Ladder.KnownBreaks)
-        {
-            var project = SourceProject.All.SingleOrDefault(p => p.Folder == from);
-            Assert.True(project is not null && project.ProjectReferences.Contains(to),
-                $"src/{from} no longer references src/{to}: remove the known break ({reason}) from {nameof(Ladder)}.{nameof(Ladder.KnownBreaks)}");
         }
     }
 
@@ -116,6 +104,16 @@ public class LadderTests
             r => r is "Trace.Node" or "Trace.Api" || Ladder.Matches(r, "Microsoft.EntityFrameworkCore") || Ladder.Matches(r, "Npgsql"));
     }
 
+    [Fact]
+    public void The_command_line_references_only_the_client_library()
+    {
+        var cli = SourceProject.All.Single(p => p.Folder == "TraceCli");
+        Assert.Equal(["TraceClient"], cli.ProjectReferences);
+        Assert.DoesNotContain(ReachableProjects(cli.Folder), p => p.Target is "TraceNode" or "TraceApi");
+        Assert.DoesNotContain(ReferencedAssemblies(cli.BuiltAssembly),
+            r => r is "Trace.Node" or "Trace.Api" || Ladder.Matches(r, "Microsoft.EntityFrameworkCore") || Ladder.Matches(r, "Npgsql"));
+    }
+
     // Each project reachable from folder through ProjectReference, with the path that reaches it.
     private static IEnumerable<(string Target, string Path)> ReachableProjects(string folder)
     {
@@ -128,7 +126,6 @@ public class LadderTests
             if (project is null) continue;
             foreach (var target in project.ProjectReferences)
             {
-                if (Ladder.KnownBreaks.ContainsKey((folder, target)) && current == folder) continue;
                 if (!seen.Add(target)) continue;
                 var next = $"{path} -> {target}";
                 yield return (target, next);

@@ -1,10 +1,10 @@
 using Google.Protobuf;
 using Grpc.Core;
 using Trace.Chain.Contracts;
+using Trace.Client.Verification;
 using Trace.Domain;
 using Trace.Node.Evidence;
 using Trace.Node.Storage;
-using Trace.Node.Verification;
 using ChainRpcException = Trace.Chain.Rpc.RpcException;
 using RpcTransportException = Trace.Chain.Rpc.RpcTransportException;
 

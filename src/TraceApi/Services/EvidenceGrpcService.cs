@@ -5,6 +5,7 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Trace.Api.Grpc;
+using Trace.Client.Verification;
 using Trace.Crypto;
 using Trace.Node.Blobs;
 using Trace.Node.Evidence;

@@ -1,8 +1,8 @@
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
+using Trace.Client.Verification;
 using Trace.Crypto;
 using Trace.Domain;
-using Trace.Node.Verification;
 using Proto = Trace.Protos.V1;
 
 namespace Trace.Api.Services;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using Trace.Chain.Rpc;
+using Trace.Client.Verification;
 using Trace.Domain;
-using Trace.Node.Verification;
 
 namespace Trace.Cli.Commands;
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Trace.Client.Verification;
 using Trace.Crypto;
 using Trace.Crypto.Merkle;
 using Trace.Domain;

@@ -1,10 +1,10 @@
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
+using Trace.Client.Verification;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
 using Trace.Domain;
-using Trace.Node.Verification;
 
 namespace Trace.Api.Tests.Support;
 

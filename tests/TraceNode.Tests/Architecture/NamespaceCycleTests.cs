@@ -28,15 +28,6 @@ public sealed class NamespaceCycleTests
     }
 
     [Fact]
-    public void Reader_finds_the_edge_of_a_partly_qualified_name()
-    {
-        // RevocationRelay calls Evm.Rpc.BlockTag.Number(...) without a using: the edge must still be there.
-        var graph = NamespaceGraph.Of(typeof(TraceStore).Assembly.GetTypes(), EngineArea);
-
-        Assert.Contains("Trace.Node.Evm.Rpc", graph.Edges["Trace.Node.Evidence"].Keys);
-    }
-
-    [Fact]
     public void The_loops_of_issue_10_stay_broken()
     {
         var graph = NamespaceGraph.Of(typeof(TraceStore).Assembly.GetTypes(), EngineArea);

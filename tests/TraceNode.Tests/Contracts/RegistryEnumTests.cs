@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Trace.Chain.Contracts.Registries;
+using Trace.Client.Verification;
 using Trace.Domain;
 using Trace.Node.Tests.Support;
-using Trace.Node.Verification;
 
 namespace Trace.Node.Tests.Contracts;
 

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Trace.Chain.Accounts;
 using Trace.Chain.Contracts.Registries;
+using Trace.Client.Verification;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
 using Trace.Crypto.Merkle;
@@ -50,6 +51,20 @@ public sealed class BundleVerifierTests(EngineFixture engine) : IAsyncLifetime
         Assert.NotEmpty(_bundle.Proof);
         Assert.Null(outcome.Withdrawal);
         Assert.True(outcome.CheckedAtBlock >= _bundle.BlockNumber);
+    }
+
+    [Fact]
+    public async Task The_client_library_verifies_the_bundle_json_with_only_an_rpc_url()
+    {
+        var json = ProofBundleJson.Write(_bundle);
+
+        var verified = await Trace.Client.TraceClient.VerifyBundleAsync(json, engine.Chain.Anvil.RpcUrl, _content);
+        var tampered = await Trace.Client.TraceClient.VerifyBundleAsync(json, engine.Chain.Anvil.RpcUrl, [.. _content, (byte)'!']);
+
+        Assert.Equal(VerificationStatus.Verified, verified.Status);
+        Assert.Equal(AllChecks, verified.Checks.Select(c => c.Name));
+        Assert.Equal(VerificationStatus.Tampered, tampered.Status);
+        await Assert.ThrowsAsync<InvalidFieldException>(() => Trace.Client.TraceClient.VerifyBundleAsync(json.Replace("trace.proof-bundle/v1", "v0"), engine.Chain.Anvil.RpcUrl));
     }
 
     [Fact]

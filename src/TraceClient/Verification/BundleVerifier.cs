@@ -7,7 +7,7 @@ using Trace.Crypto.Eip712;
 using Trace.Crypto.Merkle;
 using Trace.Domain;
 
-namespace Trace.Node.Verification;
+namespace Trace.Client.Verification;
 
 /// <summary>
 /// Verifies a proof bundle the way docs/proof-bundle.md tells an outsider to, with nothing but a JSON-RPC endpoint:
@@ -95,7 +95,8 @@ public sealed class BundleVerifier(EthRpc eth)
             state.IsSuperseded ? Hex.Encode(state.SupersededBy) : null)
         : null;
 
-    internal static bool CheckContent(List<VerificationCheck> checks, byte[] claimed, byte[]? actual, string source)
+    /// <summary>Adds the content check to <paramref name="checks"/>: passes when no content is supplied or its SHA-256 is the claimed hash.</summary>
+    public static bool CheckContent(List<VerificationCheck> checks, byte[] claimed, byte[]? actual, string source)
     {
         if (actual is null)
         {

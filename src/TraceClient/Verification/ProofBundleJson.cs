@@ -5,7 +5,7 @@ using Trace.Crypto;
 using Trace.Crypto.Eip712;
 using Trace.Domain;
 
-namespace Trace.Node.Verification;
+namespace Trace.Client.Verification;
 
 /// <summary>Writes and strictly parses the proof bundle JSON document; a malformed member is named in the error.</summary>
 public static class ProofBundleJson

@@ -1,4 +1,4 @@
-namespace Trace.Node.Verification;
+namespace Trace.Client.Verification;
 
 /// <summary>
 /// A proof bundle names another chain than the one the verifier can ask: no verdict is possible here, the bundle may be

@@ -2,7 +2,7 @@ using Trace.Crypto;
 using Trace.Crypto.Eip712;
 using Trace.Domain;
 
-namespace Trace.Node.Verification;
+namespace Trace.Client.Verification;
 
 /// <summary>A record's self-contained proof (docs/proof-bundle.md, format <c>trace.proof-bundle/v1</c>).</summary>
 public sealed record ProofBundle(

@@ -1,7 +1,7 @@
 using Trace.Chain.Contracts.Registries;
 using Trace.Domain;
 
-namespace Trace.Node.Verification;
+namespace Trace.Client.Verification;
 
 /// <summary>Maps the contract's verify() codes onto the service's <see cref="VerificationStatus"/>.</summary>
 public static class VerificationCodeExtensions
