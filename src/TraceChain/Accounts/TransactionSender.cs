@@ -214,7 +214,7 @@ public sealed class TransactionSender
     private async Task<ulong> EstimateAsync(TransactionRequest request, CancellationToken ct)
     {
         var estimate = await _eth.EstimateGasAsync(new CallRequest(request.To, request.Data, Address, request.Value), ct).ConfigureAwait(false);
-        return estimate * (ulong)GasMarginPercent / 100;
+        return (estimate + request.ExtraGas) * (ulong)GasMarginPercent / 100;
     }
 
     private static bool IsAlreadyKnown(RpcException ex) =>

@@ -74,14 +74,15 @@ public class ContractClient(ContractDefinition definition, EthereumAddress addre
     }
 
     /// <summary>Sends a state-changing call and waits for its receipt; a revert (at estimation or mining) throws with the decoded error.</summary>
-    public async Task<ContractReceipt> SendAsync<TFunction>(TFunction function, int confirmations = 1, ulong? gasLimit = null, CancellationToken ct = default)
+    public async Task<ContractReceipt> SendAsync<TFunction>(TFunction function, int confirmations = 1, ulong? gasLimit = null, CancellationToken ct = default,
+        ulong extraGas = 0)
         where TFunction : FunctionMessage, new()
     {
         var sender = Sender ?? throw new InvalidOperationException($"{Name} client is read-only: it has no transaction sender");
         var data = Encode(function);
         try
         {
-            var receipt = await sender.SendAndWaitAsync(new TransactionRequest(Address, data, GasLimit: gasLimit), confirmations, ct).ConfigureAwait(false);
+            var receipt = await sender.SendAndWaitAsync(new TransactionRequest(Address, data, GasLimit: gasLimit, ExtraGas: extraGas), confirmations, ct).ConfigureAwait(false);
             return new ContractReceipt(receipt, DecodeEvents(receipt.Logs));
         }
         catch (RpcException ex) when (RevertData(ex) is { } revert)

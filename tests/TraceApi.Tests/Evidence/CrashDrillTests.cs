@@ -20,6 +20,10 @@ namespace Trace.Api.Tests.Evidence;
 /// </summary>
 public sealed class CrashDrillTests(ITestOutputHelper output) : IDisposable
 {
+    // A restart replays the journal and reconciles with the chain before reporting SERVING; on a loaded CI machine that
+    // has taken over a minute, and how fast it starts is not what this drill proves.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "trace-drill-" + Guid.NewGuid().ToString("N")[..8]);
 
     [Fact]
@@ -31,7 +35,7 @@ public sealed class CrashDrillTests(ITestOutputHelper output) : IDisposable
             ["Trace:Anchoring:MaxBatchSize"] = "32",
             ["Chain:Confirmations"] = "1",
         };
-        var api = await TraceApiProcess.StartAsync(_dataDirectory, settings);
+        var api = await TraceApiProcess.StartAsync(_dataDirectory, settings, StartTimeout);
         var node = await new NodeService.NodeServiceClient(api.Channel).GetNodeInfoAsync(new GetNodeInfoRequest());
         var registry = EthereumAddress.Parse(node.Contracts["EvidenceRegistry"]);
         var signers = Enumerable.Range(0, 4).Select(_ => new ClaimSigner(EthereumKey.Generate(), node.ChainId, registry)).ToArray();
@@ -49,7 +53,7 @@ public sealed class CrashDrillTests(ITestOutputHelper output) : IDisposable
             await Task.WhenAll(clients);
             await api.DisposeAsync();
             output.WriteLine($"round {round + 1}: killed; {accepted.Count} records accepted so far");
-            api = await TraceApiProcess.StartAsync(_dataDirectory, settings);
+            api = await TraceApiProcess.StartAsync(_dataDirectory, settings, StartTimeout);
         }
 
         await using (api)

@@ -117,14 +117,18 @@ public sealed partial class TraceApiProcess : IAsyncDisposable
         {
             if (_process.HasExited)
                 throw new InvalidOperationException($"Trace.Api exited with {_process.ExitCode} before serving:\n{Output}");
+            Grpc.Core.RpcException? lastError = null;
             try
             {
                 if (await HealthAsync() == HealthCheckResponse.Types.ServingStatus.Serving) return;
             }
-            catch (Grpc.Core.RpcException) when (clock.Elapsed < timeout)
+            catch (Grpc.Core.RpcException ex)
             {
+                // Not listening yet (Unavailable, connection refused) or too busy to answer: keep waiting. A probe that
+                // fails after the deadline passed must end as the timeout below, not leak out as a bare Unavailable.
+                lastError = ex;
             }
-            if (clock.Elapsed > timeout) throw new TimeoutException($"Trace.Api did not report SERVING within {timeout}:\n{Output}");
+            if (clock.Elapsed > timeout) throw new TimeoutException($"Trace.Api did not report SERVING within {timeout}:\n{Output}", lastError);
             await Task.Delay(200);
         }
     }

@@ -13,6 +13,14 @@ public sealed class ParticipantRegistryClient
 {
     private static readonly byte[] DefaultAdminRole = new byte[32];
 
+    /// <summary>
+    /// Gas added to the estimate of a status change (suspend, reactivate, grant/revoke roles). These push a status
+    /// checkpoint keyed by block.timestamp: estimated in the same second as the participant's last change the push
+    /// overwrites that checkpoint (~37k gas), but mined in a later block it appends a new storage slot (~59k, +22.3k
+    /// measured), which the 20% margin does not cover, so the transaction ran out of gas. 25k covers a fresh slot.
+    /// </summary>
+    public const ulong CheckpointAppendGas = 25_000;
+
     public ParticipantRegistryClient(ContractClient contract)
     {
         ArgumentNullException.ThrowIfNull(contract);
@@ -47,19 +55,19 @@ public sealed class ParticipantRegistryClient
 
     /// <summary>suspendParticipant from now; <paramref name="reason"/> is an off-chain code. Emits ParticipantSuspended.</summary>
     public Task<ContractReceipt> SuspendParticipantAsync(byte[] id, ushort reason, CancellationToken ct = default) =>
-        Contract.SendAsync(new Dto.SuspendParticipantFunction { Id = id, Reason = reason }, ct: ct);
+        Contract.SendAsync(new Dto.SuspendParticipantFunction { Id = id, Reason = reason }, ct: ct, extraGas: CheckpointAppendGas);
 
     /// <summary>reactivateParticipant from now. Emits ParticipantReactivated.</summary>
     public Task<ContractReceipt> ReactivateParticipantAsync(byte[] id, CancellationToken ct = default) =>
-        Contract.SendAsync(new Dto.ReactivateParticipantFunction { Id = id }, ct: ct);
+        Contract.SendAsync(new Dto.ReactivateParticipantFunction { Id = id }, ct: ct, extraGas: CheckpointAppendGas);
 
     /// <summary>grantRoles from now. Emits RolesGranted.</summary>
     public Task<ContractReceipt> GrantRolesAsync(byte[] id, ParticipantRoles roles, CancellationToken ct = default) =>
-        Contract.SendAsync(new Dto.GrantRolesFunction { Id = id, Roles = (ushort)roles }, ct: ct);
+        Contract.SendAsync(new Dto.GrantRolesFunction { Id = id, Roles = (ushort)roles }, ct: ct, extraGas: CheckpointAppendGas);
 
     /// <summary>revokeRoles from now. Emits RolesRevoked.</summary>
     public Task<ContractReceipt> RevokeRolesAsync(byte[] id, ParticipantRoles roles, CancellationToken ct = default) =>
-        Contract.SendAsync(new Dto.RevokeRolesFunction { Id = id, Roles = (ushort)roles }, ct: ct);
+        Contract.SendAsync(new Dto.RevokeRolesFunction { Id = id, Roles = (ushort)roles }, ct: ct, extraGas: CheckpointAppendGas);
 
     /// <summary>Makes <paramref name="account"/> a registry administrator (AccessControl DEFAULT_ADMIN_ROLE). Emits RoleGranted.</summary>
     public Task<ContractReceipt> GrantAdminAsync(EthereumAddress account, CancellationToken ct = default) =>
