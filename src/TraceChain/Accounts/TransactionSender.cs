@@ -52,19 +52,7 @@ public sealed class TransactionSender
         for (var attempt = 0; ; attempt++)
         {
             using var lease = await Nonces.ReserveAsync(ct).ConfigureAwait(false);
-            var signed = TransactionSigner.Sign(
-                new Eip1559Transaction
-                {
-                    ChainId = _chainId,
-                    Nonce = lease.Nonce,
-                    MaxPriorityFeePerGas = fees.MaxPriorityFeePerGas,
-                    MaxFeePerGas = fees.MaxFeePerGas,
-                    GasLimit = gas,
-                    To = request.To,
-                    Value = request.Value ?? 0,
-                    Data = request.Data,
-                },
-                _key);
+            var signed = Sign(request, lease.Nonce, fees, gas);
             try
             {
                 await _eth.SendRawTransactionAsync(signed.Raw, ct).ConfigureAwait(false);
