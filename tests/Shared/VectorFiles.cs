@@ -1,10 +1,10 @@
 using System.Text.Json;
 
-namespace Trace.Crypto.Tests.Support;
+namespace Trace.Tests.Support;
 
 /// <summary>
 /// Finds the reference vectors: the copy committed under tests/vectors (so a clean clone is self-contained),
-/// else a shared/vectors directory above the checkout.
+/// else a shared/vectors directory above the checkout. One file, linked into every test project that reads vectors.
 /// </summary>
 public static class VectorFiles
 {

@@ -1,4 +1,4 @@
-using Trace.Crypto.Tests.Support;
+using Trace.Tests.Support;
 
 namespace Trace.Crypto.Tests;
 

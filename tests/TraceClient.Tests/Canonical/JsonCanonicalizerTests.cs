@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Trace.Client.Canonical;
-using Trace.Client.Tests.Support;
+using Trace.Tests.Support;
 using Trace.Crypto;
 
 namespace Trace.Client.Tests.Canonical;

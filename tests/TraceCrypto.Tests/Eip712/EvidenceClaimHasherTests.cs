@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Text.Json;
 using Trace.Crypto.Eip712;
-using Trace.Crypto.Tests.Support;
+using Trace.Tests.Support;
 
 namespace Trace.Crypto.Tests.Eip712;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Trace.Crypto.Merkle;
-using Trace.Crypto.Tests.Support;
+using Trace.Tests.Support;
 
 namespace Trace.Crypto.Tests.Merkle;
 

@@ -1,6 +1,6 @@
 using Trace.Crypto;
 using Trace.Node.Merkle;
-using Trace.Node.Tests.Support;
+using Trace.Tests.Support;
 
 namespace Trace.Node.Tests.Merkle;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Nethereum.ABI.EIP712;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
-using Trace.Node.Tests.Support;
+using Trace.Tests.Support;
 
 namespace Trace.Node.Tests.Evm.Eip712;
 

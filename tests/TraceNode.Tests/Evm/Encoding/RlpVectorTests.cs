@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Nethereum.RLP;
 using Trace.Crypto;
-using Trace.Node.Tests.Support;
+using Trace.Tests.Support;
 
 namespace Trace.Node.Tests.Evm.Encoding;
 

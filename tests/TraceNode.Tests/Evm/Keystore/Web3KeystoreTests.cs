@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Trace.Chain.Keystore;
 using Trace.Crypto;
-using Trace.Node.Tests.Support;
+using Trace.Tests.Support;
 
 namespace Trace.Node.Tests.Evm.Keystore;
 

@@ -5,7 +5,7 @@ using Nethereum.Model;
 using Nethereum.Signer;
 using Trace.Chain.Transactions;
 using Trace.Crypto;
-using Trace.Node.Tests.Support;
+using Trace.Tests.Support;
 
 namespace Trace.Node.Tests.Evm.Transactions;
 
