@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Trace.Node.Lineage.Storage.Configurations;
 using Trace.Node.Storage.Configurations;
 using Trace.Node.Storage.Entities;
 
@@ -38,5 +39,6 @@ public abstract class TraceDbContext : DbContext
         modelBuilder.ApplyConfiguration(new AnchorBatchConfiguration());
         modelBuilder.ApplyConfiguration(new ChainCheckpointConfiguration());
         modelBuilder.ApplyConfiguration(new RecordStatusChangeConfiguration());
+        LineageModel.Configure(modelBuilder);
     }
 }
