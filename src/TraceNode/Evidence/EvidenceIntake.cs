@@ -4,7 +4,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trace.Client.Canonical;
 using Trace.Domain;
+using Trace.Domain.Lineage;
 using Trace.Node.Blobs;
+using Trace.Node.Lineage;
+using Trace.Node.Lineage.Records;
 using Trace.Node.Storage;
 
 namespace Trace.Node.Evidence;
@@ -18,6 +21,8 @@ public sealed partial class EvidenceIntake(
     TraceStore store,
     ClaimCommitQueue commits,
     IBlobStore blobs,
+    LineageRecordReader lineageReader,
+    ILineageIntake lineageIntake,
     IOptions<EvidenceOptions> options,
     IOptions<BlobStoreOptions> blobOptions,
     ILogger<EvidenceIntake> logger)
@@ -66,15 +71,20 @@ public sealed partial class EvidenceIntake(
         return await AcceptAsync(claim, header.MediaType, header.FileName, writer.Length, header.MetadataJson, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Stores a structured record: its RFC 8785 canonical form must carry a 32-byte salt and hash to the signed content hash.</summary>
+    /// <summary>
+    /// Stores a structured record: its RFC 8785 canonical form must carry a 32-byte salt and hash to the signed content hash.
+    /// A record of a lineage kind (batch 16, transformation 17, shipment 18, footprint declaration 7) must also pass its
+    /// published schema and single-record checks, then <see cref="ILineageIntake.AcceptAsync"/>, before anything is stored.
+    /// </summary>
     public async Task<SubmissionResult> SubmitRecordAsync(SubmittedClaim input, string recordJson, string? metadataJson, CancellationToken ct)
     {
         CheckMetadata(metadataJson, "metadata_json");
         if (string.IsNullOrWhiteSpace(recordJson)) throw new InvalidFieldException("record_json", "the record is empty");
         if (Encoding.UTF8.GetByteCount(recordJson) > options.Value.MaxRecordJsonBytes)
             throw new InvalidFieldException("record_json", $"larger than {options.Value.MaxRecordJsonBytes} bytes");
-        var canonical = Canonicalize(recordJson);
+        var (canonical, lineage) = Canonicalize(recordJson, input);
         var claim = await validator.ValidateAsync(input, ct).ConfigureAwait(false);
+        if (lineage is not null) await lineageIntake.AcceptAsync(lineage, claim, ct).ConfigureAwait(false);
         // No look-up for an existing record first: resubmissions are rare, the blob is content-addressed and the
         // commit queue answers "already there" for a known claim, so the common path saves a query.
         try
@@ -85,7 +95,11 @@ public sealed partial class EvidenceIntake(
         {
             throw new InvalidFieldException("signed_claim.claim.content_hash", "is not the SHA-256 of the record's RFC 8785 canonical JSON");
         }
-        return await AcceptAsync(claim, CanonicalJsonMediaType, null, canonical.Length, metadataJson, ct).ConfigureAwait(false);
+        var result = await AcceptAsync(claim, CanonicalJsonMediaType, null, canonical.Length, metadataJson, ct).ConfigureAwait(false);
+        if (lineage is null) return result;
+        result = result with { Lineage = lineage };
+        await lineageIntake.CommittedAsync(lineage, claim, result, ct).ConfigureAwait(false);
+        return result;
     }
 
     private async Task<SubmissionResult> AcceptAsync(ValidatedClaim claim, string? mediaType, string? fileName, long length, string? metadataJson, CancellationToken ct)
@@ -112,7 +126,9 @@ public sealed partial class EvidenceIntake(
         return new SubmissionResult(result.Record, result.Created);
     }
 
-    private static byte[] Canonicalize(string recordJson)
+    // Parses the record once: the lineage reader reads the same document that is canonicalised and hashed, so what is
+    // checked is what is stored (the stored bytes stay exactly the canonical JSON, as for every other kind).
+    private (byte[] Canonical, LineageRecord? Lineage) Canonicalize(string recordJson, SubmittedClaim input)
     {
         JsonDocument document;
         try
@@ -130,9 +146,12 @@ public sealed partial class EvidenceIntake(
             if (!root.TryGetProperty("salt", out var salt) || salt.ValueKind != JsonValueKind.String
                 || salt.GetString() is not { } saltText || !IsSalt(saltText))
                 throw new InvalidFieldException("record_json.salt", "must be a random 32-byte value as 64 hex digits (0x prefix optional)");
+            LineageRecord? lineage = null;
+            if (RecordKinds.IsDefined(input.Kind) && LineageRecordKinds.IsStructuredLineage((RecordKind)input.Kind))
+                lineage = lineageReader.Read((RecordKind)input.Kind, root, input.SubjectId);
             try
             {
-                return JsonCanonicalizer.Canonicalize(root);
+                return (JsonCanonicalizer.Canonicalize(root), lineage);
             }
             catch (CanonicalJsonException ex)
             {
