@@ -82,8 +82,9 @@ public sealed partial class EvidenceIntake(
         if (string.IsNullOrWhiteSpace(recordJson)) throw new InvalidFieldException("record_json", "the record is empty");
         if (Encoding.UTF8.GetByteCount(recordJson) > options.Value.MaxRecordJsonBytes)
             throw new InvalidFieldException("record_json", $"larger than {options.Value.MaxRecordJsonBytes} bytes");
-        var (canonical, lineage) = Canonicalize(recordJson, input);
+        var canonical = Canonicalize(recordJson);
         var claim = await validator.ValidateAsync(input, ct).ConfigureAwait(false);
+        var lineage = ReadLineage(claim, canonical);
         if (lineage is not null) await lineageIntake.AcceptAsync(lineage, claim, ct).ConfigureAwait(false);
         // No look-up for an existing record first: resubmissions are rare, the blob is content-addressed and the
         // commit queue answers "already there" for a known claim, so the common path saves a query.
@@ -126,9 +127,17 @@ public sealed partial class EvidenceIntake(
         return new SubmissionResult(result.Record, result.Created);
     }
 
-    // Parses the record once: the lineage reader reads the same document that is canonicalised and hashed, so what is
-    // checked is what is stored (the stored bytes stay exactly the canonical JSON, as for every other kind).
-    private (byte[] Canonical, LineageRecord? Lineage) Canonicalize(string recordJson, SubmittedClaim input)
+    // A lineage kind's record is read from the canonical bytes, the very bytes that are hashed and stored, after the
+    // claim is checked (a forged or mis-addressed claim is refused as such before its content is judged).
+    private LineageRecord? ReadLineage(ValidatedClaim claim, byte[] canonical)
+    {
+        var kind = (RecordKind)claim.Claim.Kind;
+        if (!LineageRecordKinds.IsStructuredLineage(kind)) return null;
+        using var document = JsonDocument.Parse(canonical);
+        return lineageReader.Read(kind, document.RootElement, claim.SubjectId);
+    }
+
+    private static byte[] Canonicalize(string recordJson)
     {
         JsonDocument document;
         try
@@ -146,12 +155,9 @@ public sealed partial class EvidenceIntake(
             if (!root.TryGetProperty("salt", out var salt) || salt.ValueKind != JsonValueKind.String
                 || salt.GetString() is not { } saltText || !IsSalt(saltText))
                 throw new InvalidFieldException("record_json.salt", "must be a random 32-byte value as 64 hex digits (0x prefix optional)");
-            LineageRecord? lineage = null;
-            if (RecordKinds.IsDefined(input.Kind) && LineageRecordKinds.IsStructuredLineage((RecordKind)input.Kind))
-                lineage = lineageReader.Read((RecordKind)input.Kind, root, input.SubjectId);
             try
             {
-                return (JsonCanonicalizer.Canonicalize(root), lineage);
+                return JsonCanonicalizer.Canonicalize(root);
             }
             catch (CanonicalJsonException ex)
             {
