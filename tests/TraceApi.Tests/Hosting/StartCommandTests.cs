@@ -40,7 +40,7 @@ public sealed class StartCommandTests : IDisposable
         // (the outside client saw 9 of 11); every batch must be seen CONFIRMED only with its block 2 deep.
         for (var batch = 0; batch < 6; batch++)
         {
-            var id = (await evidence.SubmitRecordAsync(signer.StructuredRecord($"urn:trace:depth:{batch}", RecordKind.Batch, $"{{\"batch\":\"D-{batch}\"}}"))).Record.Id;
+            var id = (await evidence.SubmitRecordAsync(signer.StructuredRecord($"urn:trace:depth:{batch}", RecordKind.Batch, LineageBodies.Batch($"urn:trace:depth:{batch}")))).Record.Id;
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             while (await watch.ResponseStream.MoveNext(timeout.Token))
             {
