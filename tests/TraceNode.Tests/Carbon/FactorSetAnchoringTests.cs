@@ -70,6 +70,30 @@ public sealed class FactorSetAnchoringTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Other_rows_under_a_version_the_node_already_used_stop_start_up_naming_the_version()
+    {
+        var file = Path.Combine(_data + "-files", "acme.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        try
+        {
+            await File.WriteAllTextAsync(file, TransportFactorSetTests.ValidSet("acme-1", rail: "0.025"));
+            await using (var node = await Engine.StartAsync(_chain, _data, factorsPath: file))
+                Assert.Equal("acme-1", node.Services.GetRequiredService<TransportFactorProvider>().Active.Version);
+
+            await File.WriteAllTextAsync(file, TransportFactorSetTests.ValidSet("acme-1", rail: "0.026"));
+            var error = await Assert.ThrowsAsync<TransportFactorSetException>(() => Engine.StartAsync(_chain, _data, factorsPath: file));
+
+            Assert.Equal("version", error.Path);
+            Assert.Contains("'acme-1' is already known", error.Message, StringComparison.Ordinal);
+            Assert.Contains(file, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+        }
+    }
+
     private static string Hex(EthereumKey key) => Convert.ToHexStringLower(key.ExportPrivateKey());
 
     /// <summary>The engine as the API hosts it, on an external chain (Chain:RpcUrl set), every hosted service started.</summary>
@@ -81,7 +105,7 @@ public sealed class FactorSetAnchoringTests : IAsyncLifetime
 
         public ServiceProvider Services { get; }
 
-        public static async Task<Engine> StartAsync(AnvilFixture chain, string data, string? factorKey = null)
+        public static async Task<Engine> StartAsync(AnvilFixture chain, string data, string? factorKey = null, string? factorsPath = null)
         {
             var settings = new Dictionary<string, string?>
             {
@@ -93,13 +117,22 @@ public sealed class FactorSetAnchoringTests : IAsyncLifetime
                 ["Trace:Indexing:Enabled"] = "false",
                 ["Trace:Carbon:FactorSigningKey"] = factorKey,
                 ["Trace:Carbon:AnchoringRetryDelay"] = "00:00:00.200",
+                ["Trace:Carbon:TransportFactorsPath"] = factorsPath,
             };
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
             var engine = new Engine(new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddTraceNode().BuildServiceProvider());
-            foreach (var service in engine.Services.GetServices<IHostedService>())
+            try
             {
-                await service.StartAsync(CancellationToken.None);
-                engine._started.Add(service);
+                foreach (var service in engine.Services.GetServices<IHostedService>())
+                {
+                    await service.StartAsync(CancellationToken.None);
+                    engine._started.Add(service);
+                }
+            }
+            catch
+            {
+                await engine.DisposeAsync(); // a host that fails to start stops what it started
+                throw;
             }
             return engine;
         }
