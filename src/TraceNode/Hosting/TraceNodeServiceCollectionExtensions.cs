@@ -8,6 +8,7 @@ using Trace.Node.Blobs;
 using Trace.Node.Chain;
 using Trace.Node.Evidence;
 using Trace.Node.Indexing;
+using Trace.Node.Lineage;
 using Trace.Node.Storage;
 using Trace.Node.Verification;
 
@@ -63,6 +64,8 @@ public static class TraceNodeServiceCollectionExtensions
         services.AddOptions<IndexingOptions>().BindConfiguration(IndexingOptions.SectionName);
         services.AddSingleton<WithdrawalFollower>();
         services.AddHostedService(provider => provider.GetRequiredService<WithdrawalFollower>());
+
+        services.AddTraceLineage();
         return services;
     }
 }
