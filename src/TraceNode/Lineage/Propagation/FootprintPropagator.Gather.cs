@@ -153,6 +153,8 @@ internal sealed partial class FootprintPropagator
             });
             changed = true;
         }
+        // Flushed now (inside the transaction): batches downstream read these marks with a query.
+        if (changed) await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return changed;
     }
 }
