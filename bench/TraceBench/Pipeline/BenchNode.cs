@@ -38,9 +38,18 @@ internal sealed class BenchNode : IAsyncDisposable
     /// <summary>The client library's claim signer for this node's deployment.</summary>
     public ClaimSigner SignerFor(EthereumKey key) => new(key, Info.ChainId, Registry);
 
-    /// <summary>The structured record the e2e benchmark submits as number <paramref name="n"/> (salt and signature added by the signer).</summary>
+    /// <summary>
+    /// The structured record the e2e benchmark submits as number <paramref name="n"/>: a minimal valid batch record (kind 16)
+    /// whose batchId is <paramref name="subjectId"/> (salt and signature added by the signer).
+    /// </summary>
     public static RecordDraft Draft(string subjectId, int n) =>
-        new(subjectId, RecordKind.Batch, $"{{\"batch\":\"B-{n}\",\"quantity\":\"{n}.25\",\"unit\":\"kg\"}}");
+        new(subjectId, RecordKind.Batch, new System.Text.Json.Nodes.JsonObject
+        {
+            ["recordType"] = "trace.batch/v1",
+            ["batchId"] = subjectId,
+            ["product"] = new System.Text.Json.Nodes.JsonObject { ["name"] = $"B-{n}" },
+            ["quantity"] = new System.Text.Json.Nodes.JsonObject { ["amount"] = $"{n}.25", ["unit"] = "KGM" },
+        }.ToJsonString());
 
     public async ValueTask DisposeAsync()
     {

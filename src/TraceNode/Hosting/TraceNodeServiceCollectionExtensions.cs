@@ -10,6 +10,7 @@ using Trace.Node.Chain;
 using Trace.Node.Evidence;
 using Trace.Node.Indexing;
 using Trace.Node.Lineage;
+using Trace.Node.Lineage.Records;
 using Trace.Node.Storage;
 using Trace.Node.Verification;
 
@@ -49,6 +50,7 @@ public static class TraceNodeServiceCollectionExtensions
 
         services.AddSingleton<IssuerDirectory>();
         services.AddSingleton<ClaimValidator>();
+        services.AddSingleton<LineageRecordReader>();
         services.AddSingleton<EvidenceIntake>();
         services.AddSingleton<RecordVerifier>();
         services.AddSingleton<IndexAuditor>();
