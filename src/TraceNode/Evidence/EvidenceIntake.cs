@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trace.Client.Canonical;
 using Trace.Domain;
-using Trace.Domain.Lineage;
 using Trace.Node.Blobs;
 using Trace.Node.Lineage;
 using Trace.Node.Lineage.Records;
@@ -85,7 +84,7 @@ public sealed partial class EvidenceIntake(
         var canonical = Canonicalize(recordJson);
         var claim = await validator.ValidateAsync(input, ct).ConfigureAwait(false);
         var lineage = ReadLineage(claim, canonical);
-        if (lineage is not null) await lineageIntake.AcceptAsync(lineage, claim, ct).ConfigureAwait(false);
+        if (lineage is not null) await lineageIntake.AcceptAsync(lineage, ct).ConfigureAwait(false);
         // No look-up for an existing record first: resubmissions are rare, the blob is content-addressed and the
         // commit queue answers "already there" for a known claim, so the common path saves a query.
         try
@@ -98,9 +97,8 @@ public sealed partial class EvidenceIntake(
         }
         var result = await AcceptAsync(claim, CanonicalJsonMediaType, null, canonical.Length, metadataJson, ct).ConfigureAwait(false);
         if (lineage is null) return result;
-        result = result with { Lineage = lineage };
-        await lineageIntake.CommittedAsync(lineage, claim, result, ct).ConfigureAwait(false);
-        return result;
+        await lineageIntake.CommittedAsync(lineage, result.Record, result.Created, ct).ConfigureAwait(false);
+        return result with { Lineage = lineage.Record };
     }
 
     private async Task<SubmissionResult> AcceptAsync(ValidatedClaim claim, string? mediaType, string? fileName, long length, string? metadataJson, CancellationToken ct)
@@ -129,12 +127,14 @@ public sealed partial class EvidenceIntake(
 
     // A lineage kind's record is read from the canonical bytes, the very bytes that are hashed and stored, after the
     // claim is checked (a forged or mis-addressed claim is refused as such before its content is judged).
-    private LineageRecord? ReadLineage(ValidatedClaim claim, byte[] canonical)
+    private LineageSubmission? ReadLineage(ValidatedClaim claim, byte[] canonical)
     {
         var kind = (RecordKind)claim.Claim.Kind;
         if (!LineageRecordKinds.IsStructuredLineage(kind)) return null;
         using var document = JsonDocument.Parse(canonical);
-        return lineageReader.Read(kind, document.RootElement, claim.SubjectId);
+        var record = lineageReader.Read(kind, document.RootElement, claim.SubjectId);
+        return new LineageSubmission(record, kind, claim.RecordId, claim.Claim.Issuer.ToString(), claim.SubjectId,
+            DateTimeOffset.FromUnixTimeSeconds((long)claim.Claim.IssuedAt));
     }
 
     private static byte[] Canonicalize(string recordJson)

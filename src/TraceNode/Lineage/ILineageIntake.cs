@@ -1,12 +1,11 @@
-using Trace.Domain.Lineage;
-using Trace.Node.Evidence;
+using Trace.Domain;
 
 namespace Trace.Node.Lineage;
 
 /// <summary>
-/// The seam where the lineage engine joins record intake. <see cref="EvidenceIntake"/> calls it for every structured lineage
-/// record (kinds 16, 17, 18 and structured 7) once the record has passed its schema and single-record checks and the
-/// claim has passed validation.
+/// The seam where the lineage engine joins record intake. Evidence intake calls it for every structured lineage record
+/// (kinds 16, 17, 18 and structured 7) once the claim has passed validation and the record its schema and
+/// single-record checks.
 /// </summary>
 /// <remarks>
 /// Order for one submission: <see cref="AcceptAsync"/> → blob stored → claim committed → <see cref="CommittedAsync"/>.
@@ -15,9 +14,9 @@ namespace Trace.Node.Lineage;
 /// </remarks>
 public interface ILineageIntake
 {
-    /// <summary>Cross-record checks before anything is stored; throw <see cref="Trace.Domain.InvalidFieldException"/> to refuse.</summary>
-    Task AcceptAsync(LineageRecord record, ValidatedClaim claim, CancellationToken ct);
+    /// <summary>Cross-record checks before anything is stored; throw <see cref="InvalidFieldException"/> to refuse.</summary>
+    Task AcceptAsync(LineageSubmission submission, CancellationToken ct);
 
-    /// <summary>The claim is stored (<paramref name="result"/> says whether this submission created it): record the lineage.</summary>
-    Task CommittedAsync(LineageRecord record, ValidatedClaim claim, SubmissionResult result, CancellationToken ct);
+    /// <summary>The claim is stored as <paramref name="stored"/> (<paramref name="created"/>: by this submission): record the lineage.</summary>
+    Task CommittedAsync(LineageSubmission submission, EvidenceRecord stored, bool created, CancellationToken ct);
 }

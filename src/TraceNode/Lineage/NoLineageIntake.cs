@@ -1,12 +1,11 @@
-using Trace.Domain.Lineage;
-using Trace.Node.Evidence;
+using Trace.Domain;
 
 namespace Trace.Node.Lineage;
 
 /// <summary>The default <see cref="ILineageIntake"/> until the lineage engine registers its own: accepts and records nothing more.</summary>
 public sealed class NoLineageIntake : ILineageIntake
 {
-    public Task AcceptAsync(LineageRecord record, ValidatedClaim claim, CancellationToken ct) => Task.CompletedTask;
+    public Task AcceptAsync(LineageSubmission submission, CancellationToken ct) => Task.CompletedTask;
 
-    public Task CommittedAsync(LineageRecord record, ValidatedClaim claim, SubmissionResult result, CancellationToken ct) => Task.CompletedTask;
+    public Task CommittedAsync(LineageSubmission submission, EvidenceRecord stored, bool created, CancellationToken ct) => Task.CompletedTask;
 }
