@@ -58,10 +58,13 @@ public sealed class StartCommandTests : IDisposable
     [Fact]
     public async Task The_effective_configuration_is_logged_once_without_secrets()
     {
+        using var factorKey = EthereumKey.Generate();
+        var factorKeyHex = Convert.ToHexStringLower(factorKey.ExportPrivateKey());
         var settings = new Dictionary<string, string>
         {
             ["Chain:OperatorKey"] = OtherDevKey,
             ["Chain:OperatorKeystorePassword"] = KeystorePassword,
+            ["Trace:Carbon:FactorSigningKey"] = factorKeyHex,
         };
         var api = await TraceApiProcess.StartAsync(_data.FullName, settings, environment: null);
         await api.DisposeAsync(); // all output is in once the process has exited
@@ -79,6 +82,9 @@ public sealed class StartCommandTests : IDisposable
         Assert.Contains("Chain:OperatorKeystorePassword=(set, not shown)", line);
         Assert.DoesNotContain(OtherDevKey[2..], api.Output, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(KeystorePassword, api.Output);
+        Assert.Contains("Trace:Carbon:TransportFactorsPath=(shipped set)", line);
+        Assert.Contains("Trace:Carbon:FactorSigningKey=(set, not shown)", line);
+        Assert.DoesNotContain(factorKeyHex, api.Output, StringComparison.OrdinalIgnoreCase);
     }
 
     public void Dispose()
