@@ -86,6 +86,7 @@ public sealed partial class EvidenceIntake(
         var canonical = Canonicalize(recordJson);
         var claim = await validator.ValidateAsync(input, ct).ConfigureAwait(false);
         var lineage = ReadLineage(claim, canonical);
+        if (lineage is not null) return await AcceptLineageAsync(lineage, claim, canonical, metadataJson, ct).ConfigureAwait(false);
         // No look-up for an existing record first: resubmissions are rare, the blob is content-addressed and the
         // commit queue answers "already there" for a known claim, so the common path saves a query.
         try
@@ -96,9 +97,25 @@ public sealed partial class EvidenceIntake(
         {
             throw new InvalidFieldException("signed_claim.claim.content_hash", "is not the SHA-256 of the record's RFC 8785 canonical JSON");
         }
-        if (lineage is null) return await AcceptAsync(claim, CanonicalJsonMediaType, null, canonical.Length, metadataJson, ct).ConfigureAwait(false);
-        // A lineage record's claim row and lineage rows commit in one transaction through the lineage's single writer.
+        return await AcceptAsync(claim, CanonicalJsonMediaType, null, canonical.Length, metadataJson, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A lineage record: its claim row and lineage rows commit in one transaction through the lineage's single writer,
+    /// which may still refuse it against the records already there; only then is the content stored.
+    /// </summary>
+    /// <remarks>
+    /// Content after the commit, so a record refused by the cross-record checks leaves nothing behind (not even its
+    /// blob). The hash is checked in memory first. Should the process die between the commit and the blob write, the
+    /// record's content is missing until the issuer resubmits (the same signed claim is idempotent and stores the
+    /// content then); the index audit reports it meanwhile.
+    /// </remarks>
+    private async Task<SubmissionResult> AcceptLineageAsync(LineageRecord lineage, ValidatedClaim claim, byte[] canonical, string? metadataJson, CancellationToken ct)
+    {
+        if (!System.Security.Cryptography.SHA256.HashData(canonical).AsSpan().SequenceEqual(claim.Claim.ContentHash))
+            throw new InvalidFieldException("signed_claim.claim.content_hash", "is not the SHA-256 of the record's RFC 8785 canonical JSON");
         var accepted = await lineageIntake.AcceptAsync(lineage, ToAccepted(claim, CanonicalJsonMediaType, null, canonical.Length, metadataJson), ct).ConfigureAwait(false);
+        await blobs.PutAsync(canonical, claim.Claim.ContentHash, ct).ConfigureAwait(false);
         if (accepted.Created) LogAccepted(logger, accepted.Record.Id, accepted.Record.Issuer, accepted.Record.Kind);
         return new SubmissionResult(accepted.Record, accepted.Created) { Lineage = lineage };
     }
