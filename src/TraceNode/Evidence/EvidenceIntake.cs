@@ -77,7 +77,20 @@ public sealed partial class EvidenceIntake(
     /// published schema and single-record checks; then <see cref="ILineageIntake.AcceptAsync"/> checks it against the
     /// lineage and commits its claim together with its lineage rows (or refuses it, storing no record).
     /// </summary>
-    public async Task<SubmissionResult> SubmitRecordAsync(SubmittedClaim input, string recordJson, string? metadataJson, CancellationToken ct)
+    /// <param name="turn">The record's place in its SubmitRecords stream (lineage records reach the lineage in stream order); null for a single record.</param>
+    public async Task<SubmissionResult> SubmitRecordAsync(SubmittedClaim input, string recordJson, string? metadataJson, CancellationToken ct, SubmissionTurn? turn = null)
+    {
+        try
+        {
+            return await SubmitRecordInTurnAsync(input, recordJson, metadataJson, turn, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            turn?.Pass();
+        }
+    }
+
+    private async Task<SubmissionResult> SubmitRecordInTurnAsync(SubmittedClaim input, string recordJson, string? metadataJson, SubmissionTurn? turn, CancellationToken ct)
     {
         CheckMetadata(metadataJson, "metadata_json");
         if (string.IsNullOrWhiteSpace(recordJson)) throw new InvalidFieldException("record_json", "the record is empty");
@@ -86,7 +99,8 @@ public sealed partial class EvidenceIntake(
         var canonical = Canonicalize(recordJson);
         var claim = await validator.ValidateAsync(input, ct).ConfigureAwait(false);
         var lineage = ReadLineage(claim, canonical);
-        if (lineage is not null) return await AcceptLineageAsync(lineage, claim, canonical, metadataJson, ct).ConfigureAwait(false);
+        // Another kind passes its turn once committed (the finally above), so a lineage record later in the stream may cite it.
+        if (lineage is not null) return await AcceptLineageAsync(lineage, claim, canonical, metadataJson, turn, ct).ConfigureAwait(false);
         // No look-up for an existing record first: resubmissions are rare, the blob is content-addressed and the
         // commit queue answers "already there" for a known claim, so the common path saves a query.
         try
@@ -110,11 +124,15 @@ public sealed partial class EvidenceIntake(
     /// record's content is missing until the issuer resubmits (the same signed claim is idempotent and stores the
     /// content then); the index audit reports it meanwhile.
     /// </remarks>
-    private async Task<SubmissionResult> AcceptLineageAsync(LineageRecord lineage, ValidatedClaim claim, byte[] canonical, string? metadataJson, CancellationToken ct)
+    private async Task<SubmissionResult> AcceptLineageAsync(LineageRecord lineage, ValidatedClaim claim, byte[] canonical, string? metadataJson, SubmissionTurn? turn, CancellationToken ct)
     {
         if (!System.Security.Cryptography.SHA256.HashData(canonical).AsSpan().SequenceEqual(claim.Claim.ContentHash))
             throw new InvalidFieldException("signed_claim.claim.content_hash", "is not the SHA-256 of the record's RFC 8785 canonical JSON");
-        var accepted = await lineageIntake.AcceptAsync(lineage, ToAccepted(claim, CanonicalJsonMediaType, null, canonical.Length, metadataJson), ct).ConfigureAwait(false);
+        if (turn is not null) await turn.Previous.WaitAsync(ct).ConfigureAwait(false);
+        // The lineage queue takes the record synchronously inside AcceptAsync, so the next record of the stream may go.
+        var accepting = lineageIntake.AcceptAsync(lineage, ToAccepted(claim, CanonicalJsonMediaType, null, canonical.Length, metadataJson), ct);
+        turn?.Pass();
+        var accepted = await accepting.ConfigureAwait(false);
         await blobs.PutAsync(canonical, claim.Claim.ContentHash, ct).ConfigureAwait(false);
         if (accepted.Created) LogAccepted(logger, accepted.Record.Id, accepted.Record.Issuer, accepted.Record.Kind);
         return new SubmissionResult(accepted.Record, accepted.Created) { Lineage = lineage };

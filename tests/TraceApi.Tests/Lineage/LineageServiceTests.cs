@@ -162,6 +162,34 @@ public sealed class LineageServiceTests(EvidenceNodeFixture node) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Dependent_records_in_one_SubmitRecords_stream_are_applied_in_stream_order()
+    {
+        var requests = new List<SubmitRecordRequest>();
+        for (var i = 0; i < 20; i++)
+        {
+            // Each step: a batch, then a transformation consuming the previous step's batch into it.
+            var (batch, previous, t) = (Id($"b{i}"), Id($"b{i - 1}"), Id($"t{i}"));
+            requests.Add(_smelter.StructuredRecord(batch, RecordKind.Batch, Batch(batch, "10", i == 0 ? Figure("100", "measured") : null).ToJsonString()));
+            if (i > 0)
+                requests.Add(_smelter.StructuredRecord(t, RecordKind.Transformation, Transformation(t, [Input(previous, "10")], [Output(batch, "10")], Figure("1", "measured")).ToJsonString()));
+        }
+
+        using var call = node.Evidence.SubmitRecords();
+        var answers = new List<SubmitRecordsResponse>();
+        var reading = Task.Run(async () =>
+        {
+            while (await call.ResponseStream.MoveNext(CancellationToken.None)) answers.Add(call.ResponseStream.Current);
+        });
+        foreach (var request in requests) await call.RequestStream.WriteAsync(request);
+        await call.RequestStream.CompleteAsync();
+        await reading;
+
+        Assert.All(answers, a => Assert.True(a.Accepted is not null, a.Refused?.Message));
+        // F(b0) = 100; each step adds 1: F(b19) = 119
+        Assert.Equal("119", (await Lineage.GetFootprintAsync(new GetFootprintRequest { BatchId = Id("b19") })).Footprint.TotalKgCo2E);
+    }
+
+    [Fact]
     public async Task Unknown_batch_is_not_found_and_an_empty_id_is_invalid()
     {
         var missing = await EvidenceClientExtensions.ExpectErrorAsync(() => Lineage.GetFootprintAsync(new GetFootprintRequest { BatchId = Id("nothing") }).ResponseAsync);
