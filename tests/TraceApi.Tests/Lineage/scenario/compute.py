@@ -53,125 +53,127 @@ q_S1 = Fr(3000)                         # TNE (the ore's unit)
 cargo_S1_t = Fr(3012500) / KG_PER_T     # KGM -> t = 3012.5
 E_S1 = Fr(892) * cargo_S1_t * RAIL_FACTOR   # default factor: not primary
 U_S1 = E_S1 / q_S1                      # kgCO2e per TNE of ore shipped
-U_S1_primary = Fr(0)
 
-# 3./4./5. Smelter: pig iron 1000 TNE, transformation: ore 1550000 KGM via S1 -> pig iron
+# 3./4./5. Smelter: pig iron 1000 TNE; smelting: ore 1550000 KGM (= 1550 TNE) via S1 -> pig iron 1000 TNE (one output: share 1)
 Q_pig = Fr(1000)                        # TNE
-
-
-def smelter(c_ore_t, s1, s2):
-    """Total(T_smelt) and its parts for ore consumed c_ore_t (in TNE, the ore batch's unit)."""
-    material = c_ore_t * F_ore / Q_ore
-    transport = c_ore_t * U_S1
-    total = s1 + s2 + material + transport
-    primary = s1 + s2 + c_ore_t * P_ore / Q_ore + c_ore_t * U_S1_primary
-    return dict(s1=s1, s2=s2, material=material, transport=transport, total=total, primary=primary)
-
 
 # 7. Sea shipment S2: 950 TNE of pig iron, sea leg measured 43561.25 kgCO2e (primary)
 q_S2 = Fr(950)
 E_S2 = Fr("43561.25")
-U_S2 = E_S2 / q_S2
 
 # 8. Mill batches: scrap 345000 KGM (own scope 1 by default factor), coil 1050 TNE, billet 85000 KGM
 Q_scrap = Fr(345000)                    # KGM
 scrap_s1 = Fr("2100.5")                 # default_factor: not primary
-F_scrap = scrap_s1
-P_scrap = Fr(0)
 Q_coil = Fr(1050)                       # TNE
 Q_billet = Fr(85000)                    # KGM
 m_coil = Q_coil * KG_PER_T              # kg
 m_billet = Q_billet                     # kg
-share_coil = m_coil / (m_coil + m_billet)
+share_coil = m_coil / (m_coil + m_billet)       # mass allocation
 share_billet = m_billet / (m_coil + m_billet)
 
-# 9. Steelmaking: pig iron 900 TNE via S2 + scrap 280 TNE (= 280000 KGM, own stock); s1 98000 measured, s2 210000.3 calc
+# 9. Steelmaking: pig iron 900 TNE via S2 + scrap 280 TNE (= 280000 KGM, the scrap's unit; own stock);
+#    scope 1 98000 measured, scope 2 210000.3 calculated
 c_pig = Fr(900)                         # TNE
-c_scrap = Fr(280) * KG_PER_T            # TNE -> KGM, the scrap batch's unit
+c_scrap = Fr(280) * KG_PER_T            # KGM
 mill_s1 = Fr(98000)
 mill_s2 = Fr("210000.3")
 
-# 10. Shipment S3: 200000 KGM of coil (= 200 TNE), no legs: transport not reported, counts 0
-U_S3 = Fr(0)
+# 10. Shipment S3: 200000 KGM of coil, no legs: transport not reported (adds nothing, and is marked)
 
-# 11./12. Parts maker: door panels 14000 H87 (41.70 each), press scrap 12500 KGM (0.31 per kg), economic allocation
+# 11./12. Parts maker: door panels 14000 H87 (41.70 each), press scrap 12500 KGM (0.31 per kg), economic allocation;
+#         stamping: coil 180000 KGM (= 180 TNE, the coil's unit) via S3; scope 1 3200 default factor, scope 2 12600 calculated
 Q_part = Fr(14000)                      # H87
 Q_press = Fr(12500)                     # KGM
 value_part = Q_part * Fr("41.70")
 value_press = Q_press * Fr("0.31")
 share_part = value_part / (value_part + value_press)
 share_press = value_press / (value_part + value_press)
-c_coil = Fr(180000) / KG_PER_T          # 180000 KGM -> TNE, the coil batch's unit
+c_coil = Fr(180000) / KG_PER_T          # TNE
 part_s1 = Fr(3200)                      # default_factor: not primary
 part_s2 = Fr(12600)                     # calculated
 
 
-def downstream(smelt):
-    """Every batch's figures given the smelter's transformation (original or corrected)."""
-    F_pig = smelt["total"]              # one output: share 1, no own emissions
-    P_pig = smelt["primary"]
-
-    mill_pig_material = c_pig * F_pig / Q_pig
-    mill_pig_transport = c_pig * U_S2
-    mill_scrap_material = c_scrap * F_scrap / Q_scrap
-    T_mill = mill_s1 + mill_s2 + mill_pig_material + mill_pig_transport + mill_scrap_material
-    P_mill = mill_s1 + mill_s2 + c_pig * P_pig / Q_pig + c_pig * U_S2 + c_scrap * P_scrap / Q_scrap
-    F_coil, F_billet = share_coil * T_mill, share_billet * T_mill
-    P_coil, P_billet = share_coil * P_mill, share_billet * P_mill
-
-    part_coil_material = c_coil * F_coil / Q_coil
-    part_coil_transport = c_coil * U_S3
-    T_part = part_s1 + part_s2 + part_coil_material + part_coil_transport
-    P_T_part = part_s2 + c_coil * P_coil / Q_coil
-    F_part, F_press = share_part * T_part, share_press * T_part
-    P_part, P_press = share_part * P_T_part, share_press * P_T_part
-
-    def batch(F, P, Q, unit, s1, s2, s3, parts):
-        return dict(total=F, intensity=F / Q, quantity=Q, unit=unit, primary=P, primaryShare=P / F,
-                    scope1=s1, scope2=s2, scope3=s3, breakdown=parts)
-
-    ore = batch(F_ore, P_ore, Q_ore, "TNE", ore_s1, ore_s2, Fr(0),
-                dict(ownScope1=ore_s1, ownScope2=ore_s2))
-    pig = batch(F_pig, P_pig, Q_pig, "TNE", smelt["s1"], smelt["s2"], smelt["material"] + smelt["transport"],
-                dict(share=Fr(1), processScope1=smelt["s1"], processScope2=smelt["s2"],
-                     input_ore_material=smelt["material"], input_ore_transport=smelt["transport"],
-                     leg_rail=smelt["transport"]))
-    scrap = batch(F_scrap, P_scrap, Q_scrap, "KGM", scrap_s1, Fr(0), Fr(0), dict(ownScope1=scrap_s1))
-
-    def mill_output(share, F, P, Q, unit):
-        return batch(F, P, Q, unit, share * mill_s1, share * mill_s2,
-                     share * (mill_pig_material + mill_pig_transport + mill_scrap_material),
-                     dict(share=share, processScope1=share * mill_s1, processScope2=share * mill_s2,
-                          input_pig_material=share * mill_pig_material, input_pig_transport=share * mill_pig_transport,
-                          input_scrap_material=share * mill_scrap_material, leg_sea=share * mill_pig_transport,
-                          unallocated_input_pig_material=mill_pig_material,
-                          unallocated_input_pig_transport=mill_pig_transport,
-                          unallocated_input_scrap_material=mill_scrap_material,
-                          transformationTotal=T_mill))
-
-    def part_output(share, F, P, Q, unit):
-        return batch(F, P, Q, unit, share * part_s1, share * part_s2,
-                     share * (part_coil_material + part_coil_transport),
-                     dict(share=share, processScope1=share * part_s1, processScope2=share * part_s2,
-                          input_coil_material=share * part_coil_material, input_coil_transport=share * part_coil_transport,
-                          unallocated_input_coil_material=part_coil_material,
-                          transformationTotal=T_part))
-
-    return {
-        "ore": ore,
-        "pig": pig,
-        "scrap": scrap,
-        "coil": mill_output(share_coil, F_coil, P_coil, Q_coil, "TNE"),
-        "billet": mill_output(share_billet, F_billet, P_billet, Q_billet, "KGM"),
-        "part": part_output(share_part, F_part, P_part, Q_part, "H87"),
-        "pressScrap": part_output(share_press, F_press, P_press, Q_press, "KGM"),
-    }
+def comp(stage, key, kg, primary, verified, share=None):
+    """One breakdown component as GetFootprint reports it: kgCO2e after allocation, its primary and verified parts."""
+    return dict(stage=stage, key=key, kg=kg, primary=primary, verified=verified, share=share)
 
 
-ORIGINAL = downstream(smelter(Fr(1550000) / KG_PER_T, Fr(1420000), Fr(95000)))      # 1550000 KGM = 1550 TNE
-CORRECTED = downstream(smelter(Fr("1562.5"), Fr(1397250), Fr(95000)))              # after the superseding record
-CHANGED_BY_CORRECTION = ["pig", "coil", "billet", "part", "pressScrap"]
-MARKED_BY_REVOCATION = ["pig", "coil", "billet", "part", "pressScrap"]             # downstream of the energy report
+def figures(c_ore_t, smelt_s1, smelt_s2, energy_report_revoked):
+    """Every batch's footprint, component by component, for one state of the scenario.
+
+    c_ore_t, smelt_s1, smelt_s2: the current smelting record's ore input (TNE) and process emissions.
+    energy_report_revoked: the smelter's energy report (cited by the smelting scope 2 figure) is revoked, so that figure
+    is no longer verified (V counts figures whose own record and cited evidence are CONFIRMED and not withdrawn).
+    Before that, every record is CONFIRMED and nothing is withdrawn, so V = F.
+    """
+    b = {}
+    # Iron ore: own emissions only.
+    b["ore"] = dict(Q=Q_ore, unit="TNE", components=[
+        comp("OWN_SCOPE1", "", ore_s1, ore_s1, ore_s1),
+        comp("OWN_SCOPE2", "", ore_s2, ore_s2, ore_s2)])
+    F_ore, P_ore, V_ore = (sum(c[k] for c in b["ore"]["components"]) for k in ("kg", "primary", "verified"))
+
+    # Pig iron: share 1 of smelting = s1 + s2 + c*F(ore)/Q(ore) + c*E(S1)/q(S1) (rail leg, default factor: not primary).
+    s2_verified = Fr(0) if energy_report_revoked else smelt_s2
+    b["pig-iron"] = dict(Q=Q_pig, unit="TNE", components=[
+        comp("PROCESS_SCOPE1", "", smelt_s1, smelt_s1, smelt_s1, Fr(1)),
+        comp("PROCESS_SCOPE2", "", smelt_s2, smelt_s2, s2_verified, Fr(1)),
+        comp("INPUT", "ore", c_ore_t * F_ore / Q_ore, c_ore_t * P_ore / Q_ore, c_ore_t * V_ore / Q_ore, Fr(1)),
+        comp("TRANSPORT_LEG", "ore-rail", c_ore_t * E_S1 / q_S1, Fr(0), c_ore_t * E_S1 / q_S1, Fr(1))])
+    F_pig, P_pig, V_pig = (sum(c[k] for c in b["pig-iron"]["components"]) for k in ("kg", "primary", "verified"))
+
+    # Scrap: own scope 1 by default factor.
+    b["scrap"] = dict(Q=Q_scrap, unit="KGM", components=[comp("OWN_SCOPE1", "", scrap_s1, Fr(0), scrap_s1)])
+    F_scrap, P_scrap, V_scrap = scrap_s1, Fr(0), scrap_s1
+
+    # Coil and billet: their mass share of steelmaking.
+    def mill_output(share):
+        return [
+            comp("PROCESS_SCOPE1", "", share * mill_s1, share * mill_s1, share * mill_s1, share),
+            comp("PROCESS_SCOPE2", "", share * mill_s2, share * mill_s2, share * mill_s2, share),
+            comp("INPUT", "pig-iron", share * c_pig * F_pig / Q_pig, share * c_pig * P_pig / Q_pig, share * c_pig * V_pig / Q_pig, share),
+            comp("TRANSPORT_LEG", "pig-iron-sea", share * c_pig * E_S2 / q_S2, share * c_pig * E_S2 / q_S2, share * c_pig * E_S2 / q_S2, share),
+            comp("INPUT", "scrap", share * c_scrap * F_scrap / Q_scrap, share * c_scrap * P_scrap / Q_scrap, share * c_scrap * V_scrap / Q_scrap, share)]
+    b["coil"] = dict(Q=Q_coil, unit="TNE", components=mill_output(share_coil))
+    b["billet"] = dict(Q=Q_billet, unit="KGM", components=mill_output(share_billet))
+    F_coil, P_coil, V_coil = (sum(c[k] for c in b["coil"]["components"]) for k in ("kg", "primary", "verified"))
+
+    # Door panels and press scrap: their economic share of stamping (S3 has no legs: no transport component).
+    def part_output(share):
+        return [
+            comp("PROCESS_SCOPE1", "", share * part_s1, Fr(0), share * part_s1, share),
+            comp("PROCESS_SCOPE2", "", share * part_s2, share * part_s2, share * part_s2, share),
+            comp("INPUT", "coil", share * c_coil * F_coil / Q_coil, share * c_coil * P_coil / Q_coil, share * c_coil * V_coil / Q_coil, share)]
+    b["door-panel"] = dict(Q=Q_part, unit="H87", components=part_output(share_part))
+    b["press-scrap"] = dict(Q=Q_press, unit="KGM", components=part_output(share_press))
+
+    for f in b.values():
+        f["total"] = sum(c["kg"] for c in f["components"])
+        f["perUnit"] = f["total"] / f["Q"]
+        f["primary"] = sum(c["primary"] for c in f["components"])
+        f["verified"] = sum(c["verified"] for c in f["components"])
+        f["primaryShare"] = f["primary"] / f["total"]
+        f["verifiedShare"] = f["verified"] / f["total"]
+        f["scope1"] = sum(c["kg"] for c in f["components"] if c["stage"] in ("OWN_SCOPE1", "PROCESS_SCOPE1"))
+        f["scope2"] = sum(c["kg"] for c in f["components"] if c["stage"] in ("OWN_SCOPE2", "PROCESS_SCOPE2"))
+        f["scope3"] = sum(c["kg"] for c in f["components"] if c["stage"] in ("INPUT", "TRANSPORT_LEG"))
+
+    # Contribution of each upstream batch to the door panels' footprint: F(x) times the fraction of x the door panels
+    # embed, phi(door-panel) = 1, phi(input) = sum over edges input -> output of phi(output) * Share(T, output) * c / Q(input).
+    phi_coil = share_part * c_coil / Q_coil
+    phi_pig = phi_coil * share_coil * c_pig / Q_pig
+    phi_scrap = phi_coil * share_coil * c_scrap / Q_scrap
+    phi_ore = phi_pig * c_ore_t / Q_ore
+    b["door-panel"]["contributions"] = {
+        "door-panel": b["door-panel"]["total"], "coil": phi_coil * F_coil, "pig-iron": phi_pig * F_pig,
+        "scrap": phi_scrap * F_scrap, "ore": phi_ore * F_ore}
+    return b
+
+
+ORIGINAL = figures(Fr(1550000) / KG_PER_T, Fr(1420000), Fr(95000), energy_report_revoked=False)
+CORRECTED = figures(Fr("1562.5"), Fr(1397250), Fr(95000), energy_report_revoked=False)   # smelting superseded
+REVOKED = figures(Fr("1562.5"), Fr(1397250), Fr(95000), energy_report_revoked=True)      # then the energy report revoked
+STATES = (("Original", ORIGINAL), ("Corrected", CORRECTED), ("EnergyReportRevoked", REVOKED))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -190,13 +192,58 @@ def dec(x: Fr, places: int = 30) -> str:
     return s.rstrip("0").rstrip(".") if "." in s else s
 
 
-def as_json(figures):
+FIGURES = ("total", "perUnit", "primary", "primaryShare", "verified", "verifiedShare", "scope1", "scope2", "scope3")
+
+
+def exact(x: Fr) -> bool:
+    """True when x is a terminating decimal a C# decimal holds exactly (at most 28 digits after the point)."""
+    return terminates(x) and len(dec(x, 40).partition(".")[2]) <= 28
+
+
+def expected(x: Fr) -> str:
+    """How the test states a figure: "=" + the exact value, or "~" + the value to 20 decimals (compared within tolerance)."""
+    return "=" + dec(x, 28) if exact(x) else "~" + dec(x, 20)
+
+
+def as_json(state):
     out = {}
-    for name, f in figures.items():
-        out[name] = {k: (dec(v) if isinstance(v, Fr) else v) for k, v in f.items() if k != "breakdown"}
-        out[name]["exact"] = {k: terminates(v) for k, v in f.items() if isinstance(v, Fr)}
-        out[name]["breakdown"] = {k: dec(v) for k, v in f["breakdown"].items()}
+    for name, f in state.items():
+        out[name] = {"quantity": {"amount": dec(f["Q"]), "unit": f["unit"]}}
+        out[name].update({k: expected(f[k]) for k in FIGURES})
+        out[name]["breakdown"] = [{"stage": c["stage"], "of": c["key"], "kgCO2e": expected(c["kg"]),
+                                   "primaryKgCO2e": expected(c["primary"]), "verifiedKgCO2e": expected(c["verified"]),
+                                   **({"allocationShare": expected(c["share"])} if c["share"] is not None else {})}
+                                  for c in f["components"]]
+        if "contributions" in f:
+            out[name]["contributionsToThisBatch"] = {k: expected(v) for k, v in f["contributions"].items()}
     return out
+
+
+def csharp():
+    """The expected figures as the C# the test hard-codes (SteelScenarioFigures.cs)."""
+    lines = []
+    for state_name, state in STATES:
+        lines.append(f"    public static readonly IReadOnlyDictionary<string, BatchFigures> {state_name} = new Dictionary<string, BatchFigures>")
+        lines.append("    {")
+        for name, f in state.items():
+            args = ", ".join(f'"{expected(f[k])}"' for k in FIGURES)
+            lines.append(f'        ["{name}"] = new("{dec(f["Q"])}", "{f["unit"]}", {args},')
+            lines.append("        [")
+            for c in f["components"]:
+                share = f'"{expected(c["share"])}"' if c["share"] is not None else '""'
+                lines.append(f'            new(FootprintStage.{"".join(w.capitalize() for w in c["stage"].split("_"))}, "{c["key"]}", '
+                             f'"{expected(c["kg"])}", "{expected(c["primary"])}", "{expected(c["verified"])}", {share}),')
+            lines.append("        ]),")
+        lines.append("    };")
+        lines.append("")
+        lines.append(f"    /// <summary>{state_name}: what flows into the door panels' footprint through each upstream batch.</summary>")
+        lines.append(f"    public static readonly IReadOnlyDictionary<string, string> {state_name}DoorPanelContributions = new Dictionary<string, string>")
+        lines.append("    {")
+        for k, v in state["door-panel"]["contributions"].items():
+            lines.append(f'        ["{k}"] = "{expected(v)}",')
+        lines.append("    };")
+        lines.append("")
+    return "\n".join(lines)
 
 
 def check_records():
@@ -245,26 +292,31 @@ def check_records():
 def main():
     check_records()
     print(f"rail leg S1: 892 km x {dec(cargo_S1_t)} t x {dec(RAIL_FACTOR)} = {dec(E_S1)} kgCO2e; per TNE shipped {dec(U_S1)}")
-    print(f"sea leg S2: {dec(E_S2)} kgCO2e measured; per TNE shipped {dec(U_S2)}")
-    print(f"mass shares (mill): coil {share_coil} = {dec(share_coil)}, billet {share_billet} = {dec(share_billet)}")
-    print(f"economic shares (parts maker): door panel {share_part} = {dec(share_part)}, press scrap {share_press} = {dec(share_press)}")
-    for title, figures in (("ORIGINAL", ORIGINAL), ("CORRECTED (smelting superseded)", CORRECTED)):
-        print(f"\n== {title}")
-        for name, f in figures.items():
-            print(f"-- {name}: {f['quantity']} {f['unit']}")
-            for key in ("total", "intensity", "primary", "primaryShare", "scope1", "scope2", "scope3"):
-                print(f"   {key:<13} {dec(f[key]):>40}  {'exact' if terminates(f[key]) else ''}")
-            for key, value in f["breakdown"].items():
-                print(f"   . {key:<33} {dec(value):>40}")
+    print(f"sea leg S2: {dec(E_S2)} kgCO2e measured; per TNE shipped {dec(E_S2 / q_S2)}")
+    print(f"mass shares (steelmaking): coil {share_coil} = {dec(share_coil)}, billet {share_billet} = {dec(share_billet)}")
+    print(f"economic shares (stamping): door panel {share_part} = {dec(share_part)}, press scrap {share_press} = {dec(share_press)}")
+    print("figures: '=' exact (a terminating decimal), '~' rounded to 20 decimals (non-terminating)")
+    for state_name, state in STATES:
+        print(f"\n== {state_name}")
+        for name, f in state.items():
+            print(f"-- {name}: {dec(f['Q'])} {f['unit']}")
+            for key in FIGURES:
+                print(f"   {key:<14} {expected(f[key]):>42}")
+            for c in f["components"]:
+                print(f"   . {c['stage']:<14} {c['key']:<13} kg {expected(c['kg']):>40}   P {expected(c['primary']):>40}   V {expected(c['verified']):>40}")
+            for k, v in f.get("contributions", {}).items():
+                print(f"   > contribution of {k:<11} {expected(v):>40}")
     if "--json" in sys.argv:
         path = sys.argv[sys.argv.index("--json") + 1]
         with open(path, "w", encoding="utf-8") as fh:
             json.dump({"generatedBy": "tests/TraceApi.Tests/Lineage/scenario/compute.py",
+                       "notation": "'=' exact decimal value; '~' non-terminating, rounded to 20 decimals (compare within 1e-6 kgCO2e)",
                        "railFactorKgCO2ePerTonneKm": dec(RAIL_FACTOR),
-                       "original": as_json(ORIGINAL), "corrected": as_json(CORRECTED),
-                       "changedByCorrection": CHANGED_BY_CORRECTION, "markedByEnergyReportRevocation": MARKED_BY_REVOCATION},
+                       **{state_name: as_json(state) for state_name, state in STATES}},
                       fh, indent=2)
             fh.write("\n")
+    if "--csharp" in sys.argv:
+        print("\n// ---- C# (SteelScenarioFigures.cs)\n" + csharp())
 
 
 if __name__ == "__main__":
