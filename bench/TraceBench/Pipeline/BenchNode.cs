@@ -38,9 +38,13 @@ internal sealed class BenchNode : IAsyncDisposable
     /// <summary>The client library's claim signer for this node's deployment.</summary>
     public ClaimSigner SignerFor(EthereumKey key) => new(key, Info.ChainId, Registry);
 
-    /// <summary>The structured record the e2e benchmark submits as number <paramref name="n"/> (salt and signature added by the signer).</summary>
+    /// <summary>
+    /// The structured record the e2e benchmark submits as number <paramref name="n"/> (salt and signature added by the signer):
+    /// an energy reading, a kind the node stores without a schema, so e2e measures the evidence pipeline alone (lineage
+    /// records, which kind 16 now is, have their own mode, <c>lineage</c>).
+    /// </summary>
     public static RecordDraft Draft(string subjectId, int n) =>
-        new(subjectId, RecordKind.Batch, $"{{\"batch\":\"B-{n}\",\"quantity\":\"{n}.25\",\"unit\":\"kg\"}}");
+        new(subjectId, RecordKind.EnergyReading, $"{{\"batch\":\"B-{n}\",\"quantity\":\"{n}.25\",\"unit\":\"kg\"}}");
 
     public async ValueTask DisposeAsync()
     {
