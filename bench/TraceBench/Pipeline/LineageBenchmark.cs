@@ -91,7 +91,37 @@ internal static class LineageBenchmark
                 .Select(p => (p.d, p.j, Size: dag.UpstreamSize(p.d, p.j))).MinBy(p => Math.Abs(p.Size - target));
             await AddOnTopAsync(evidence, lineage, signers[LineageDag.OwnerOf(d)], dag, d, j, size, Math.Max(20, reads / 100));
         }
+
+        // 5. Steady intake without wave barriers: 15,000 batch records in one go, then 5,000 transformations (each
+        //    consuming one of those batches into another), over 16 streams.
+        await FlatIntakeAsync(evidence, signers[0], node);
         try { Directory.Delete(data, true); } catch (IOException) { }
+    }
+
+    private static async Task FlatIntakeAsync(EvidenceService.EvidenceServiceClient evidence, ClaimSigner owner, BenchNode node)
+    {
+        const int pairs = 5_000;
+        const int extra = 10_000;
+        var run = Guid.NewGuid().ToString("N")[..6];
+        string Id(string what, int i) => $"urn:trace:bench:flat:{run}:{what}:{i}";
+        string Batch(string id, string emissions) =>
+            $"{{\"recordType\":\"trace.batch/v1\",\"batchId\":\"{id}\",\"product\":{{\"name\":\"flat\"}},\"quantity\":{LineageDag.Tonnes(10)}{emissions}}}";
+        const string own = ",\"emissions\":{\"scope1\":{\"kgCO2e\":\"12.5\",\"method\":\"measured\"}}";
+        var batches = owner.StructuredRecords([
+            .. Enumerable.Range(0, pairs + extra).Select(i => new RecordDraft(Id("raw", i), RecordKind.Batch, Batch(Id("raw", i), own))),
+            .. Enumerable.Range(0, pairs).Select(i => new RecordDraft(Id("out", i), RecordKind.Batch, Batch(Id("out", i), ""))),
+        ]);
+        var transformations = owner.StructuredRecords([.. Enumerable.Range(0, pairs).Select(i => LineageDag.Transformation(Id("t", i),
+            $"{{\"batchId\":\"{Id("raw", i)}\",\"quantity\":{LineageDag.Tonnes(10)}}}", Id("out", i), 10))]);
+        foreach (var (what, requests) in new[] { ("batch records", batches), ("transformation records", transformations) })
+        {
+            var cpu = node.Api.CpuTime();
+            var clock = Stopwatch.StartNew();
+            await SubmitAsync(evidence, requests, 16);
+            var time = clock.Elapsed;
+            cpu = node.Api.CpuTime() - cpu;
+            Console.WriteLine($"steady intake, {requests.Length:N0} {what} over 16 SubmitRecords streams: {time.TotalSeconds:F1} s = {requests.Length / time.TotalSeconds:N0} records/s, server CPU {cpu.TotalMicroseconds / requests.Length:N0} µs/record");
+        }
     }
 
     /// <summary>Signs every record, grouped in waves from the deepest level up: a wave only cites records of earlier waves.</summary>
@@ -117,10 +147,10 @@ internal static class LineageBenchmark
         return waves;
     }
 
-    /// <summary>Submits <paramref name="requests"/> over <see cref="Streams"/> SubmitRecords streams; throws on the first refusal.</summary>
-    private static async Task SubmitAsync(EvidenceService.EvidenceServiceClient client, SubmitRecordRequest[] requests)
+    /// <summary>Submits <paramref name="requests"/> over <paramref name="streams"/> SubmitRecords streams; throws on the first refusal.</summary>
+    private static async Task SubmitAsync(EvidenceService.EvidenceServiceClient client, SubmitRecordRequest[] requests, int streams = Streams)
     {
-        await Task.WhenAll(Enumerable.Range(0, Streams).Select(s => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, streams).Select(s => Task.Run(async () =>
         {
             using var call = client.SubmitRecords();
             var reading = Task.Run(async () =>
@@ -129,7 +159,7 @@ internal static class LineageBenchmark
                     if (call.ResponseStream.Current.ResultCase != SubmitRecordsResponse.ResultOneofCase.Accepted)
                         throw new InvalidOperationException($"record refused: {call.ResponseStream.Current.Refused}");
             });
-            for (var i = s; i < requests.Length; i += Streams) await call.RequestStream.WriteAsync(requests[i]);
+            for (var i = s; i < requests.Length; i += streams) await call.RequestStream.WriteAsync(requests[i]);
             await call.RequestStream.CompleteAsync();
             await reading;
         })));
