@@ -34,8 +34,14 @@ public sealed class RegistryAnchoringChain(TraceContracts contracts, RootLedger 
     public Task AbandonAsync(AnchorTransaction transaction, CancellationToken ct) =>
         contracts.Operator.Nonces.ReleaseAsync((ulong)transaction.Nonce, ct);
 
-    public async Task<BroadcastResult> BroadcastAsync(AnchorTransaction transaction, CancellationToken ct) =>
-        await contracts.Operator.BroadcastAsync(transaction.Raw, ct).ConfigureAwait(false) ? BroadcastResult.Accepted : BroadcastResult.NonceUsed;
+    public async Task<BroadcastResult> BroadcastAsync(AnchorTransaction transaction, CancellationToken ct)
+    {
+        if (await contracts.Operator.BroadcastAsync(transaction.Raw, ct).ConfigureAwait(false)) return BroadcastResult.Accepted;
+        // The nonce was spent, perhaps by another process using the operator key: the next new nonce is read from the
+        // chain again, so signing anew jumps past every nonce used meanwhile instead of meeting "nonce too low" once each.
+        await contracts.Operator.Nonces.ResyncAsync(ct).ConfigureAwait(false);
+        return BroadcastResult.NonceUsed;
+    }
 
     public async Task<AnchorTransactionState> GetTransactionStateAsync(byte[] txHash, CancellationToken ct)
     {

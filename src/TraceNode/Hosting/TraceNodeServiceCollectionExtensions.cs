@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Trace.Chain.Rpc;
 using Trace.Node.Anchoring;
 using Trace.Node.Blobs;
+using Trace.Node.Carbon.Factors;
 using Trace.Node.Chain;
 using Trace.Node.Evidence;
 using Trace.Node.Indexing;
@@ -63,6 +64,9 @@ public static class TraceNodeServiceCollectionExtensions
         services.AddOptions<IndexingOptions>().BindConfiguration(IndexingOptions.SectionName);
         services.AddSingleton<WithdrawalFollower>();
         services.AddHostedService(provider => provider.GetRequiredService<WithdrawalFollower>());
+
+        // After the index migration and the contracts: the active factor set is stored, then anchored.
+        services.AddTransportFactors();
         return services;
     }
 }

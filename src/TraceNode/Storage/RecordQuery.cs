@@ -15,6 +15,9 @@ public sealed record RecordQuery
     /// <summary>Only records about this subject (keccak256 of the identifier, 32 bytes).</summary>
     public byte[]? SubjectHash { get; init; }
 
+    /// <summary>Only records whose readable subject identifier starts with this text (ordinal, case-sensitive).</summary>
+    public string? SubjectPrefix { get; init; }
+
     /// <summary>Only records signed by this issuer.</summary>
     public EthereumAddress? Issuer { get; init; }
 

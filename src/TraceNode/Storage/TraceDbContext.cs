@@ -32,11 +32,15 @@ public abstract class TraceDbContext : DbContext
     /// <summary>The status change feed.</summary>
     public DbSet<RecordStatusChangeEntity> StatusChanges => Set<RecordStatusChangeEntity>();
 
+    /// <summary>Transport factor sets this node has used.</summary>
+    public DbSet<TransportFactorSetEntity> FactorSets => Set<TransportFactorSetEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new EvidenceRecordConfiguration());
         modelBuilder.ApplyConfiguration(new AnchorBatchConfiguration());
         modelBuilder.ApplyConfiguration(new ChainCheckpointConfiguration());
         modelBuilder.ApplyConfiguration(new RecordStatusChangeConfiguration());
+        modelBuilder.ApplyConfiguration(new TransportFactorSetConfiguration());
     }
 }

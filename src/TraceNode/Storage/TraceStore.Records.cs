@@ -49,6 +49,12 @@ public sealed partial class TraceStore
         await using var db = Open();
         var records = db.Records.AsNoTracking().Include(r => r.Batch).AsQueryable();
         if (query.SubjectHash is { } subject) records = records.Where(r => r.SubjectHash == subject);
+        if (query.SubjectPrefix is { Length: > 0 } prefix)
+        {
+            // A range, not LIKE: it uses IX_EvidenceRecords_Subject, and '%' or '_' in the prefix stay literal.
+            records = records.Where(r => string.Compare(r.Subject, prefix) >= 0);
+            if (SubjectPrefixRange.UpperBound(prefix) is { } upper) records = records.Where(r => string.Compare(r.Subject, upper) < 0);
+        }
         if (query.Issuer is { } issuer)
         {
             var issuerText = issuer.ToString();

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Trace.Chain.Contracts.Registries;
 using Trace.Crypto;
 using Trace.Crypto.Eip712;
@@ -29,6 +30,9 @@ public sealed class EngineFixture : IAsyncLifetime
 
     public ServiceProvider Services { get; private set; } = null!;
 
+    /// <summary>Everything the engine logged at Information and above.</summary>
+    public LogCapture Logs { get; } = new();
+
     /// <summary>A participant with the Supplier role, registered at start.</summary>
     public EthereumKey Supplier { get; private set; } = null!;
 
@@ -52,7 +56,7 @@ public sealed class EngineFixture : IAsyncLifetime
             ["Trace:Anchoring:MaxBatchDelayMilliseconds"] = "300",
             ["Trace:Indexing:Enabled"] = "false",
         }).Build();
-        Services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddTraceNode().BuildServiceProvider();
+        Services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging(logging => logging.AddProvider(Logs)).AddTraceNode().BuildServiceProvider();
         foreach (var service in Services.GetServices<IHostedService>())
         {
             await service.StartAsync(CancellationToken.None);

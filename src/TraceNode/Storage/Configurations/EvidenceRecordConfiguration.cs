@@ -34,6 +34,9 @@ internal sealed class EvidenceRecordConfiguration : IEntityTypeConfiguration<Evi
         builder.HasIndex(r => new { r.Kind, r.AcceptedAt, r.Id });
         builder.HasIndex(r => new { r.Status, r.AcceptedAt, r.Id });
         builder.HasIndex(r => r.ContentHash);
+        // ListRecords subject_prefix: a range over the readable subject (ordinal; PostgreSQL gives the column the "C"
+        // collation, see PostgresTraceDbContext), so a product's GS1 URI finds its lots without a table scan.
+        builder.HasIndex(r => r.Subject);
         builder.HasIndex(r => new { r.BatchId, r.LeafIndex });
 
         // The anchoring queue: claims not yet in a batch, oldest first. Partial, so it stays as small as the queue.

@@ -193,7 +193,8 @@ namespace Trace.Node.Storage.Migrations.Postgres
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(2048)
-                        .HasColumnType("character varying(2048)");
+                        .HasColumnType("character varying(2048)")
+                        .UseCollation("C");
 
                     b.Property<byte[]>("SubjectHash")
                         .IsRequired()
@@ -208,6 +209,8 @@ namespace Trace.Node.Storage.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ContentHash");
+
+                    b.HasIndex("Subject");
 
                     b.HasIndex("AcceptedAt", "Id");
 
@@ -262,6 +265,46 @@ namespace Trace.Node.Storage.Migrations.Postgres
                     b.HasIndex("RecordId", "Sequence");
 
                     b.ToTable("RecordStatusChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Trace.Node.Storage.Entities.TransportFactorSetEntity", b =>
+                {
+                    b.Property<string>("Version")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("BodyJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("FirstActivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("LastActivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Nonce")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(66)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(66)");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("TransportFactorSets", (string)null);
                 });
 
             modelBuilder.Entity("Trace.Node.Storage.Entities.EvidenceRecordEntity", b =>

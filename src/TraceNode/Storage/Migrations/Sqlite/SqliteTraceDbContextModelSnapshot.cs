@@ -201,6 +201,8 @@ namespace Trace.Node.Storage.Migrations.Sqlite
 
                     b.HasIndex("ContentHash");
 
+                    b.HasIndex("Subject");
+
                     b.HasIndex("AcceptedAt", "Id");
 
                     b.HasIndex("BatchId", "LeafIndex");
@@ -252,6 +254,46 @@ namespace Trace.Node.Storage.Migrations.Sqlite
                     b.HasIndex("RecordId", "Sequence");
 
                     b.ToTable("RecordStatusChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Trace.Node.Storage.Entities.TransportFactorSetEntity", b =>
+                {
+                    b.Property<string>("Version")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstActivatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastActivatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Nonce")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(66)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("TransportFactorSets", (string)null);
                 });
 
             modelBuilder.Entity("Trace.Node.Storage.Entities.EvidenceRecordEntity", b =>
