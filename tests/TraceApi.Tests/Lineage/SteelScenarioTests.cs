@@ -41,7 +41,7 @@ public sealed class SteelScenarioTests(SteelScenarioNode node) : IClassFixture<S
 
         await scenario.WaitAllConfirmedAsync();
         await EventuallyAsync(() => AssertStateAsync(scenario, Original, smelting: "smelting", revoked: false));
-        await AssertCitationsAsync(scenario, smelting: "smelting", revoked: false);
+        await EventuallyAsync(() => AssertCitationsAsync(scenario, smelting: "smelting", revoked: false));
         await AssertUpstreamOfDoorPanelAsync(scenario, OriginalDoorPanelContributions, "smelting");
         await AssertDownstreamOfPigIronAsync(scenario);
 
@@ -55,14 +55,14 @@ public sealed class SteelScenarioTests(SteelScenarioNode node) : IClassFixture<S
         await node.Evidence.WaitForStatusAsync(scenario.RecordId("smelting-corrected"), RecordStatus.Confirmed, TimeSpan.FromSeconds(120));
         await scenario.RelaySupersessionAsync("smelter", "smelting", "smelting-corrected");
         await EventuallyAsync(() => AssertStateAsync(scenario, Corrected, smelting: "smelting-corrected", revoked: false));
-        await AssertCitationsAsync(scenario, smelting: "smelting-corrected", revoked: false);
+        await EventuallyAsync(() => AssertCitationsAsync(scenario, smelting: "smelting-corrected", revoked: false));
         await AssertUpstreamOfDoorPanelAsync(scenario, CorrectedDoorPanelContributions, "smelting-corrected");
 
         // The smelter revokes its energy report: figures stay, every footprint downstream of it is marked, naming it,
         // and the smelting scope 2 figure that cites it no longer counts as verified.
         await scenario.RelayRevocationAsync("smelter", "energy-report");
         await EventuallyAsync(() => AssertStateAsync(scenario, EnergyReportRevoked, smelting: "smelting-corrected", revoked: true));
-        await AssertCitationsAsync(scenario, smelting: "smelting-corrected", revoked: true);
+        await EventuallyAsync(() => AssertCitationsAsync(scenario, smelting: "smelting-corrected", revoked: true));
         await AssertUpstreamOfDoorPanelAsync(scenario, EnergyReportRevokedDoorPanelContributions, "smelting-corrected");
     }
 
