@@ -39,12 +39,17 @@ internal sealed class BenchNode : IAsyncDisposable
     public ClaimSigner SignerFor(EthereumKey key) => new(key, Info.ChainId, Registry);
 
     /// <summary>
-    /// The structured record the e2e benchmark submits as number <paramref name="n"/> (salt and signature added by the signer):
-    /// an energy reading, a kind the node stores without a schema, so e2e measures the evidence pipeline alone (lineage
-    /// records, which kind 16 now is, have their own mode, <c>lineage</c>).
+    /// The structured record the e2e benchmark submits as number <paramref name="n"/>: a minimal valid batch record (kind 16)
+    /// whose batchId is <paramref name="subjectId"/> (salt and signature added by the signer).
     /// </summary>
     public static RecordDraft Draft(string subjectId, int n) =>
-        new(subjectId, RecordKind.EnergyReading, $"{{\"batch\":\"B-{n}\",\"quantity\":\"{n}.25\",\"unit\":\"kg\"}}");
+        new(subjectId, RecordKind.Batch, new System.Text.Json.Nodes.JsonObject
+        {
+            ["recordType"] = "trace.batch/v1",
+            ["batchId"] = subjectId,
+            ["product"] = new System.Text.Json.Nodes.JsonObject { ["name"] = $"B-{n}" },
+            ["quantity"] = new System.Text.Json.Nodes.JsonObject { ["amount"] = $"{n}.25", ["unit"] = "KGM" },
+        }.ToJsonString());
 
     public async ValueTask DisposeAsync()
     {

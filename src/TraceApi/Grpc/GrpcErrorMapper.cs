@@ -3,6 +3,7 @@ using Grpc.Core;
 using Trace.Chain.Contracts;
 using Trace.Client.Verification;
 using Trace.Domain;
+using Trace.Node.Carbon.Factors;
 using Trace.Node.Evidence;
 using Trace.Node.Storage;
 using ChainRpcException = Trace.Chain.Rpc.RpcException;
@@ -32,6 +33,8 @@ public sealed partial class GrpcErrorMapper(ILogger<GrpcErrorMapper> logger, Mal
                 return new Status(StatusCode.PermissionDenied, e.Message);
             case RecordNotFoundException e:
                 return new Status(StatusCode.NotFound, $"record_id: {e.Message}");
+            case FactorSetNotFoundException e:
+                return new Status(StatusCode.NotFound, $"version: {e.Message}");
             case RecordStateException e:
                 return new Status(StatusCode.FailedPrecondition, e.Message);
             case ChainMismatchException e:

@@ -4,6 +4,7 @@ using Trace.Chain.Rpc;
 using Trace.Node;
 using Trace.Node.Anchoring;
 using Trace.Node.Blobs;
+using Trace.Node.Carbon.Factors;
 using Trace.Node.Chain;
 using Trace.Node.Evidence;
 using Trace.Node.Hosting;
@@ -40,6 +41,7 @@ public sealed partial class EffectiveConfigurationLog(IServiceProvider services,
         var indexing = Get<IndexingOptions>();
         var anchoring = Get<AnchoringOptions>();
         var evidence = Get<EvidenceOptions>();
+        var carbon = Get<CarbonFactorOptions>();
         (string Key, object? Value)[] settings =
         [
             ("Trace:DataDirectory", node.DataDirectoryFullPath),
@@ -72,6 +74,10 @@ public sealed partial class EffectiveConfigurationLog(IServiceProvider services,
             ("Trace:Evidence:MaxMetadataBytes", evidence.MaxMetadataBytes),
             ("Trace:Evidence:MaxRecordJsonBytes", evidence.MaxRecordJsonBytes),
             ("Trace:Evidence:IssuerCacheDuration", evidence.IssuerCacheDuration),
+            ("Trace:Carbon:TransportFactorsPath", string.IsNullOrWhiteSpace(carbon.TransportFactorsPath) ? "(shipped set)" : Path.GetFullPath(carbon.TransportFactorsPath)),
+            ("Trace:Carbon:FactorSigningKey", SecretRedaction.Presence(carbon.FactorSigningKey)),
+            ("Trace:Carbon:FactorSigningKeystore", string.IsNullOrWhiteSpace(carbon.FactorSigningKeystore) ? "(none)" : carbon.FactorSigningKeystore),
+            ("Trace:Carbon:FactorSigningKeystorePassword", SecretRedaction.Presence(carbon.FactorSigningKeystorePassword)),
         ];
         return string.Join("; ", settings.Select(s => $"{s.Key}={Convert.ToString(s.Value, CultureInfo.InvariantCulture)}"));
     }

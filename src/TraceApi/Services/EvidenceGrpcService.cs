@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 using Trace.Api.Grpc;
 using Trace.Client.Verification;
 using Trace.Crypto;
@@ -27,6 +28,7 @@ public sealed class EvidenceGrpcService(
     RecordVerifier verifier,
     RevocationRelay relay,
     GrpcErrorMapper errors,
+    IOptions<EvidenceOptions> evidenceOptions,
     TimeProvider clock) : EvidenceService.EvidenceServiceBase
 {
     private const int DownloadChunkBytes = 64 * 1024;
@@ -117,6 +119,15 @@ public sealed class EvidenceGrpcService(
             if (subject is not null && !request.Subject.Span.SequenceEqual(subject)) throw new InvalidFieldException("subject", "contradicts subject_id");
             subject = request.Subject.ToByteArray();
         }
+        string? subjectPrefix = null;
+        if (!string.IsNullOrEmpty(request.SubjectPrefix))
+        {
+            if (subject is not null)
+                throw new InvalidFieldException("subject_prefix", "cannot be combined with subject_id or subject (a prefix already selects subjects)");
+            if (request.SubjectPrefix.Length > evidenceOptions.Value.MaxSubjectIdLength)
+                throw new InvalidFieldException("subject_prefix", $"longer than {evidenceOptions.Value.MaxSubjectIdLength} characters (the longest subject id)");
+            subjectPrefix = request.SubjectPrefix;
+        }
         EthereumAddress? issuer = null;
         if (!string.IsNullOrEmpty(request.Issuer))
             issuer = EthereumAddress.TryParse(request.Issuer, out var parsed) ? parsed : throw new InvalidFieldException("issuer", "not an address (0x + 40 hex digits, EIP-55 checksum when mixed case)");
@@ -126,6 +137,7 @@ public sealed class EvidenceGrpcService(
         var page = await store.ListRecordsAsync(new RecordQuery
         {
             SubjectHash = subject,
+            SubjectPrefix = subjectPrefix,
             Issuer = issuer,
             Kind = kind,
             Status = EvidenceProtoMapper.FromProto(request.Status),

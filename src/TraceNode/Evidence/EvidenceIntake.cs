@@ -4,7 +4,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trace.Client.Canonical;
 using Trace.Domain;
+using Trace.Domain.Lineage;
 using Trace.Node.Blobs;
+using Trace.Node.Lineage;
+using Trace.Node.Lineage.Records;
 using Trace.Node.Storage;
 
 namespace Trace.Node.Evidence;
@@ -18,6 +21,8 @@ public sealed partial class EvidenceIntake(
     TraceStore store,
     ClaimCommitQueue commits,
     IBlobStore blobs,
+    LineageRecordReader lineageReader,
+    ILineageIntake lineageIntake,
     IOptions<EvidenceOptions> options,
     IOptions<BlobStoreOptions> blobOptions,
     ILogger<EvidenceIntake> logger)
@@ -66,7 +71,11 @@ public sealed partial class EvidenceIntake(
         return await AcceptAsync(claim, header.MediaType, header.FileName, writer.Length, header.MetadataJson, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Stores a structured record: its RFC 8785 canonical form must carry a 32-byte salt and hash to the signed content hash.</summary>
+    /// <summary>
+    /// Stores a structured record: its RFC 8785 canonical form must carry a 32-byte salt and hash to the signed content hash.
+    /// A record of a lineage kind (batch 16, transformation 17, shipment 18, footprint declaration 7) must also pass its
+    /// published schema and single-record checks, then <see cref="ILineageIntake.AcceptAsync"/>, before anything is stored.
+    /// </summary>
     public async Task<SubmissionResult> SubmitRecordAsync(SubmittedClaim input, string recordJson, string? metadataJson, CancellationToken ct)
     {
         CheckMetadata(metadataJson, "metadata_json");
@@ -75,6 +84,8 @@ public sealed partial class EvidenceIntake(
             throw new InvalidFieldException("record_json", $"larger than {options.Value.MaxRecordJsonBytes} bytes");
         var canonical = Canonicalize(recordJson);
         var claim = await validator.ValidateAsync(input, ct).ConfigureAwait(false);
+        var lineage = ReadLineage(claim, canonical);
+        if (lineage is not null) await lineageIntake.AcceptAsync(lineage, claim, ct).ConfigureAwait(false);
         // No look-up for an existing record first: resubmissions are rare, the blob is content-addressed and the
         // commit queue answers "already there" for a known claim, so the common path saves a query.
         try
@@ -85,7 +96,11 @@ public sealed partial class EvidenceIntake(
         {
             throw new InvalidFieldException("signed_claim.claim.content_hash", "is not the SHA-256 of the record's RFC 8785 canonical JSON");
         }
-        return await AcceptAsync(claim, CanonicalJsonMediaType, null, canonical.Length, metadataJson, ct).ConfigureAwait(false);
+        var result = await AcceptAsync(claim, CanonicalJsonMediaType, null, canonical.Length, metadataJson, ct).ConfigureAwait(false);
+        if (lineage is null) return result;
+        result = result with { Lineage = lineage };
+        await lineageIntake.CommittedAsync(lineage, claim, result, ct).ConfigureAwait(false);
+        return result;
     }
 
     private async Task<SubmissionResult> AcceptAsync(ValidatedClaim claim, string? mediaType, string? fileName, long length, string? metadataJson, CancellationToken ct)
@@ -110,6 +125,16 @@ public sealed partial class EvidenceIntake(
             ct).ConfigureAwait(false);
         if (result.Created) LogAccepted(logger, result.Record.Id, result.Record.Issuer, result.Record.Kind);
         return new SubmissionResult(result.Record, result.Created);
+    }
+
+    // A lineage kind's record is read from the canonical bytes, the very bytes that are hashed and stored, after the
+    // claim is checked (a forged or mis-addressed claim is refused as such before its content is judged).
+    private LineageRecord? ReadLineage(ValidatedClaim claim, byte[] canonical)
+    {
+        var kind = (RecordKind)claim.Claim.Kind;
+        if (!LineageRecordKinds.IsStructuredLineage(kind)) return null;
+        using var document = JsonDocument.Parse(canonical);
+        return lineageReader.Read(kind, document.RootElement, claim.SubjectId);
     }
 
     private static byte[] Canonicalize(string recordJson)

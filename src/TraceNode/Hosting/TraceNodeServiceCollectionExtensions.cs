@@ -9,6 +9,8 @@ using Trace.Node.Carbon.Factors;
 using Trace.Node.Chain;
 using Trace.Node.Evidence;
 using Trace.Node.Indexing;
+using Trace.Node.Lineage;
+using Trace.Node.Lineage.Records;
 using Trace.Node.Storage;
 using Trace.Node.Verification;
 
@@ -48,6 +50,10 @@ public static class TraceNodeServiceCollectionExtensions
 
         services.AddSingleton<IssuerDirectory>();
         services.AddSingleton<ClaimValidator>();
+        services.AddSingleton<LineageRecordReader>();
+        // The lineage engine replaces this with its own ILineageIntake: registered before this call (TryAdd keeps it) or
+        // after it (the last registration is the one resolved).
+        services.TryAddSingleton<ILineageIntake, NoLineageIntake>();
         services.AddSingleton<EvidenceIntake>();
         services.AddSingleton<RecordVerifier>();
         services.AddSingleton<IndexAuditor>();

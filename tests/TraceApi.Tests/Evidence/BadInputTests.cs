@@ -76,7 +76,7 @@ public sealed class BadInputTests(EvidenceNodeFixture node) : IAsyncLifetime
         await node.RegisterAsync(suspended.Address, ParticipantRoles.Supplier);
         await node.SuspendAsync(suspended.Address);
         await Task.Delay(300); // the node caches standings for 200 ms in these tests
-        var request = suspended.StructuredRecord("urn:trace:batch:S-1", RecordKind.Batch, "{\"batch\":\"S-1\"}");
+        var request = suspended.StructuredRecord("urn:trace:batch:S-1", RecordKind.Batch, LineageBodies.Batch("urn:trace:batch:S-1"));
         var error = await Refused(() => node.Evidence.SubmitRecordAsync(request).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
         Assert.Contains("suspended", error.Status.Detail);
@@ -146,7 +146,7 @@ public sealed class BadInputTests(EvidenceNodeFixture node) : IAsyncLifetime
     [Fact]
     public async Task Oversized_or_invalid_metadata_is_refused_naming_metadata_json()
     {
-        var request = _supplier.StructuredRecord("urn:trace:meta", RecordKind.Batch, "{\"batch\":\"M\"}");
+        var request = _supplier.StructuredRecord("urn:trace:meta", RecordKind.Batch, LineageBodies.Batch("urn:trace:meta"));
         request.MetadataJson = "{\"note\":\"" + new string('x', 20_000) + "\"}";
         var error = await Refused(() => node.Evidence.SubmitRecordAsync(request).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
@@ -165,7 +165,7 @@ public sealed class BadInputTests(EvidenceNodeFixture node) : IAsyncLifetime
     [MemberData(nameof(JsonThatIsNotAnObject))]
     public async Task SubmitRecord_refuses_metadata_that_is_json_but_not_an_object(string metadata)
     {
-        var request = _supplier.StructuredRecord("urn:trace:meta:unary", RecordKind.Batch, "{\"batch\":\"MU\"}");
+        var request = _supplier.StructuredRecord("urn:trace:meta:unary", RecordKind.Batch, LineageBodies.Batch("urn:trace:meta:unary"));
         request.MetadataJson = metadata;
         var before = BlobSnapshot();
         var error = await Refused(() => node.Evidence.SubmitRecordAsync(request).ResponseAsync);
@@ -179,11 +179,11 @@ public sealed class BadInputTests(EvidenceNodeFixture node) : IAsyncLifetime
     [MemberData(nameof(JsonThatIsNotAnObject))]
     public async Task SubmitRecords_refuses_each_record_whose_metadata_is_not_an_object_and_goes_on(string metadata)
     {
-        var good = _supplier.StructuredRecord("urn:trace:meta:stream:1", RecordKind.Batch, "{\"batch\":\"MS1\"}");
+        var good = _supplier.StructuredRecord("urn:trace:meta:stream:1", RecordKind.Batch, LineageBodies.Batch("urn:trace:meta:stream:1"));
         good.MetadataJson = "{\"line\":1}";
-        var bad = _supplier.StructuredRecord("urn:trace:meta:stream:2", RecordKind.Batch, "{\"batch\":\"MS2\"}");
+        var bad = _supplier.StructuredRecord("urn:trace:meta:stream:2", RecordKind.Batch, LineageBodies.Batch("urn:trace:meta:stream:2"));
         bad.MetadataJson = metadata;
-        var after = _supplier.StructuredRecord("urn:trace:meta:stream:3", RecordKind.Batch, "{\"batch\":\"MS3\"}");
+        var after = _supplier.StructuredRecord("urn:trace:meta:stream:3", RecordKind.Batch, LineageBodies.Batch("urn:trace:meta:stream:3"));
         var before = BlobSnapshot();
 
         using var call = node.Evidence.SubmitRecords();
@@ -220,13 +220,13 @@ public sealed class BadInputTests(EvidenceNodeFixture node) : IAsyncLifetime
     [Fact]
     public async Task A_structured_record_without_salt_or_with_a_wrong_hash_is_refused()
     {
-        var request = _supplier.StructuredRecord("urn:trace:salt", RecordKind.Batch, "{\"batch\":\"N\"}");
-        request.RecordJson = "{\"batch\":\"N\"}";
+        var request = _supplier.StructuredRecord("urn:trace:salt", RecordKind.Batch, LineageBodies.Batch("urn:trace:salt", name: "N"));
+        request.RecordJson = LineageBodies.Batch("urn:trace:salt", name: "N");
         var error = await Refused(() => node.Evidence.SubmitRecordAsync(request).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("record_json.salt", error.Status.Detail);
 
-        request = _supplier.StructuredRecord("urn:trace:salt", RecordKind.Batch, "{\"batch\":\"N\"}");
+        request = _supplier.StructuredRecord("urn:trace:salt", RecordKind.Batch, LineageBodies.Batch("urn:trace:salt", name: "N"));
         request.RecordJson = request.RecordJson.Replace("\"N\"", "\"O\"");
         error = await Refused(() => node.Evidence.SubmitRecordAsync(request).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
@@ -236,7 +236,7 @@ public sealed class BadInputTests(EvidenceNodeFixture node) : IAsyncLifetime
     [Fact]
     public async Task A_subject_id_that_does_not_hash_to_the_signed_subject_is_refused()
     {
-        var request = _supplier.StructuredRecord("urn:trace:subject:A", RecordKind.Batch, "{\"batch\":\"A\"}");
+        var request = _supplier.StructuredRecord("urn:trace:subject:A", RecordKind.Batch, LineageBodies.Batch("urn:trace:subject:A"));
         request.SubjectId = "urn:trace:subject:B";
         var error = await Refused(() => node.Evidence.SubmitRecordAsync(request).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
@@ -260,7 +260,7 @@ public sealed class BadInputTests(EvidenceNodeFixture node) : IAsyncLifetime
     public async Task A_pending_record_has_no_proof_bundle_yet()
     {
         // Submitted and asked for at once: the batch closes 300 ms later at the earliest.
-        var request = _supplier.StructuredRecord("urn:trace:batch:P-1", RecordKind.Batch, "{\"batch\":\"P-1\"}");
+        var request = _supplier.StructuredRecord("urn:trace:batch:P-1", RecordKind.Batch, LineageBodies.Batch("urn:trace:batch:P-1"));
         var id = (await node.Evidence.SubmitRecordAsync(request)).Record.Id;
         var error = await Refused(() => node.Evidence.GetProofBundleAsync(new GetProofBundleRequest { RecordId = id }).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);

@@ -23,7 +23,7 @@ public sealed class ClientLibraryTests(EvidenceNodeFixture node)
         var signer = client.SignerFor(key);
         Assert.Equal(node.EvidenceRegistry, client.Registry);
 
-        var record = (await client.SubmitRecordAsync(signer, "urn:trace:batch:LIB-1", RecordKind.Batch, "{\"batch\":\"LIB-1\",\"kg\":\"12.5\"}", cts.Token)).Record;
+        var record = (await client.SubmitRecordAsync(signer, "urn:trace:batch:LIB-1", RecordKind.Batch, LineageBodies.Batch("urn:trace:batch:LIB-1"), cts.Token)).Record;
 
         var path = Path.Combine(Path.GetTempPath(), $"trace-lib-{Guid.NewGuid():N}.pdf");
         var content = new byte[300_000];
@@ -62,16 +62,16 @@ public sealed class ClientLibraryTests(EvidenceNodeFixture node)
         await node.RegisterAsync(key.Address, ParticipantRoles.Supplier);
         var signer = client.SignerFor(key);
 
-        var tampered = signer.StructuredRecord("urn:trace:batch:T", RecordKind.Batch, "{\"batch\":\"T\",\"kg\":\"1\"}");
+        var tampered = signer.StructuredRecord("urn:trace:batch:T", RecordKind.Batch, LineageBodies.Batch("urn:trace:batch:T", amount: "1"));
         tampered.RecordJson = tampered.RecordJson.Replace("\"1\"", "\"2\"", StringComparison.Ordinal);
         var invalid = await Assert.ThrowsAsync<TraceInvalidInputException>(() => client.SubmitRecordAsync(tampered));
         Assert.Equal("signed_claim.claim.content_hash", invalid.Field);
 
         await Assert.ThrowsAsync<TraceIssuerNotPermittedException>(() =>
-            client.SubmitRecordAsync(client.SignerFor(strangerKey), "urn:trace:batch:S", RecordKind.Batch, "{\"batch\":\"S\"}"));
+            client.SubmitRecordAsync(client.SignerFor(strangerKey), "urn:trace:batch:S", RecordKind.Batch, LineageBodies.Batch("urn:trace:batch:S")));
         await Assert.ThrowsAsync<TraceRecordNotFoundException>(() => client.GetRecordAsync("0x" + new string('a', 64)));
 
-        var pending = (await client.SubmitRecordAsync(signer, "urn:trace:batch:P", RecordKind.Batch, "{\"batch\":\"P\"}")).Record;
+        var pending = (await client.SubmitRecordAsync(signer, "urn:trace:batch:P", RecordKind.Batch, LineageBodies.Batch("urn:trace:batch:P"))).Record;
         await Assert.ThrowsAsync<TraceRecordNotReadyException>(() => client.GetProofBundleAsync(pending.Id));
     }
 

@@ -116,7 +116,7 @@ public sealed class CrashDrillTests(ITestOutputHelper output) : IDisposable
                 }
                 else
                 {
-                    var response = await client.SubmitRecordAsync(signer.StructuredRecord("urn:trace:drill", RecordKind.Batch, $"{{\"n\":{i}}}"), cancellationToken: ct);
+                    var response = await client.SubmitRecordAsync(signer.StructuredRecord($"urn:trace:drill:{i}", RecordKind.Batch, LineageBodies.Batch($"urn:trace:drill:{i}")), cancellationToken: ct);
                     accepted.TryAdd(response.Record.Id, 0);
                 }
             }

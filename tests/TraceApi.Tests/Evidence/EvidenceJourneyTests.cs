@@ -39,7 +39,7 @@ public sealed class EvidenceJourneyTests(EvidenceNodeFixture node)
                 }
                 else
                 {
-                    var request = signer.StructuredRecord(subject, RecordKind.Batch, $"{{\"batch\":\"C{c}-{i}\",\"quantity\":\"{i}.5\",\"unit\":\"kg\"}}");
+                    var request = signer.StructuredRecord(subject, RecordKind.Batch, LineageBodies.Batch(subject, name: $"C{c}-{i}", amount: $"{i}.5"));
                     var response = await client.SubmitRecordAsync(request);
                     Assert.True(response.Created);
                     Assert.Equal(RecordStatus.Pending, response.Record.Status);
@@ -168,7 +168,7 @@ public sealed class EvidenceJourneyTests(EvidenceNodeFixture node)
     {
         var signer = node.NewSigner();
         await node.RegisterAsync(signer.Address, ParticipantRoles.Supplier);
-        var request = signer.StructuredRecord("urn:trace:batch:W-1", RecordKind.Batch, "{\"batch\":\"W-1\"}");
+        var request = signer.StructuredRecord("urn:trace:batch:W-1", RecordKind.Batch, LineageBodies.Batch("urn:trace:batch:W-1"));
         var id = signer.RecordIdOf(request.SignedClaim);
 
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));

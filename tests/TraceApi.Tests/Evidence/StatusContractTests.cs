@@ -72,7 +72,7 @@ public sealed class StatusContractTests(EvidenceNodeFixture node)
         var foreign = wrong == "chain"
             ? new ClaimSigner(key, OtherChainId, registry)
             : new ClaimSigner(key, node.Node.ChainId, EthereumAddress.Parse("0x" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20))));
-        var request = foreign.StructuredRecord("urn:trace:domain:" + wrong, RecordKind.Batch, "{\"batch\":\"DOM\"}");
+        var request = foreign.StructuredRecord("urn:trace:domain:" + wrong, RecordKind.Batch, LineageBodies.Batch("urn:trace:domain:" + wrong));
 
         var error = await Refused(() => node.Evidence.SubmitRecordAsync(request).ResponseAsync);
 

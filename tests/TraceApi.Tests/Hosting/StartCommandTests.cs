@@ -40,7 +40,7 @@ public sealed class StartCommandTests : IDisposable
         // (the outside client saw 9 of 11); every batch must be seen CONFIRMED only with its block 2 deep.
         for (var batch = 0; batch < 6; batch++)
         {
-            var id = (await evidence.SubmitRecordAsync(signer.StructuredRecord($"urn:trace:depth:{batch}", RecordKind.Batch, $"{{\"batch\":\"D-{batch}\"}}"))).Record.Id;
+            var id = (await evidence.SubmitRecordAsync(signer.StructuredRecord($"urn:trace:depth:{batch}", RecordKind.Batch, LineageBodies.Batch($"urn:trace:depth:{batch}")))).Record.Id;
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             while (await watch.ResponseStream.MoveNext(timeout.Token))
             {
@@ -58,10 +58,13 @@ public sealed class StartCommandTests : IDisposable
     [Fact]
     public async Task The_effective_configuration_is_logged_once_without_secrets()
     {
+        using var factorKey = EthereumKey.Generate();
+        var factorKeyHex = Convert.ToHexStringLower(factorKey.ExportPrivateKey());
         var settings = new Dictionary<string, string>
         {
             ["Chain:OperatorKey"] = OtherDevKey,
             ["Chain:OperatorKeystorePassword"] = KeystorePassword,
+            ["Trace:Carbon:FactorSigningKey"] = factorKeyHex,
         };
         var api = await TraceApiProcess.StartAsync(_data.FullName, settings, environment: null);
         await api.DisposeAsync(); // all output is in once the process has exited
@@ -79,6 +82,9 @@ public sealed class StartCommandTests : IDisposable
         Assert.Contains("Chain:OperatorKeystorePassword=(set, not shown)", line);
         Assert.DoesNotContain(OtherDevKey[2..], api.Output, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(KeystorePassword, api.Output);
+        Assert.Contains("Trace:Carbon:TransportFactorsPath=(shipped set)", line);
+        Assert.Contains("Trace:Carbon:FactorSigningKey=(set, not shown)", line);
+        Assert.DoesNotContain(factorKeyHex, api.Output, StringComparison.OrdinalIgnoreCase);
     }
 
     public void Dispose()

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.Data.Sqlite;
 using Trace.Protos.V1;
+using Trace.Api.Tests.Support;
 
 namespace Trace.Api.Tests.Limits;
 
@@ -11,7 +12,7 @@ public sealed class StoreBusyTests(LimitedNodeFixture node) : IClassFixture<Limi
     public async Task A_submission_while_another_connection_holds_the_index_write_lock_answers_Unavailable_then_succeeds()
     {
         var signer = await node.NewSupplierAsync();
-        var request = signer.StructuredRecord("urn:trace:busy:1", RecordKind.Batch, "{\"batch\":\"busy\"}");
+        var request = signer.StructuredRecord("urn:trace:busy:1", RecordKind.Batch, LineageBodies.Batch("urn:trace:busy:1"));
 
         var path = Path.Combine(node.DataDirectory, "trace.db");
         await using (var blocker = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))

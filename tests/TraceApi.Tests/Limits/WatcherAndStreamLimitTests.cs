@@ -3,6 +3,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Trace.Api.Tests.Evidence;
 using Trace.Protos.V1;
+using Trace.Api.Tests.Support;
 
 namespace Trace.Api.Tests.Limits;
 
@@ -19,7 +20,7 @@ public sealed class WatcherAndStreamLimitTests(LimitedNodeFixture node) : IClass
         try
         {
             await Task.Delay(500); // each stream starts at the feed's head
-            var requests = Enumerable.Range(0, records).Select(i => signer.StructuredRecord($"urn:trace:watch:{i}", RecordKind.Batch, $"{{\"n\":\"{i}\"}}")).ToList();
+            var requests = Enumerable.Range(0, records).Select(i => signer.StructuredRecord($"urn:trace:watch:{i}", RecordKind.Batch, LineageBodies.Batch($"urn:trace:watch:{i}"))).ToList();
             var ids = requests.Select(r => signer.RecordIdOf(r.SignedClaim)).ToHashSet();
             await Task.WhenAll(requests.Select(r => node.Evidence.SubmitRecordAsync(r).ResponseAsync));
 

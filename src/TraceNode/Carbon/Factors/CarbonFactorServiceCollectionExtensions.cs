@@ -11,6 +11,7 @@ public static class CarbonFactorServiceCollectionExtensions
         services.AddOptions<CarbonFactorOptions>().BindConfiguration(CarbonFactorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TransportFactorProvider>();
         services.AddSingleton<ITransportFactorProvider>(provider => provider.GetRequiredService<TransportFactorProvider>());
+        services.AddSingleton<TransportFactorQueries>();
         services.AddSingleton<TransportFactorSetStartup>();
         services.AddHostedService(provider => provider.GetRequiredService<TransportFactorSetStartup>());
         return services;

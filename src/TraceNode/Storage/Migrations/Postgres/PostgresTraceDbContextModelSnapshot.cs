@@ -22,6 +22,477 @@ namespace Trace.Node.Storage.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Trace.Node.Lineage.Storage.Entities.LineageBatchEntity", b =>
+                {
+                    b.Property<string>("BatchId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ComponentsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Consumed")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DeclarationRecordId")
+                        .HasMaxLength(66)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(66)");
+
+                    b.Property<string>("Declared")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DeclaredPrimary")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FactorVersionsJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Footprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Primary")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ProducedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Producer")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Quantity")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(66)");
+
+                    b.Property<bool>("RestsOnWithdrawn")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Scope1")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Scope1Method")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Scope2")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Scope2Method")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Standing")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TransportNotReportedJson")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("TransportNotReportedUpstream")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Verified")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("BatchId");
+
+                    b.HasIndex("ProducedBy");
+
+                    b.HasIndex("RecordId");
+
+                    b.ToTable("LineageBatches", (string)null);
+                });
+
+            modelBuilder.Entity("Trace.Node.Lineage.Storage.Entities.LineageCitationEntity", b =>
+                {
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(66)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(66)");
+
+                    b.Property<string>("CitedRecordId")
+                        .HasMaxLength(66)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(66)");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("Primary")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("RecordId", "CitedRecordId", "Role");
+
+                    b.HasIndex("CitedRecordId");
+
+                    b.ToTable("LineageCitations", (string)null);
+                });
+
+            modelBuilder.Entity("Trace.Node.Lineage.Storage.Entities.LineageCursorEntity", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("LineageCursors", (string)null);
+                });
+
+            modelBuilder.Entity("Trace.Node.Lineage.Storage.Entities.LineageInputEntity", b =>
+                {
+                    b.Property<string>("TransformationId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Amount")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("BatchId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Converted")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ShipmentId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(8)");
+
+                    b.HasKey("TransformationId", "Position");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("ShipmentId");
+
+                    b.ToTable("LineageInputs", (string)null);
+                });
+
+            modelBuilder.Entity("Trace.Node.Lineage.Storage.Entities.LineageOutputEntity", b =>
+                {
+                    b.Property<string>("TransformationId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Amount")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("BatchId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("ValuePerUnit")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Weight")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("TransformationId", "Position");
+
+                    b.HasIndex("BatchId")
+                        .IsUnique();
+
+                    b.ToTable("LineageOutputs", (string)null);
+                });
+
+            modelBuilder.Entity("Trace.Node.Lineage.Storage.Entities.LineageRecordEntity", b =>
+                {
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(66)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(66)");
+
+                    b.Property<bool>("Current")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Identifier")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SupersededBy")
+                        .HasMaxLength(66)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(66)");
+
+                    b.HasKey("RecordId");
+
+                    b.HasIndex("Identifier", "Kind");
+
+                    b.ToTable("LineageRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Trace.Node.Lineage.Storage.Entities.LineageShipmentEntity", b =>
+                {
+                    b.Property<string>("ShipmentId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BatchId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Consumed")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DrawsFrom")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FromLocation")
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("FromParticipant")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<int>("LegCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LegsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LegsKg")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("LegsPrimaryKg")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Quantity")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(66)");
+
+                    b.Property<string>("RecordedAmount")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RecordedUnit")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("ToLocation")
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("ToParticipant")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(42)");
+
+                    b.HasKey("ShipmentId");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("DrawsFrom");
+
+                    b.HasIndex("RecordId");
+
+                    b.ToTable("LineageShipments", (string)null);
+                });
+
+            modelBuilder.Entity("Trace.Node.Lineage.Storage.Entities.LineageTransformationEntity", b =>
+                {
+                    b.Property<string>("TransformationId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Allocation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(66)");
+
+                    b.Property<string>("Scope1")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Scope1Method")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Scope2")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Scope2Method")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("TransformationId");
+
+                    b.HasIndex("RecordId");
+
+                    b.ToTable("LineageTransformations", (string)null);
+                });
+
+            modelBuilder.Entity("Trace.Node.Lineage.Storage.Entities.LineageWithdrawnMarkEntity", b =>
+                {
+                    b.Property<string>("BatchId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(66)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(66)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SupersededBy")
+                        .HasMaxLength(66)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(66)");
+
+                    b.Property<string>("ViaBatchId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("BatchId", "RecordId");
+
+                    b.ToTable("LineageWithdrawnMarks", (string)null);
+                });
+
             modelBuilder.Entity("Trace.Node.Storage.Entities.AnchorBatchEntity", b =>
                 {
                     b.Property<long>("Id")
