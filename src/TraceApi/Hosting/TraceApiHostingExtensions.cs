@@ -59,6 +59,7 @@ public static class TraceApiHostingExtensions
         app.MapGrpcService<NodeGrpcService>();
         app.MapGrpcService<EvidenceGrpcService>();
         app.MapGrpcService<AuditGrpcService>();
+        app.MapGrpcService<LineageGrpcService>();
         app.MapGrpcService<EmissionFactorGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGet("/", () => Results.Text("Trace node. gRPC: trace.v1.*; health: grpc.health.v1.Health.\n"));

@@ -74,7 +74,8 @@ public sealed partial class EvidenceIntake(
     /// <summary>
     /// Stores a structured record: its RFC 8785 canonical form must carry a 32-byte salt and hash to the signed content hash.
     /// A record of a lineage kind (batch 16, transformation 17, shipment 18, footprint declaration 7) must also pass its
-    /// published schema and single-record checks, then <see cref="ILineageIntake.AcceptAsync"/>, before anything is stored.
+    /// published schema and single-record checks; then <see cref="ILineageIntake.AcceptAsync"/> checks it against the
+    /// lineage and commits its claim together with its lineage rows (or refuses it, storing no record).
     /// </summary>
     public async Task<SubmissionResult> SubmitRecordAsync(SubmittedClaim input, string recordJson, string? metadataJson, CancellationToken ct)
     {
@@ -85,7 +86,6 @@ public sealed partial class EvidenceIntake(
         var canonical = Canonicalize(recordJson);
         var claim = await validator.ValidateAsync(input, ct).ConfigureAwait(false);
         var lineage = ReadLineage(claim, canonical);
-        if (lineage is not null) await lineageIntake.AcceptAsync(lineage, claim, ct).ConfigureAwait(false);
         // No look-up for an existing record first: resubmissions are rare, the blob is content-addressed and the
         // commit queue answers "already there" for a known claim, so the common path saves a query.
         try
@@ -96,16 +96,21 @@ public sealed partial class EvidenceIntake(
         {
             throw new InvalidFieldException("signed_claim.claim.content_hash", "is not the SHA-256 of the record's RFC 8785 canonical JSON");
         }
-        var result = await AcceptAsync(claim, CanonicalJsonMediaType, null, canonical.Length, metadataJson, ct).ConfigureAwait(false);
-        if (lineage is null) return result;
-        result = result with { Lineage = lineage };
-        await lineageIntake.CommittedAsync(lineage, claim, result, ct).ConfigureAwait(false);
-        return result;
+        if (lineage is null) return await AcceptAsync(claim, CanonicalJsonMediaType, null, canonical.Length, metadataJson, ct).ConfigureAwait(false);
+        // A lineage record's claim row and lineage rows commit in one transaction through the lineage's single writer.
+        var accepted = await lineageIntake.AcceptAsync(lineage, ToAccepted(claim, CanonicalJsonMediaType, null, canonical.Length, metadataJson), ct).ConfigureAwait(false);
+        if (accepted.Created) LogAccepted(logger, accepted.Record.Id, accepted.Record.Issuer, accepted.Record.Kind);
+        return new SubmissionResult(accepted.Record, accepted.Created) { Lineage = lineage };
     }
 
     private async Task<SubmissionResult> AcceptAsync(ValidatedClaim claim, string? mediaType, string? fileName, long length, string? metadataJson, CancellationToken ct)
     {
-        var result = await commits.AddAsync(
+        var result = await commits.AddAsync(ToAccepted(claim, mediaType, fileName, length, metadataJson), ct).ConfigureAwait(false);
+        if (result.Created) LogAccepted(logger, result.Record.Id, result.Record.Issuer, result.Record.Kind);
+        return new SubmissionResult(result.Record, result.Created);
+    }
+
+    private static AcceptedClaim ToAccepted(ValidatedClaim claim, string? mediaType, string? fileName, long length, string? metadataJson) =>
             new AcceptedClaim
             {
                 Digest = claim.Digest,
@@ -121,11 +126,7 @@ public sealed partial class EvidenceIntake(
                 FileName = string.IsNullOrWhiteSpace(fileName) ? null : fileName,
                 ContentLength = length,
                 MetadataJson = string.IsNullOrWhiteSpace(metadataJson) ? null : metadataJson,
-            },
-            ct).ConfigureAwait(false);
-        if (result.Created) LogAccepted(logger, result.Record.Id, result.Record.Issuer, result.Record.Kind);
-        return new SubmissionResult(result.Record, result.Created);
-    }
+            };
 
     // A lineage kind's record is read from the canonical bytes, the very bytes that are hashed and stored, after the
     // claim is checked (a forged or mis-addressed claim is refused as such before its content is judged).

@@ -51,9 +51,6 @@ public static class TraceNodeServiceCollectionExtensions
         services.AddSingleton<IssuerDirectory>();
         services.AddSingleton<ClaimValidator>();
         services.AddSingleton<LineageRecordReader>();
-        // The lineage engine replaces this with its own ILineageIntake: registered before this call (TryAdd keeps it) or
-        // after it (the last registration is the one resolved).
-        services.TryAddSingleton<ILineageIntake, NoLineageIntake>();
         services.AddSingleton<EvidenceIntake>();
         services.AddSingleton<RecordVerifier>();
         services.AddSingleton<IndexAuditor>();
@@ -73,6 +70,8 @@ public static class TraceNodeServiceCollectionExtensions
 
         // After the index migration and the contracts: the active factor set is stored, then anchored.
         services.AddTransportFactors();
+
+        services.AddTraceLineage();
         return services;
     }
 }

@@ -179,11 +179,13 @@ public sealed class BadInputTests(EvidenceNodeFixture node) : IAsyncLifetime
     [MemberData(nameof(JsonThatIsNotAnObject))]
     public async Task SubmitRecords_refuses_each_record_whose_metadata_is_not_an_object_and_goes_on(string metadata)
     {
-        var good = _supplier.StructuredRecord("urn:trace:meta:stream:1", RecordKind.Batch, LineageBodies.Batch("urn:trace:meta:stream:1"));
+        // Batch ids are declared once per node: each case of the theory names its own batches.
+        var run = Guid.NewGuid().ToString("N");
+        var good = _supplier.StructuredRecord($"urn:trace:meta:{run}:1", RecordKind.Batch, LineageBodies.Batch($"urn:trace:meta:{run}:1"));
         good.MetadataJson = "{\"line\":1}";
-        var bad = _supplier.StructuredRecord("urn:trace:meta:stream:2", RecordKind.Batch, LineageBodies.Batch("urn:trace:meta:stream:2"));
+        var bad = _supplier.StructuredRecord($"urn:trace:meta:{run}:2", RecordKind.Batch, LineageBodies.Batch($"urn:trace:meta:{run}:2"));
         bad.MetadataJson = metadata;
-        var after = _supplier.StructuredRecord("urn:trace:meta:stream:3", RecordKind.Batch, LineageBodies.Batch("urn:trace:meta:stream:3"));
+        var after = _supplier.StructuredRecord($"urn:trace:meta:{run}:3", RecordKind.Batch, LineageBodies.Batch($"urn:trace:meta:{run}:3"));
         var before = BlobSnapshot();
 
         using var call = node.Evidence.SubmitRecords();

@@ -18,7 +18,7 @@ public sealed class IndexAuditTests(EvidenceNodeFixture node)
         var ids = new List<string>();
         for (var i = 0; i < 4; i++)
         {
-            var response = await node.Evidence.SubmitRecordAsync(supplier.StructuredRecord($"urn:trace:audit:{i}", RecordKind.Batch, LineageBodies.Batch($"urn:trace:audit:{i}", amount: $"{i}00")));
+            var response = await node.Evidence.SubmitRecordAsync(supplier.StructuredRecord($"urn:trace:audit:{i}", RecordKind.Batch, LineageBodies.Batch($"urn:trace:audit:{i}", amount: $"{i + 1}00")));
             ids.Add(response.Record.Id);
         }
         foreach (var id in ids) await node.Evidence.WaitForStatusAsync(id, RecordStatus.Confirmed);

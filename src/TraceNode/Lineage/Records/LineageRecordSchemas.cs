@@ -16,10 +16,18 @@ public static class LineageRecordSchemas
 
     private static readonly Lazy<FrozenDictionary<RecordKind, (JsonSchema Schema, JsonNode Document)>> Schemas = new(Load);
 
-    private static readonly EvaluationOptions Options = new()
+    // Valid records (the common case) are checked with the "flag" output, which stops at the first failure and collects
+    // nothing; only a refused record is evaluated again with the "list" output to find where it fails.
+    private static readonly EvaluationOptions FlagOptions = new()
+    {
+        OutputFormat = OutputFormat.Flag,
+        RequireFormatValidation = true, // "date-time" is an assertion here, not an annotation
+    };
+
+    private static readonly EvaluationOptions ListOptions = new()
     {
         OutputFormat = OutputFormat.List,
-        RequireFormatValidation = true, // "date-time" is an assertion here, not an annotation
+        RequireFormatValidation = true,
     };
 
     /// <summary>The schema text of a kind, exactly as published under docs/schemas.</summary>
@@ -35,7 +43,8 @@ public static class LineageRecordSchemas
     public static SchemaViolation? FirstViolation(RecordKind kind, JsonElement record)
     {
         var (schema, document) = Schemas.Value[kind];
-        var results = schema.Evaluate(record, Options);
+        if (schema.Evaluate(record, FlagOptions).IsValid) return null;
+        var results = schema.Evaluate(record, ListOptions);
         if (results.IsValid) return null;
         foreach (var detail in results.Details ?? [])
         {

@@ -1,0 +1,123 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Trace.Domain;
+using Trace.Node.Carbon.Factors;
+using Trace.Node.Lineage.Propagation;
+using Trace.Node.Storage;
+
+namespace Trace.Node.Lineage.Intake;
+
+/// <summary>
+/// The lineage's single writer: lineage records from concurrent callers are applied one after the other, grouped into
+/// one transaction with a savepoint per record, so a refused record rolls back alone and its neighbours commit. Each
+/// record's claim row (with its ACCEPTED feed row) and its lineage rows commit together or not at all.
+/// </summary>
+/// <remarks>
+/// Mass balance holds because every check and write happens in this one writer, inside a transaction: two
+/// transformations racing for the last tonne are applied in turn and the second sees the first's consumption. Across
+/// processes (several API instances on one PostgreSQL database) each group first takes a transaction-scoped advisory
+/// lock, so writers of different instances are serialised by the database too; SQLite allows one writer at a time.
+/// </remarks>
+public sealed partial class LineageCommitQueue(
+    TraceStore store,
+    IEnumerable<IClaimQueueListener> listeners,
+    IRegulatorFlagSource flags,
+    TimeProvider clock,
+    ILogger<LineageCommitQueue> logger,
+    ITransportFactorProvider? factors = null)
+    : GroupCommitter<LineageWork, LineageOutcome>(MaxGroup, logger)
+{
+    private const int MaxGroup = 256;
+
+    /// <summary>Key of the PostgreSQL advisory lock every lineage write transaction holds ("TRLINEAG").</summary>
+    public const long AdvisoryLockKey = 0x54524C494E454147;
+
+    private readonly IClaimQueueListener[] _listeners = [.. listeners];
+
+    /// <summary>Queues the submission and completes once it is committed or refused.</summary>
+    public Task<LineageOutcome> AddAsync(LineageSubmission submission, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        submission.Claim.Validate();
+        return CommitAsync(submission, cancellationToken);
+    }
+
+    /// <summary>Queues a standing refresh (from the status projector) and completes once it is committed with its cursor.</summary>
+    public Task<LineageOutcome> RefreshAsync(StandingRefresh refresh, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(refresh);
+        return CommitAsync(refresh, cancellationToken);
+    }
+
+    protected override async Task<IReadOnlyList<LineageOutcome>> CommitGroupAsync(IReadOnlyList<LineageWork> items)
+    {
+        var outcomes = new LineageOutcome[items.Count];
+        var created = 0;
+        await using (var db = store.OpenContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
+            if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})").ConfigureAwait(false);
+            for (var i = 0; i < items.Count; i++)
+            {
+                const string savepoint = "lineage_record";
+                await transaction.CreateSavepointAsync(savepoint).ConfigureAwait(false);
+                try
+                {
+                    var result = items[i] switch
+                    {
+                        LineageSubmission submission => await ApplyAsync(db, submission, CancellationToken.None).ConfigureAwait(false),
+                        StandingRefresh refresh => await RefreshAsync(db, refresh, CancellationToken.None).ConfigureAwait(false),
+                        _ => throw new InvalidOperationException($"unknown lineage work {items[i].GetType().Name}"),
+                    };
+                    await transaction.ReleaseSavepointAsync(savepoint).ConfigureAwait(false);
+                    outcomes[i] = new LineageOutcome(result, null);
+                    if (result?.Created == true) created++;
+                }
+                catch (InvalidFieldException refusal)
+                {
+                    await transaction.RollbackToSavepointAsync(savepoint).ConfigureAwait(false);
+                    outcomes[i] = new LineageOutcome(null, refusal);
+                    LogRefused(logger, (items[i] as LineageSubmission)?.Claim.RecordId ?? "-", refusal.Message);
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+            await transaction.CommitAsync().ConfigureAwait(false);
+        }
+        if (created > 0)
+        {
+            store.ClaimsCommitted();
+            foreach (var listener in _listeners) listener.ClaimsQueued(created);
+        }
+        return outcomes;
+    }
+
+    protected override async Task<LineageOutcome> CommitOneAsync(LineageWork item) => (await CommitGroupAsync([item]).ConfigureAwait(false))[0];
+
+    private async Task<AddClaimResult> ApplyAsync(TraceDbContext db, LineageSubmission item, CancellationToken ct)
+    {
+        var staged = await store.StageAcceptedClaimAsync(db, item.Claim, ct).ConfigureAwait(false);
+        if (!staged.Created) return staged; // the same signed claim again: nothing changes
+        var affected = await new LineageWriter(db, factors).ApplyAsync(item.Record, item.Claim, ct).ConfigureAwait(false);
+        await new FootprintPropagator(db, flags, clock.GetUtcNow()).RecomputeAsync(affected, verificationPass: false, ct).ConfigureAwait(false);
+        return staged;
+    }
+
+    private async Task<AddClaimResult?> RefreshAsync(TraceDbContext db, StandingRefresh refresh, CancellationToken ct)
+    {
+        var seeds = await LineageDependents.BatchesRestingOnAsync(db, refresh.RecordIds, ct).ConfigureAwait(false);
+        var count = await new FootprintPropagator(db, flags, clock.GetUtcNow()).RecomputeAsync(seeds, verificationPass: true, ct).ConfigureAwait(false);
+        await LineageDependents.SaveCursorAsync(db, refresh.CursorName, refresh.Sequence, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        if (count > 0) LogRefreshed(logger, refresh.RecordIds.Count, count);
+        return null;
+    }
+
+    [LoggerMessage(7001, LogLevel.Debug, "Lineage standings refreshed for {Records} records: {Batches} batches recomputed")]
+    private static partial void LogRefreshed(ILogger logger, int records, int batches);
+
+    [LoggerMessage(7000, LogLevel.Debug, "Lineage record {RecordId} refused: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string recordId, string reason);
+}

@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using Trace.Domain;
+using Trace.Domain.Lineage;
+using Trace.Node.Carbon.Factors;
+using Trace.Node.Lineage.Storage.Entities;
+using Trace.Node.Storage;
+
+namespace Trace.Node.Lineage.Intake;
+
+/// <summary>
+/// Applies one lineage record to the lineage inside the caller's transaction: checks it against the records already
+/// there (refusing with the JSON path and the batch named), then writes its rows. Returns the batches whose
+/// footprints must be recomputed (they and everything downstream of them).
+/// </summary>
+/// <remarks>
+/// Checks read the state as the open transaction sees it, so records committed earlier in the same group count.
+/// A refusal may come after some rows were changed (a correction first releases what the record it corrects had
+/// consumed); the caller rolls back to its savepoint.
+/// </remarks>
+internal sealed partial class LineageWriter(TraceDbContext db, ITransportFactorProvider? factors)
+{
+    private DbSet<LineageBatchEntity> Batches => db.Set<LineageBatchEntity>();
+    private DbSet<LineageTransformationEntity> Transformations => db.Set<LineageTransformationEntity>();
+    private DbSet<LineageInputEntity> Inputs => db.Set<LineageInputEntity>();
+    private DbSet<LineageOutputEntity> Outputs => db.Set<LineageOutputEntity>();
+    private DbSet<LineageShipmentEntity> Shipments => db.Set<LineageShipmentEntity>();
+    private DbSet<LineageRecordEntity> Records => db.Set<LineageRecordEntity>();
+    private DbSet<LineageCitationEntity> Citations => db.Set<LineageCitationEntity>();
+
+    /// <summary>Checks and writes <paramref name="record"/>; returns the batches to recompute.</summary>
+    public async Task<IReadOnlyCollection<string>> ApplyAsync(LineageRecord record, AcceptedClaim claim, CancellationToken ct)
+    {
+        var kind = KindName(record);
+        if (!string.Equals(claim.Subject, record.Identifier, StringComparison.Ordinal))
+            throw new InvalidFieldException("subject_id", $"must equal the {kind} record's identifier {record.Identifier}");
+        var affected = record switch
+        {
+            BatchRecord batch => await ApplyBatchAsync(batch, claim, ct).ConfigureAwait(false),
+            TransformationRecord transformation => await ApplyTransformationAsync(transformation, claim, ct).ConfigureAwait(false),
+            ShipmentRecord shipment => await ApplyShipmentAsync(shipment, claim, ct).ConfigureAwait(false),
+            FootprintDeclaration declaration => await ApplyDeclarationAsync(declaration, claim, ct).ConfigureAwait(false),
+            _ => throw new InvalidFieldException("record_json", $"unsupported lineage record {record.GetType().Name}"),
+        };
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return affected;
+    }
+
+    private static string KindName(LineageRecord record) => record switch
+    {
+        BatchRecord => "batch",
+        TransformationRecord => "transformation",
+        ShipmentRecord => "shipment",
+        _ => "footprint declaration",
+    };
+
+    private static RecordKind KindOf(LineageRecord record) => record switch
+    {
+        BatchRecord => RecordKind.Batch,
+        TransformationRecord => RecordKind.Transformation,
+        ShipmentRecord => RecordKind.Shipment,
+        _ => RecordKind.ProductCarbonFootprint,
+    };
+
+    private static bool SameAddress(string? a, string? b) => a is not null && b is not null && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The record <paramref name="record"/> supersedes: a current lineage record of the same kind, issuer and identifier.</summary>
+    private async Task<LineageRecordEntity> RequireSupersededAsync(LineageRecord record, AcceptedClaim claim, CancellationToken ct)
+    {
+        var kind = KindName(record);
+        var id = record.Supersedes!.ToLowerInvariant();
+        var old = await Records.FindAsync([id], ct).ConfigureAwait(false)
+            ?? throw Refusal.Of("supersedes", kind, $"{record.Identifier}: supersedes {id}, which is not a lineage record this node accepted");
+        if (old.Kind != KindOf(record))
+            throw Refusal.Of("supersedes", kind, $"{record.Identifier}: supersedes {id}, a record of another kind ({old.Kind})");
+        if (!SameAddress(old.Issuer, claim.Issuer))
+            throw Refusal.Of("supersedes", kind, $"{record.Identifier}: supersedes {id}, issued by {old.Issuer}; only its issuer may correct it");
+        if (!string.Equals(old.Identifier, record.Identifier, StringComparison.Ordinal))
+            throw Refusal.Of("supersedes", kind, $"{record.Identifier}: supersedes {id}, which is about {old.Identifier}; a correction keeps the identifier");
+        if (!old.Current)
+            throw Refusal.Of("supersedes", kind, $"{record.Identifier}: supersedes {id}, which was already superseded by {old.SupersededBy}");
+        return old;
+    }
+
+    /// <summary>Adds the lineage record row (and retires the one it supersedes).</summary>
+    private void AddRecordRow(LineageRecord record, AcceptedClaim claim, LineageRecordEntity? superseded)
+    {
+        if (superseded is not null)
+        {
+            superseded.Current = false;
+            superseded.SupersededBy = claim.RecordId;
+        }
+        Records.Add(new LineageRecordEntity
+        {
+            RecordId = claim.RecordId, Kind = KindOf(record), Identifier = record.Identifier, Issuer = claim.Issuer, Current = true,
+        });
+    }
+
+    /// <summary>Every cited record must be known to this node; one query for all.</summary>
+    private async Task RequireCitedAsync(string kind, string identifier, IReadOnlyList<(string Path, string RecordId)> cited, CancellationToken ct)
+    {
+        if (cited.Count == 0) return;
+        var ids = cited.Select(c => c.RecordId.ToLowerInvariant()).Distinct().ToList();
+        var known = await db.Records.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct).ConfigureAwait(false);
+        foreach (var (path, recordId) in cited)
+            if (!known.Contains(recordId.ToLowerInvariant()))
+                throw Refusal.Of(path, kind, $"{identifier}: cites unknown record {recordId}");
+    }
+
+    private void AddCitations(string recordId, string role, IEnumerable<string> cited, bool primary)
+    {
+        foreach (var id in cited.Select(c => c.ToLowerInvariant()).Distinct())
+            Citations.Add(new LineageCitationEntity { RecordId = recordId, CitedRecordId = id, Role = role, Primary = primary });
+    }
+
+    private static void Cite(List<(string, string)> cited, string path, EmissionFigure? figure)
+    {
+        if (figure is null) return;
+        for (var i = 0; i < figure.Evidence.Count; i++) cited.Add(($"{path}.evidence[{i}]", figure.Evidence[i]));
+    }
+
+    private static string? MethodName(EmissionFigure? figure) => figure?.Method.ToString();
+}

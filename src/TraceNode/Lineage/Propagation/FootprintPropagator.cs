@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Trace.Node.Carbon.Footprint;
+using Trace.Node.Lineage.Intake;
+using Trace.Node.Lineage.Storage.Entities;
+using Trace.Node.Storage;
+
+namespace Trace.Node.Lineage.Propagation;
+
+/// <summary>
+/// Recomputes the materialised figures (F, P, V, breakdown, marks) of some batches and of everything downstream of
+/// them, in topological order, inside the caller's transaction. Each batch reads only its own records and its inputs'
+/// materialised figures: the cost follows the size of the downstream, never of the upstream.
+/// </summary>
+internal sealed partial class FootprintPropagator(TraceDbContext db, IRegulatorFlagSource flags, DateTimeOffset now)
+{
+    private readonly RecordStandings _standings = new(db, flags);
+
+    private DbSet<LineageBatchEntity> Batches => db.Set<LineageBatchEntity>();
+    private DbSet<LineageInputEntity> Inputs => db.Set<LineageInputEntity>();
+    private DbSet<LineageOutputEntity> Outputs => db.Set<LineageOutputEntity>();
+
+    /// <summary>
+    /// Recomputes <paramref name="seeds"/> and, when their figures change, their downstream.
+    /// </summary>
+    /// <param name="verificationPass">True for the status projector: the figures' standings moved, so <see cref="LineageBatchEntity.VerifiedAt"/> moves too.</param>
+    /// <returns>How many batches were recomputed.</returns>
+    public async Task<int> RecomputeAsync(IReadOnlyCollection<string> seeds, bool verificationPass, CancellationToken ct)
+    {
+        if (seeds.Count == 0) return 0;
+        var (order, predecessors) = await DownstreamInOrderAsync(seeds, ct).ConfigureAwait(false);
+        var seedSet = seeds.ToHashSet(StringComparer.Ordinal);
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        var count = 0;
+        foreach (var batchId in order)
+        {
+            // A batch downstream is recomputed only when one of its inputs changed.
+            if (!seedSet.Contains(batchId) && !predecessors[batchId].Any(changed.Contains)) continue;
+            var batch = await Batches.FindAsync([batchId], ct).ConfigureAwait(false);
+            if (batch is null) continue;
+            if (await RecomputeOneAsync(batch, verificationPass, ct).ConfigureAwait(false)) changed.Add(batchId);
+            count++;
+        }
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return count;
+    }
+
+    /// <summary>The seeds and their downstream, inputs before outputs; and each batch's predecessors within that set.</summary>
+    private async Task<(List<string> Order, Dictionary<string, List<string>> Predecessors)> DownstreamInOrderAsync(IReadOnlyCollection<string> seeds, CancellationToken ct)
+    {
+        var predecessors = seeds.Distinct().ToDictionary(s => s, _ => new List<string>(), StringComparer.Ordinal);
+        var successors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var frontier = predecessors.Keys.ToList();
+        while (frontier.Count > 0)
+        {
+            var next = new List<string>();
+            foreach (var chunk in frontier.Chunk(500))
+            {
+                var ids = chunk.ToList();
+                var consumed = await Inputs.AsNoTracking().Where(i => ids.Contains(i.BatchId)).Select(i => new { i.BatchId, i.TransformationId }).Distinct().ToListAsync(ct).ConfigureAwait(false);
+                if (consumed.Count == 0) continue;
+                var transformations = consumed.Select(c => c.TransformationId).Distinct().ToList();
+                var produced = await Outputs.AsNoTracking().Where(o => transformations.Contains(o.TransformationId)).Select(o => new { o.TransformationId, o.BatchId }).ToListAsync(ct).ConfigureAwait(false);
+                var byTransformation = produced.ToLookup(p => p.TransformationId, p => p.BatchId);
+                foreach (var edge in consumed)
+                    foreach (var output in byTransformation[edge.TransformationId])
+                    {
+                        if (!predecessors.TryGetValue(output, out var list))
+                        {
+                            predecessors[output] = list = [];
+                            next.Add(output);
+                        }
+                        if (!list.Contains(edge.BatchId)) list.Add(edge.BatchId);
+                        if (!successors.TryGetValue(edge.BatchId, out var succ)) successors[edge.BatchId] = succ = [];
+                        if (!succ.Contains(output)) succ.Add(output);
+                    }
+            }
+            frontier = next;
+        }
+        // Kahn's algorithm over the closure (the lineage is acyclic: intake refuses cycles).
+        var indegree = predecessors.ToDictionary(p => p.Key, p => p.Value.Count(predecessors.ContainsKey), StringComparer.Ordinal);
+        var ready = new Queue<string>(indegree.Where(d => d.Value == 0).Select(d => d.Key));
+        var order = new List<string>(predecessors.Count);
+        while (ready.Count > 0)
+        {
+            var batchId = ready.Dequeue();
+            order.Add(batchId);
+            if (!successors.TryGetValue(batchId, out var succ)) continue;
+            foreach (var s in succ)
+                if (--indegree[s] == 0) ready.Enqueue(s);
+        }
+        return (order, predecessors);
+    }
+
+    /// <summary>Recomputes one batch from its records and its inputs' materialised figures; true when anything changed.</summary>
+    private async Task<bool> RecomputeOneAsync(LineageBatchEntity batch, bool verificationPass, CancellationToken ct)
+    {
+        var gathered = await GatherAsync(batch, ct).ConfigureAwait(false);
+        var result = FootprintCalculator.Compute(gathered.Input);
+        var components = JsonSerializer.Serialize(result.Components, LineageJson.Options);
+        var marksChanged = await UpdateMarksAsync(batch, gathered, ct).ConfigureAwait(false);
+        var tnr = gathered.TransportNotReported.Count == 0 ? null : JsonSerializer.Serialize(gathered.TransportNotReported, LineageJson.Options);
+        var versions = gathered.FactorVersions.Count == 0 ? null : JsonSerializer.Serialize(gathered.FactorVersions.Order(StringComparer.Ordinal).ToList(), LineageJson.Options);
+        var changed = marksChanged || batch.Footprint != result.Total || batch.Primary != result.Primary || batch.Verified != result.Verified
+            || batch.ComponentsJson != components || batch.TransportNotReportedJson != tnr || batch.TransportNotReportedUpstream != gathered.TransportNotReportedUpstream
+            || batch.FactorVersionsJson != versions || batch.Standing != gathered.Standing;
+        if (batch.Footprint != result.Total || batch.Primary != result.Primary || batch.ComponentsJson != components || batch.ComputedAt == default)
+            batch.ComputedAt = now;
+        batch.Footprint = result.Total;
+        batch.Primary = result.Primary;
+        batch.Verified = result.Verified;
+        batch.ComponentsJson = components;
+        batch.TransportNotReportedJson = tnr;
+        batch.TransportNotReportedUpstream = gathered.TransportNotReportedUpstream;
+        batch.FactorVersionsJson = versions;
+        batch.Standing = gathered.Standing;
+        batch.RestsOnWithdrawn = gathered.Marks.Count > 0;
+        if (verificationPass || batch.VerifiedAt == default) batch.VerifiedAt = now;
+        return changed;
+    }
+}

@@ -1,0 +1,108 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Trace.Crypto;
+using Trace.Domain;
+using Trace.Domain.Lineage;
+using Trace.Node.Carbon.Factors;
+using Trace.Node.Lineage;
+using Trace.Node.Lineage.Intake;
+using Trace.Node.Lineage.Projection;
+using Trace.Node.Lineage.Propagation;
+using Trace.Node.Lineage.Queries;
+using Trace.Node.Storage;
+using Trace.Node.Tests.Storage;
+
+namespace Trace.Node.Tests.Lineage;
+
+/// <summary>
+/// The lineage engine on a real, migrated SQLite file: intake (single writer), queries and the status projector, with a
+/// transport factor set of round figures (rail 0.025, sea 0.01, road 0.1 kgCO2e/t·km) so tests compute by hand.
+/// </summary>
+public sealed class LineageHarness : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"trace-lineage-{Guid.NewGuid():N}");
+
+    public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
+    public TraceDbContextFactory Contexts { get; private set; } = null!;
+    public TraceStore Store { get; private set; } = null!;
+    public LineageCommitQueue Commits { get; private set; } = null!;
+    public ILineageIntake Intake { get; private set; } = null!;
+    public LineageQueries Queries { get; private set; } = null!;
+    public LineageStatusProjector Projector { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Contexts = new TraceDbContextFactory(Options.Create(new TraceStorageOptions { Provider = StorageProvider.Sqlite, DataDirectory = _directory }));
+        await new DatabaseMigrator(Contexts).MigrateAsync(CancellationToken.None);
+        Store = new TraceStore(Contexts, Clock);
+        var flags = new NoRegulatorFlags();
+        Commits = new LineageCommitQueue(Store, [], flags, Clock, NullLogger<LineageCommitQueue>.Instance, new RoundFactors());
+        Intake = new LineageIntake(Commits);
+        Queries = new LineageQueries(Store, flags);
+        Projector = new LineageStatusProjector(Store, Commits, Options.Create(new LineageOptions()), Clock, NullLogger<LineageStatusProjector>.Instance);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Commits.DisposeAsync();
+        Contexts.Dispose();
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>Submits a lineage record as <paramref name="issuer"/>; returns its record id.</summary>
+    public async Task<string> SubmitAsync(LineageRecord record, EthereumAddress issuer)
+    {
+        var claim = Claims.Random(issuer, subject: record.Identifier, kind: KindOf(record)) with { MediaType = "application/json", FileName = null, MetadataJson = null };
+        var result = await Intake.AcceptAsync(record, claim, CancellationToken.None);
+        Assert.True(result.Created);
+        return result.Record.Id;
+    }
+
+    /// <summary>Submits a record expected to be refused; asserts the field and that nothing was stored.</summary>
+    public async Task<InvalidFieldException> RefusedAsync(LineageRecord record, EthereumAddress issuer)
+    {
+        var claim = Claims.Random(issuer, subject: record.Identifier, kind: KindOf(record));
+        var refusal = await Assert.ThrowsAsync<InvalidFieldException>(() => Intake.AcceptAsync(record, claim, CancellationToken.None));
+        Assert.Null(await Store.GetRecordAsync(claim.RecordId, CancellationToken.None));
+        return refusal;
+    }
+
+    /// <summary>An evidence document (e.g. an energy report) in the index; returns its id.</summary>
+    public async Task<string> EvidenceAsync(EthereumAddress issuer, RecordKind kind = RecordKind.EnergyReading) =>
+        (await Store.AddAcceptedClaimAsync(Claims.Random(issuer, kind: kind), CancellationToken.None)).Record.Id;
+
+    public async Task<BatchFootprint> FootprintAsync(string batchId, bool upstream = false) =>
+        await Queries.GetFootprintAsync(batchId, upstream, CancellationToken.None) ?? throw new InvalidOperationException($"no batch {batchId}");
+
+    /// <summary>Runs the status projector until it has read the whole feed.</summary>
+    public async Task ProjectAsync()
+    {
+        while (await Projector.CatchUpAsync(CancellationToken.None)) { }
+    }
+
+    private static RecordKind KindOf(LineageRecord record) => record switch
+    {
+        BatchRecord => RecordKind.Batch,
+        TransformationRecord => RecordKind.Transformation,
+        ShipmentRecord => RecordKind.Shipment,
+        _ => RecordKind.ProductCarbonFootprint,
+    };
+
+    private sealed class RoundFactors : ITransportFactorProvider
+    {
+        private static readonly TransportFactorSet Set = new("test-factors-1", null,
+        [
+            new TransportFactor(TransportMode.Rail, 0.025m, "test", null, null, true, null),
+            new TransportFactor(TransportMode.Sea, 0.01m, "test", null, null, true, null),
+            new TransportFactor(TransportMode.Road, 0.1m, "test", null, null, true, null),
+            new TransportFactor(TransportMode.InlandWaterway, 0.03m, "test", null, null, true, null),
+            new TransportFactor(TransportMode.Air, 0.6m, "test", null, null, true, null),
+        ]);
+
+        public TransportFactorSet Active => Set;
+
+        public TransportFactorSet? Find(string version) => version == Set.Version ? Set : null;
+    }
+}
