@@ -130,10 +130,11 @@ public sealed partial class EvidenceIntake(
             throw new InvalidFieldException("signed_claim.claim.content_hash", "is not the SHA-256 of the record's RFC 8785 canonical JSON");
         if (turn is not null) await turn.Previous.WaitAsync(ct).ConfigureAwait(false);
         // The lineage queue takes the record synchronously inside AcceptAsync, so the next record of the stream may go.
-        var accepting = lineageIntake.AcceptAsync(lineage, ToAccepted(claim, CanonicalJsonMediaType, null, canonical.Length, metadataJson), ct);
+        var accepting = lineageIntake.AcceptAsync(lineage, ToAccepted(claim, CanonicalJsonMediaType, null, canonical.Length, metadataJson), ct, canonical);
         turn?.Pass();
         var accepted = await accepting.ConfigureAwait(false);
-        await blobs.PutAsync(canonical, claim.Claim.ContentHash, ct).ConfigureAwait(false);
+        // A resubmitted claim's content was stored with it; refilling it is harmless if the store lost it since.
+        if (!accepted.Created) await blobs.PutAsync(canonical, claim.Claim.ContentHash, ct).ConfigureAwait(false);
         if (accepted.Created) LogAccepted(logger, accepted.Record.Id, accepted.Record.Issuer, accepted.Record.Kind);
         return new SubmissionResult(accepted.Record, accepted.Created) { Lineage = lineage };
     }

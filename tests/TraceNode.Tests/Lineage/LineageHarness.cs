@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Trace.Crypto;
 using Trace.Domain;
 using Trace.Domain.Lineage;
+using Trace.Node.Blobs;
 using Trace.Node.Carbon.Factors;
 using Trace.Node.Lineage;
 using Trace.Node.Lineage.Intake;
@@ -31,13 +32,17 @@ public sealed class LineageHarness : IAsyncLifetime
     public LineageQueries Queries { get; private set; } = null!;
     public LineageStatusProjector Projector { get; private set; } = null!;
 
+    /// <summary>The blob store the writer puts accepted records' content in (files only, no small-blob database).</summary>
+    public FileBlobStore Blobs { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         Contexts = new TraceDbContextFactory(Options.Create(new TraceStorageOptions { Provider = StorageProvider.Sqlite, DataDirectory = _directory }));
         await new DatabaseMigrator(Contexts).MigrateAsync(CancellationToken.None);
         Store = new TraceStore(Contexts, Clock);
         var flags = new NoRegulatorFlags();
-        Commits = new LineageCommitQueue(Store, [], flags, Clock, NullLogger<LineageCommitQueue>.Instance, new RoundFactors());
+        Blobs = new FileBlobStore(Options.Create(new BlobStoreOptions { RootDirectory = Path.Combine(_directory, "blobs"), SmallBlobMaxBytes = 0 }), Clock);
+        Commits = new LineageCommitQueue(Store, [], flags, Clock, NullLogger<LineageCommitQueue>.Instance, new RoundFactors(), Blobs);
         Intake = new LineageIntake(Commits);
         Queries = new LineageQueries(Store, flags);
         Projector = new LineageStatusProjector(Store, Commits, Options.Create(new LineageOptions()), Clock, NullLogger<LineageStatusProjector>.Instance);
@@ -46,6 +51,7 @@ public sealed class LineageHarness : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Commits.DisposeAsync();
+        await Blobs.DisposeAsync();
         Contexts.Dispose();
         SqliteConnection.ClearAllPools();
         if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Trace.Domain;
+using Trace.Node.Blobs;
 using Trace.Node.Carbon.Factors;
 using Trace.Node.Lineage.Propagation;
 using Trace.Node.Storage;
@@ -24,7 +25,8 @@ public sealed partial class LineageCommitQueue(
     IRegulatorFlagSource flags,
     TimeProvider clock,
     ILogger<LineageCommitQueue> logger,
-    ITransportFactorProvider? factors = null)
+    ITransportFactorProvider? factors = null,
+    IBlobStore? blobs = null)
     : GroupCommitter<LineageWork, LineageOutcome>(MaxGroup, logger)
 {
     private const int MaxGroup = 256;
@@ -85,6 +87,7 @@ public sealed partial class LineageCommitQueue(
                     db.ChangeTracker.Clear();
                 }
             }
+            await StoreContentAsync(items, outcomes).ConfigureAwait(false);
             await transaction.CommitAsync().ConfigureAwait(false);
         }
         if (created > 0)
@@ -93,6 +96,18 @@ public sealed partial class LineageCommitQueue(
             foreach (var listener in _listeners) listener.ClaimsQueued(created);
         }
         return outcomes;
+    }
+
+    // The content of every record this group accepts is stored before the group commits: a crash in between leaves only
+    // content-addressed bytes no record names (harmless), never a record without its content; a refused record leaves none.
+    private async Task StoreContentAsync(IReadOnlyList<LineageWork> items, LineageOutcome[] outcomes)
+    {
+        if (blobs is null) return;
+        var writes = new List<Task>();
+        for (var i = 0; i < items.Count; i++)
+            if (items[i] is LineageSubmission { Content.IsEmpty: false } submission && outcomes[i].Result?.Created == true)
+                writes.Add(blobs.PutAsync(submission.Content, submission.Claim.ContentHash, CancellationToken.None));
+        await Task.WhenAll(writes).ConfigureAwait(false);
     }
 
     protected override async Task<LineageOutcome> CommitOneAsync(LineageWork item) => (await CommitGroupAsync([item]).ConfigureAwait(false))[0];

@@ -9,11 +9,11 @@ namespace Trace.Node.Lineage.Intake;
 public sealed class LineageIntake(LineageCommitQueue commits) : ILineageIntake
 {
     /// <inheritdoc />
-    public async Task<AddClaimResult> AcceptAsync(LineageRecord record, AcceptedClaim claim, CancellationToken cancellationToken)
+    public async Task<AddClaimResult> AcceptAsync(LineageRecord record, AcceptedClaim claim, CancellationToken cancellationToken, ReadOnlyMemory<byte> content = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(claim);
-        var outcome = await commits.AddAsync(new LineageSubmission(record, claim), cancellationToken).ConfigureAwait(false);
+        var outcome = await commits.AddAsync(new LineageSubmission(record, claim, content), cancellationToken).ConfigureAwait(false);
         if (outcome.Refusal is not null) ExceptionDispatchInfo.Throw(outcome.Refusal);
         return outcome.Result!;
     }
