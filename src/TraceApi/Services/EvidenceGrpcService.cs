@@ -56,9 +56,9 @@ public sealed class EvidenceGrpcService(
         SubmitOneRecordAsync(request, context.CancellationToken);
 
     // The unary call and each record of a SubmitRecords stream.
-    private async Task<SubmitRecordResponse> SubmitOneRecordAsync(SubmitRecordRequest request, CancellationToken ct)
+    private async Task<SubmitRecordResponse> SubmitOneRecordAsync(SubmitRecordRequest request, CancellationToken ct, SubmissionTurn? turn = null)
     {
-        var result = await intake.SubmitRecordAsync(EvidenceProtoMapper.ToInput(request.SignedClaim, request.SubjectId), request.RecordJson, request.MetadataJson, ct);
+        var result = await intake.SubmitRecordAsync(EvidenceProtoMapper.ToInput(request.SignedClaim, request.SubjectId), request.RecordJson, request.MetadataJson, ct, turn);
         return new SubmitRecordResponse { Record = EvidenceProtoMapper.ToProto(result.Record), Created = result.Created };
     }
 
@@ -74,12 +74,15 @@ public sealed class EvidenceGrpcService(
         try
         {
             ulong index = 0;
+            var order = new SubmissionOrder();
             while (await requestStream.MoveNext(ct))
             {
                 var request = requestStream.Current;
                 var position = index++;
+                var turn = order.Next();
                 // Task.Run: the signature check is CPU work; inline it would run one record at a time on the reader.
-                await answers.Writer.WriteAsync(Task.Run(() => SubmitOneOfStreamAsync(position, request, context), ct), ct);
+                // Lineage records still reach the lineage in stream order (the turn), so dependent records may share a stream.
+                await answers.Writer.WriteAsync(Task.Run(() => SubmitOneOfStreamAsync(position, request, turn, context), ct), ct);
             }
         }
         finally
@@ -89,15 +92,19 @@ public sealed class EvidenceGrpcService(
         await writer;
     }
 
-    private async Task<SubmitRecordsResponse> SubmitOneOfStreamAsync(ulong index, SubmitRecordRequest request, ServerCallContext context)
+    private async Task<SubmitRecordsResponse> SubmitOneOfStreamAsync(ulong index, SubmitRecordRequest request, SubmissionTurn turn, ServerCallContext context)
     {
         try
         {
-            return new SubmitRecordsResponse { Index = index, Accepted = await SubmitOneRecordAsync(request, context.CancellationToken) };
+            return new SubmitRecordsResponse { Index = index, Accepted = await SubmitOneRecordAsync(request, context.CancellationToken, turn) };
         }
         catch (Exception ex) when (!context.CancellationToken.IsCancellationRequested && errors.ToStatus(ex, context) is { } status)
         {
             return new SubmitRecordsResponse { Index = index, Refused = new SubmitRefusal { Code = (int)status.StatusCode, Message = status.Detail } };
+        }
+        finally
+        {
+            turn.Pass(); // whatever happened, the next record of the stream may go
         }
     }
 

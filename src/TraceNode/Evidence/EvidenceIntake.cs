@@ -77,7 +77,20 @@ public sealed partial class EvidenceIntake(
     /// published schema and single-record checks; then <see cref="ILineageIntake.AcceptAsync"/> checks it against the
     /// lineage and commits its claim together with its lineage rows (or refuses it, storing no record).
     /// </summary>
-    public async Task<SubmissionResult> SubmitRecordAsync(SubmittedClaim input, string recordJson, string? metadataJson, CancellationToken ct)
+    /// <param name="turn">The record's place in its SubmitRecords stream (lineage records reach the lineage in stream order); null for a single record.</param>
+    public async Task<SubmissionResult> SubmitRecordAsync(SubmittedClaim input, string recordJson, string? metadataJson, CancellationToken ct, SubmissionTurn? turn = null)
+    {
+        try
+        {
+            return await SubmitRecordInTurnAsync(input, recordJson, metadataJson, turn, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            turn?.Pass();
+        }
+    }
+
+    private async Task<SubmissionResult> SubmitRecordInTurnAsync(SubmittedClaim input, string recordJson, string? metadataJson, SubmissionTurn? turn, CancellationToken ct)
     {
         CheckMetadata(metadataJson, "metadata_json");
         if (string.IsNullOrWhiteSpace(recordJson)) throw new InvalidFieldException("record_json", "the record is empty");
@@ -86,6 +99,8 @@ public sealed partial class EvidenceIntake(
         var canonical = Canonicalize(recordJson);
         var claim = await validator.ValidateAsync(input, ct).ConfigureAwait(false);
         var lineage = ReadLineage(claim, canonical);
+        // Another kind passes its turn once committed (the finally above), so a lineage record later in the stream may cite it.
+        if (lineage is not null) return await AcceptLineageAsync(lineage, claim, canonical, metadataJson, turn, ct).ConfigureAwait(false);
         // No look-up for an existing record first: resubmissions are rare, the blob is content-addressed and the
         // commit queue answers "already there" for a known claim, so the common path saves a query.
         try
@@ -96,9 +111,29 @@ public sealed partial class EvidenceIntake(
         {
             throw new InvalidFieldException("signed_claim.claim.content_hash", "is not the SHA-256 of the record's RFC 8785 canonical JSON");
         }
-        if (lineage is null) return await AcceptAsync(claim, CanonicalJsonMediaType, null, canonical.Length, metadataJson, ct).ConfigureAwait(false);
-        // A lineage record's claim row and lineage rows commit in one transaction through the lineage's single writer.
-        var accepted = await lineageIntake.AcceptAsync(lineage, ToAccepted(claim, CanonicalJsonMediaType, null, canonical.Length, metadataJson), ct).ConfigureAwait(false);
+        return await AcceptAsync(claim, CanonicalJsonMediaType, null, canonical.Length, metadataJson, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A lineage record: its claim row and lineage rows commit in one transaction through the lineage's single writer,
+    /// which may still refuse it against the records already there; only then is the content stored.
+    /// </summary>
+    /// <remarks>
+    /// Content after the commit, so a record refused by the cross-record checks leaves nothing behind (not even its
+    /// blob). The hash is checked in memory first. Should the process die between the commit and the blob write, the
+    /// record's content is missing until the issuer resubmits (the same signed claim is idempotent and stores the
+    /// content then); the index audit reports it meanwhile.
+    /// </remarks>
+    private async Task<SubmissionResult> AcceptLineageAsync(LineageRecord lineage, ValidatedClaim claim, byte[] canonical, string? metadataJson, SubmissionTurn? turn, CancellationToken ct)
+    {
+        if (!System.Security.Cryptography.SHA256.HashData(canonical).AsSpan().SequenceEqual(claim.Claim.ContentHash))
+            throw new InvalidFieldException("signed_claim.claim.content_hash", "is not the SHA-256 of the record's RFC 8785 canonical JSON");
+        if (turn is not null) await turn.Previous.WaitAsync(ct).ConfigureAwait(false);
+        // The lineage queue takes the record synchronously inside AcceptAsync, so the next record of the stream may go.
+        var accepting = lineageIntake.AcceptAsync(lineage, ToAccepted(claim, CanonicalJsonMediaType, null, canonical.Length, metadataJson), ct);
+        turn?.Pass();
+        var accepted = await accepting.ConfigureAwait(false);
+        await blobs.PutAsync(canonical, claim.Claim.ContentHash, ct).ConfigureAwait(false);
         if (accepted.Created) LogAccepted(logger, accepted.Record.Id, accepted.Record.Issuer, accepted.Record.Kind);
         return new SubmissionResult(accepted.Record, accepted.Created) { Lineage = lineage };
     }

@@ -9,7 +9,7 @@ using Trace.Node.Carbon.Factors;
 using Trace.Node.Chain;
 using Trace.Node.Evidence;
 using Trace.Node.Indexing;
-using Trace.Node.Lineage;
+using Trace.Node.Lineage.Hosting;
 using Trace.Node.Lineage.Records;
 using Trace.Node.Storage;
 using Trace.Node.Verification;

@@ -1,3 +1,4 @@
+using Trace.Node.Lineage.Model;
 using Trace.Domain;
 using Trace.Domain.Lineage;
 using Trace.Node.Lineage.Storage.Entities;

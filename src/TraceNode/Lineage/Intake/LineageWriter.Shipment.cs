@@ -1,3 +1,4 @@
+using Trace.Node.Lineage.Model;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Trace.Domain;

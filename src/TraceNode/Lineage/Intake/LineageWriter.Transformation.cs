@@ -1,3 +1,4 @@
+using Trace.Node.Lineage.Model;
 using Microsoft.EntityFrameworkCore;
 using Trace.Domain;
 using Trace.Domain.Lineage;

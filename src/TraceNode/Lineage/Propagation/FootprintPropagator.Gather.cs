@@ -1,8 +1,9 @@
+using Trace.Node.Lineage.Model;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Trace.Domain.Lineage;
 using Trace.Node.Carbon.Footprint;
-using Trace.Node.Lineage.Intake;
+
 using Trace.Node.Lineage.Storage.Entities;
 
 namespace Trace.Node.Lineage.Propagation;

@@ -1,7 +1,8 @@
+using Trace.Node.Lineage.Model;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Trace.Node.Carbon.Footprint;
-using Trace.Node.Lineage.Intake;
+
 using Trace.Node.Lineage.Storage.Entities;
 using Trace.Node.Storage;
 

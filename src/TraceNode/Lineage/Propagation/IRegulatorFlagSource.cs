@@ -3,8 +3,8 @@ namespace Trace.Node.Lineage.Propagation;
 /// <summary>
 /// Hook for issue 14 (regulator flags): which of the given records carry an open regulator flag. A flagged record
 /// counts as withdrawn (WITHDRAWAL_REASON_FLAGGED) in every footprint resting on it. Until issue 14 lands, the
-/// registered source is <see cref="NoRegulatorFlags"/>; when flags change, enqueue the record ids through
-/// <see cref="Projection.LineageStatusProjector"/>'s feed (a flag written as a status feed row) so marks follow.
+/// registered source is <see cref="NoRegulatorFlags"/>; when flags change, feed the record ids to the lineage status
+/// projector (LineageStatusProjector.RefreshAsync, or a status feed row) so marks follow.
 /// </summary>
 public interface IRegulatorFlagSource
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Trace.Node.Lineage.Intake;
+namespace Trace.Node.Lineage.Model;
 
 /// <summary>JSON options for the lineage's stored JSON columns (legs, components, marks): enums as names, decimals exact.</summary>
 public static class LineageJson

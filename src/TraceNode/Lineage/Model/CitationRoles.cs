@@ -1,7 +1,7 @@
-namespace Trace.Node.Lineage.Intake;
+namespace Trace.Node.Lineage.Model;
 
 /// <summary>Role names stored with citations: which figure of the citing record the cited record supports.</summary>
-internal static class CitationRoles
+public static class CitationRoles
 {
     public const string Scope1 = "Scope1";
     public const string Scope2 = "Scope2";

@@ -5,7 +5,7 @@ using Trace.Node.Lineage.Projection;
 using Trace.Node.Lineage.Propagation;
 using Trace.Node.Lineage.Queries;
 
-namespace Trace.Node.Lineage;
+namespace Trace.Node.Lineage.Hosting;
 
 /// <summary>Registers the lineage: intake (single writer), queries, and the status projector.</summary>
 public static class LineageServiceCollectionExtensions

@@ -1,6 +1,6 @@
 using Trace.Domain.Lineage;
 
-namespace Trace.Node.Lineage.Intake;
+namespace Trace.Node.Lineage.Model;
 
 /// <summary>A shipment leg as stored (LegsJson): its computed kgCO2e and, for a default-factor leg, the factor applied.</summary>
 public sealed record StoredLeg(
