@@ -9,11 +9,12 @@ using Trace.Protos.V1;
 namespace Trace.Bench.Pipeline;
 
 /// <summary>
-/// <c>lineage [reads]</c>: builds a 10,000-batch upstream DAG 20 levels deep (<see cref="LineageDag"/>) through the real
+/// <c>lineage [reads] [on|off]</c>: builds a 10,000-batch upstream DAG 20 levels deep (<see cref="LineageDag"/>) through the real
 /// gRPC API of an embedded node (managed Anvil, SQLite), every record signed client-side before timing and submitted over
 /// SubmitRecords streams, then measures: the intake rate, GetFootprint p50/p99 of the root and of random batches,
 /// GetUpstreamLineage of the root with no depth limit, and the cost of adding one transformation on top of a batch with
-/// about 100, 1,000 and 10,000 batches upstream.
+/// about 100, 300, 3,000 and 10,000 batches upstream. <c>off</c> runs with anchoring disabled (nothing is confirmed, so the
+/// status projector has no verified parts to maintain): the intake and read costs of the lineage alone.
 /// </summary>
 internal static class LineageBenchmark
 {
@@ -30,6 +31,8 @@ internal static class LineageBenchmark
             ["Trace:Evidence:IssuerCacheDuration"] = "00:01:00",
             ["Chain:Confirmations"] = "1",
         };
+        if (args.Length > 1 && args[1] == "off") settings["Trace:Anchoring:Enabled"] = "false";
+        Console.WriteLine($"anchoring {(settings.ContainsKey("Trace:Anchoring:Enabled") ? "off" : "on")}");
         await using var node = await BenchNode.StartAsync(data, settings);
         var keys = Enumerable.Range(0, LineageDag.Participants).Select(_ => EthereumKey.Generate()).ToArray();
         await node.RegisterAsync(keys.Select(k => k.Address), ParticipantRoles.Supplier);
