@@ -12,6 +12,9 @@ switch (args.FirstOrDefault())
     case "e2e": // end-to-end records/s and gas per record through a real node (Pipeline/EndToEndBenchmark.cs)
         await EndToEndBenchmark.RunAsync(args[1..]);
         break;
+    case "lineage": // a 10,000-batch upstream DAG through the API: intake, footprint and lineage reads, adding on top (Pipeline/LineageBenchmark.cs)
+        await LineageBenchmark.RunAsync(args[1..]);
+        break;
     case "watch": // idle WatchRecordStatus streams: delivery to every watcher and the server's idle CPU (Pipeline/WatcherBenchmark.cs)
         await WatcherBenchmark.RunAsync(args[1..]);
         break;

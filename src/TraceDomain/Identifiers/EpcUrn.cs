@@ -21,6 +21,9 @@ public sealed record EpcUrn(string Scheme, string CompanyPrefix, string ItemRefe
     /// <summary>URN prefix of a GTIN + lot class.</summary>
     public const string LgtinPrefix = "urn:epc:class:lgtin:";
 
+    // Serial (AI 21) and lot (AI 10) are both X..20: GS1 character set 82, 1 to 20 characters.
+    private static readonly Gs1AiComponent SerialOrLotFormat = new('X', 1, 20, false, []);
+
     /// <summary>True for an LGTIN (GTIN + lot); false for an SGTIN (GTIN + serial).</summary>
     public bool IsLot => Scheme == "lgtin";
 
@@ -41,7 +44,7 @@ public sealed record EpcUrn(string Scheme, string CompanyPrefix, string ItemRefe
         if (!Gs1CheckDigit.IsAllDigits(item) || prefix.Length + item.Length != 13)
         { error = $"{scheme} item reference '{item}' must be digits making 13 with the company prefix (indicator digit first)"; return false; }
         if (Unescape(tail) is not { } decoded || decoded.Length is < 1 or > 20
-            || !new Gs1AiComponent('X', 1, 20, false, []).InCharacterSet(decoded))
+            || !SerialOrLotFormat.InCharacterSet(decoded))
         { error = $"{scheme} {what} '{tail}' must be 1 to 20 characters of GS1 character set 82 (%-escaped where needed)"; return false; }
         var gtin = Gtin.FromDigitsWithoutCheck(item[0] + prefix + item[1..]);
         epc = new EpcUrn(scheme, prefix, item, gtin, decoded);

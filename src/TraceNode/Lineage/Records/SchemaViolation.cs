@@ -9,12 +9,28 @@ namespace Trace.Node.Lineage.Records;
 public sealed record SchemaViolation(string InstancePointer, string Keyword, string LibraryMessage, string SchemaFragment, JsonNode SchemaDocument)
 {
     /// <summary>The failing keyword's value in the schema (the enum list, the pattern, the required names…), or null.</summary>
-    public JsonNode? KeywordNode() => (SubschemaNode() as JsonObject)?[Keyword];
+    /// <remarks>
+    /// The schema location names the subschema that holds the keyword, but not always exactly (inside "items" the library
+    /// may append the instance's member name), so the nearest enclosing subschema that has the keyword is taken.
+    /// </remarks>
+    public JsonNode? KeywordNode()
+    {
+        var fragment = SchemaFragment.TrimStart('#');
+        while (true)
+        {
+            if (Resolve(fragment) is JsonObject subschema && subschema[Keyword] is { } node) return node;
+            var slash = fragment.LastIndexOf('/');
+            if (slash < 0) return null;
+            fragment = fragment[..slash];
+        }
+    }
 
     /// <summary>The subschema at <see cref="SchemaFragment"/>, or null.</summary>
-    public JsonNode? SubschemaNode()
+    public JsonNode? SubschemaNode() => Resolve(SchemaFragment.TrimStart('#'));
+
+    private JsonNode? Resolve(string fragment)
     {
-        var pointer = Uri.UnescapeDataString(SchemaFragment.TrimStart('#'));
+        var pointer = Uri.UnescapeDataString(fragment);
         JsonNode? node = SchemaDocument;
         foreach (var raw in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {

@@ -54,7 +54,11 @@ public static class SchemaViolationMessages
                 message = $"must be {(violation.Keyword == "minLength" ? "at least" : "at most")} {node} characters long";
                 break;
             case "dependentRequired":
-                message = "a leg with kgCO2e must state its method";
+                var (present, absent) = (node as JsonObject)?.Where(p => value is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(p.Key, out _))
+                    .SelectMany(p => (p.Value as JsonArray ?? []).Select(d => (p.Key, Dependent: d?.GetValue<string>())))
+                    .FirstOrDefault(p => p.Dependent is not null && value is { ValueKind: JsonValueKind.Object } o && !o.TryGetProperty(p.Dependent, out _)) ?? default;
+                if (absent is not null) pointer = $"{pointer}/{absent}";
+                message = present is null ? "a member this one depends on is missing" : $"is required with {present}";
                 break;
             case "" or "false" or "additionalProperties":
                 message = "is not a member this schema defines (unknown members are refused; put your own data under \"extensions\")";

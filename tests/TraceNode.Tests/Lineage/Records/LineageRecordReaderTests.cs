@@ -237,7 +237,8 @@ public sealed class LineageRecordReaderTests
     public void Leg_figure_needs_its_method()
     {
         var error = Refused(RecordKind.Shipment, LineageExamples.Load(RecordKind.Shipment).With("legs[0].method", null));
-        Assert.Equal("record_json.legs[0]", error.Field);
+        Assert.Equal("record_json.legs[0].method", error.Field);
+        Assert.Equal("shipment record: is required with kgCO2e", error.Reason);
     }
 
     [Fact]
