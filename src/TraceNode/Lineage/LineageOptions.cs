@@ -15,7 +15,11 @@ public sealed class LineageOptions
     [Range(10, 600_000)]
     public int ProjectorPollIntervalMilliseconds { get; set; } = 1000;
 
-    /// <summary>Feed rows per projector step (one transaction). Default 500.</summary>
+    /// <summary>Feed rows per projector page (a whole anchoring batch's confirmations at once). Default 5000.</summary>
     [Range(1, 10_000)]
-    public int ProjectorBatchSize { get; set; } = 500;
+    public int ProjectorBatchSize { get; set; } = 5000;
+
+    /// <summary>Batches recomputed per projector transaction, so record intake interleaves. Default 200.</summary>
+    [Range(1, 100_000)]
+    public int ProjectorChunkSize { get; set; } = 200;
 }

@@ -20,7 +20,7 @@ namespace Trace.Node.Tests.Lineage;
 /// The lineage engine on a real, migrated SQLite file: intake (single writer), queries and the status projector, with a
 /// transport factor set of round figures (rail 0.025, sea 0.01, road 0.1 kgCO2e/t·km) so tests compute by hand.
 /// </summary>
-public sealed class LineageHarness : IAsyncLifetime
+public sealed class LineageHarness(Func<Task<TraceStorageOptions>>? storage = null) : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"trace-lineage-{Guid.NewGuid():N}");
 
@@ -37,7 +37,8 @@ public sealed class LineageHarness : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Contexts = new TraceDbContextFactory(Options.Create(new TraceStorageOptions { Provider = StorageProvider.Sqlite, DataDirectory = _directory }));
+        var options = storage is null ? new TraceStorageOptions { Provider = StorageProvider.Sqlite, DataDirectory = _directory } : await storage();
+        Contexts = new TraceDbContextFactory(Options.Create(options));
         await new DatabaseMigrator(Contexts).MigrateAsync(CancellationToken.None);
         Store = new TraceStore(Contexts, Clock);
         var flags = new NoRegulatorFlags();
@@ -45,7 +46,7 @@ public sealed class LineageHarness : IAsyncLifetime
         Commits = new LineageCommitQueue(Store, [], flags, Clock, NullLogger<LineageCommitQueue>.Instance, new RoundFactors(), Blobs);
         Intake = new LineageIntake(Commits);
         Queries = new LineageQueries(Store, flags);
-        Projector = new LineageStatusProjector(Store, Commits, Options.Create(new LineageOptions()), Clock, NullLogger<LineageStatusProjector>.Instance);
+        Projector = new LineageStatusProjector(Store, Commits, flags, Options.Create(new LineageOptions()), Clock, NullLogger<LineageStatusProjector>.Instance);
     }
 
     public async Task DisposeAsync()

@@ -123,15 +123,15 @@ public sealed partial class LineageCommitQueue(
 
     private async Task<AddClaimResult?> RefreshAsync(TraceDbContext db, StandingRefresh refresh, CancellationToken ct)
     {
-        var seeds = await LineageDependents.BatchesRestingOnAsync(db, refresh.RecordIds, ct).ConfigureAwait(false);
-        var count = await new FootprintPropagator(db, flags, clock.GetUtcNow()).RecomputeAsync(seeds, verificationPass: true, ct).ConfigureAwait(false);
-        await LineageDependents.SaveCursorAsync(db, refresh.CursorName, refresh.Sequence, clock.GetUtcNow(), ct).ConfigureAwait(false);
-        if (count > 0) LogRefreshed(logger, refresh.RecordIds.Count, count);
+        var count = await new FootprintPropagator(db, flags, clock.GetUtcNow()).RecomputeInOrderAsync(refresh.Batches, verificationPass: true, ct).ConfigureAwait(false);
+        if (refresh.CursorName is not null)
+            await LineageDependents.SaveCursorAsync(db, refresh.CursorName, refresh.Sequence, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        if (count > 0) LogRefreshed(logger, count);
         return null;
     }
 
-    [LoggerMessage(7001, LogLevel.Debug, "Lineage standings refreshed for {Records} records: {Batches} batches recomputed")]
-    private static partial void LogRefreshed(ILogger logger, int records, int batches);
+    [LoggerMessage(7001, LogLevel.Debug, "Lineage standings refreshed: {Batches} batches recomputed")]
+    private static partial void LogRefreshed(ILogger logger, int batches);
 
     [LoggerMessage(7000, LogLevel.Debug, "Lineage record {RecordId} refused: {Reason}")]
     private static partial void LogRefused(ILogger logger, string recordId, string reason);

@@ -14,14 +14,18 @@ namespace Trace.Node.Lineage.Projection;
 /// revoked or superseded on chain marks every downstream footprint as resting on withdrawn evidence, naming it.
 /// </summary>
 /// <remarks>
-/// Each step goes through the lineage's single writer (<see cref="LineageCommitQueue"/>) and saves the cursor in the
-/// same transaction as the recomputed rows, so a restart resumes exactly where the last committed step ended.
+/// The batches resting on a feed page's records and their downstream are found with reads, then recomputed through the
+/// lineage's single writer (<see cref="LineageCommitQueue"/>) in short transactions of at most
+/// <see cref="LineageOptions.ProjectorChunkSize"/> batches, in topological order, so record intake interleaves instead
+/// of waiting for a whole downstream (and SQLite's other writers are not locked out). The last transaction of a page
+/// saves the cursor, so a restart resumes at the first page not fully applied (recomputing is idempotent).
 /// Regulator flags (issue 14) reach the figures through <see cref="IRegulatorFlagSource"/>; a flag change must
 /// also be fed to <see cref="RefreshAsync"/> (or written as a status feed row) so marks follow.
 /// </remarks>
 public sealed partial class LineageStatusProjector(
     TraceStore store,
     LineageCommitQueue commits,
+    IRegulatorFlagSource flags,
     IOptions<LineageOptions> options,
     TimeProvider clock,
     ILogger<LineageStatusProjector> logger) : BackgroundService
@@ -72,8 +76,20 @@ public sealed partial class LineageStatusProjector(
     /// <summary>Recomputes what rests on <paramref name="recordIds"/> and moves the cursor to <paramref name="sequence"/>.</summary>
     public async Task RefreshAsync(IReadOnlyList<string> recordIds, long sequence, CancellationToken ct)
     {
-        var outcome = await commits.RefreshAsync(new StandingRefresh(recordIds, CursorName, sequence), ct).ConfigureAwait(false);
-        if (outcome.Refusal is not null) throw outcome.Refusal;
+        List<string> order;
+        await using (var db = store.OpenContext())
+        {
+            var seeds = await LineageDependents.BatchesRestingOnAsync(db, recordIds, ct).ConfigureAwait(false);
+            order = seeds.Count == 0 ? [] : (await new FootprintPropagator(db, flags, clock.GetUtcNow()).DownstreamInOrderAsync(seeds, ct).ConfigureAwait(false)).Order;
+        }
+        var chunks = order.Chunk(options.Value.ProjectorChunkSize).ToList();
+        if (chunks.Count == 0) chunks.Add([]);
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var last = i == chunks.Count - 1;
+            var outcome = await commits.RefreshAsync(new StandingRefresh(chunks[i], last ? CursorName : null, sequence), ct).ConfigureAwait(false);
+            if (outcome.Refusal is not null) throw outcome.Refusal;
+        }
     }
 
     [LoggerMessage(7010, LogLevel.Warning, "Lineage status projector step failed; resuming from the stored cursor")]

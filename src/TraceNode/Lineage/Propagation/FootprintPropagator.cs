@@ -46,8 +46,26 @@ internal sealed partial class FootprintPropagator(TraceDbContext db, IRegulatorF
         return count;
     }
 
+    /// <summary>
+    /// Recomputes exactly <paramref name="order"/> (already topological: inputs before outputs), each once; for the
+    /// status projector, which splits a large downstream into several short transactions.
+    /// </summary>
+    public async Task<int> RecomputeInOrderAsync(IReadOnlyList<string> order, bool verificationPass, CancellationToken ct)
+    {
+        var count = 0;
+        foreach (var batchId in order)
+        {
+            var batch = await Batches.FindAsync([batchId], ct).ConfigureAwait(false);
+            if (batch is null) continue;
+            await RecomputeOneAsync(batch, verificationPass, ct).ConfigureAwait(false);
+            count++;
+        }
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return count;
+    }
+
     /// <summary>The seeds and their downstream, inputs before outputs; and each batch's predecessors within that set.</summary>
-    private async Task<(List<string> Order, Dictionary<string, List<string>> Predecessors)> DownstreamInOrderAsync(IReadOnlyCollection<string> seeds, CancellationToken ct)
+    public async Task<(List<string> Order, Dictionary<string, List<string>> Predecessors)> DownstreamInOrderAsync(IReadOnlyCollection<string> seeds, CancellationToken ct)
     {
         var predecessors = seeds.Distinct().ToDictionary(s => s, _ => new List<string>(), StringComparer.Ordinal);
         var successors = new Dictionary<string, List<string>>(StringComparer.Ordinal);

@@ -19,6 +19,7 @@ public sealed partial class LineageQueries
     public async Task<LineageGraph?> GetUpstreamAsync(string batchId, int maxDepth, int maxNodes, CancellationToken ct)
     {
         await using var db = store.OpenContext();
+        await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false); // one connection for every query of this read (per-open pragmas cost)
         var root = (await NodesAsync(db, [batchId], ct).ConfigureAwait(false)).FirstOrDefault();
         if (root is null) return null;
         var nodes = new Dictionary<string, (NodeRow Row, int Depth)>(StringComparer.Ordinal) { [root.BatchId] = (root, 0) };
@@ -96,6 +97,7 @@ public sealed partial class LineageQueries
     public async Task<LineageGraph?> GetDownstreamAsync(string batchId, int maxDepth, int maxNodes, CancellationToken ct)
     {
         await using var db = store.OpenContext();
+        await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false); // one connection for every query of this read (per-open pragmas cost)
         var start = (await NodesAsync(db, [batchId], ct).ConfigureAwait(false)).FirstOrDefault();
         if (start is null) return null;
         var nodes = new Dictionary<string, (NodeRow Row, int Depth)>(StringComparer.Ordinal) { [start.BatchId] = (start, 0) };

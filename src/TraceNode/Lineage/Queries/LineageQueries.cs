@@ -19,6 +19,7 @@ public sealed partial class LineageQueries(TraceStore store, IRegulatorFlagSourc
     public async Task<BatchFootprint?> GetFootprintAsync(string batchId, bool includeUpstreamCitations, CancellationToken ct)
     {
         await using var db = store.OpenContext();
+        await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false); // one connection for every query of this read (per-open pragmas cost)
         var batch = await db.Set<LineageBatchEntity>().AsNoTracking().FirstOrDefaultAsync(b => b.BatchId == batchId, ct).ConfigureAwait(false);
         if (batch is null) return null;
         var components = Components(batch);
