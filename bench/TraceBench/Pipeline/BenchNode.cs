@@ -42,13 +42,15 @@ internal sealed class BenchNode : IAsyncDisposable
     /// The structured record the e2e benchmark submits as number <paramref name="n"/>: a minimal valid batch record (kind 16)
     /// whose batchId is <paramref name="subjectId"/> (salt and signature added by the signer).
     /// </summary>
+    // The anchoring pipeline's benchmark submits meter readings (kind 5, structured but not lineage), so its figures stay
+    // comparable across versions; lineage intake, with its schema and cross-record checks, is the `lineage` mode's.
     public static RecordDraft Draft(string subjectId, int n) =>
-        new(subjectId, RecordKind.Batch, new System.Text.Json.Nodes.JsonObject
+        new(subjectId, RecordKind.EnergyReading, new System.Text.Json.Nodes.JsonObject
         {
-            ["recordType"] = "trace.batch/v1",
-            ["batchId"] = subjectId,
-            ["product"] = new System.Text.Json.Nodes.JsonObject { ["name"] = $"B-{n}" },
-            ["quantity"] = new System.Text.Json.Nodes.JsonObject { ["amount"] = $"{n}.25", ["unit"] = "KGM" },
+            ["meter"] = subjectId,
+            ["reading"] = n,
+            ["unit"] = "KWH",
+            ["value"] = $"{n}.25",
         }.ToJsonString());
 
     public async ValueTask DisposeAsync()

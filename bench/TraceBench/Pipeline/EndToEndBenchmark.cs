@@ -40,7 +40,7 @@ internal static class EndToEndBenchmark
         for (var c = 0; c < clients; c++)
         {
             var mine = Enumerable.Range(0, records).Where(i => i % clients == c).ToArray();
-            var signed = node.SignerFor(keys[c]).StructuredRecords(mine.Select(i => BenchNode.Draft($"urn:epc:id:sgtin:9506000.134352.{i}", i)).ToArray());
+            var signed = node.SignerFor(keys[c]).StructuredRecords(mine.Select(i => BenchNode.Draft($"urn:trace:meter:{i}", i)).ToArray());
             for (var k = 0; k < mine.Length; k++) requests[mine[k]] = signed[k];
         }
         var channels = Enumerable.Range(0, Math.Min(clients, 4)).Select(_ => GrpcChannel.ForAddress(node.Api.GrpcAddress)).ToArray();
