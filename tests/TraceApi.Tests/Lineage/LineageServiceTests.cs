@@ -141,6 +141,58 @@ public sealed class LineageServiceTests(EvidenceNodeFixture node) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Shipping_more_than_is_left_of_a_batch_is_refused_naming_the_batch()
+    {
+        var chain = await ChainAsync(); // ORE 2,000 t, 1,600 t already shipped by S1
+
+        var error = await RefusedAndNotStoredAsync(_mine, Id("s9"), RecordKind.Shipment,
+            Shipment(Id("s9"), chain.Ore, "401", _mine.Address.ToString(), _smelter.Address.ToString()));
+
+        Assert.StartsWith("record_json.quantity: shipment record:", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains(chain.Ore, error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cycle_is_refused_and_nothing_is_stored()
+    {
+        var (a, b) = (Id("cycle-a"), Id("cycle-b"));
+        await SubmitAsync(_smelter, a, RecordKind.Batch, Batch(a, "10"));
+        await SubmitAsync(_smelter, b, RecordKind.Batch, Batch(b, "10"));
+        await SubmitAsync(_smelter, Id("ab"), RecordKind.Transformation, Transformation(Id("ab"), [Input(a, "5")], [Output(b, "10")]));
+
+        var error = await RefusedAndNotStoredAsync(_smelter, Id("ba"), RecordKind.Transformation, Transformation(Id("ba"), [Input(b, "5")], [Output(a, "10")]));
+
+        Assert.StartsWith("record_json.inputs", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("cycle", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Citing_an_unknown_record_is_refused_naming_the_citation()
+    {
+        var unknown = "0x" + new string('a', 64);
+        var x = Id("cites-unknown");
+
+        var error = await RefusedAndNotStoredAsync(_mine, x, RecordKind.Batch, Batch(x, "1", Figure("5", "measured", unknown)));
+
+        Assert.StartsWith("record_json.emissions.scope1.evidence[0]:", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains(unknown, error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Consuming_in_a_unit_that_does_not_convert_is_refused()
+    {
+        var chain = await ChainAsync();
+        var extra = Id("litres-out");
+        await SubmitAsync(_smelter, extra, RecordKind.Batch, Batch(extra, "1"));
+        var input = Input(chain.Ore, "10", chain.S1);
+        input["quantity"] = Quantity("10", "LTR");
+
+        var error = await RefusedAndNotStoredAsync(_smelter, Id("t-ltr"), RecordKind.Transformation, Transformation(Id("t-ltr"), [input], [Output(extra, "1")]));
+
+        Assert.StartsWith("record_json.inputs[0].quantity.unit:", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Two_transformations_racing_for_the_last_tonne_exactly_one_wins()
     {
         var (ore, s, a, b) = (Id("ore"), Id("s"), Id("a"), Id("b"));
