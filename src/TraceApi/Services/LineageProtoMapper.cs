@@ -59,7 +59,7 @@ internal static class LineageProtoMapper
             },
             RecordId = c.RecordId, TransformationId = c.TransformationId ?? "", AllocationShare = Text(c.AllocationShare),
             InputBatchId = c.InputBatchId ?? "", InputKgCo2EPerUnit = Text(c.InputKgCo2ePerUnit), ShipmentId = c.ShipmentId ?? "",
-            LegShipmentId = c.LegShipmentId ?? "", LegIndex = (uint)(c.LegIndex ?? 0), Mode = c.Mode is { } mode ? ModeName(mode) : "",
+            LegShipmentId = c.LegShipmentId ?? "", LegIndex = (uint)(c.LegIndex ?? 0), Mode = c.Mode is { } mode ? Domain.Lineage.TransportModeNames.ToName(mode) : "",
             DistanceKm = Text(c.DistanceKm), LegKgCo2E = Text(c.LegKgCo2e), FactorSetVersion = c.FactorSetVersion ?? "",
             FactorKgCo2EPerTonneKm = Text(c.FactorKgCo2ePerTonneKm), CargoTonnes = Text(c.CargoTonnes), ShipmentQuantity = Text(c.ShipmentQuantity),
             Withdrawn = c.Withdrawn,
@@ -69,14 +69,6 @@ internal static class LineageProtoMapper
         return proto;
     }
 
-    private static string ModeName(Domain.Lineage.TransportMode mode) => mode switch
-    {
-        Domain.Lineage.TransportMode.Road => "road",
-        Domain.Lineage.TransportMode.Rail => "rail",
-        Domain.Lineage.TransportMode.Sea => "sea",
-        Domain.Lineage.TransportMode.InlandWaterway => "inland_waterway",
-        _ => "air",
-    };
 
     private static WithdrawnEvidence ToProto(WithdrawnMark m) => new()
     {

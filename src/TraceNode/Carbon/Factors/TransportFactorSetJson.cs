@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Trace.Client.Canonical;
+using Trace.Domain.Lineage;
 
 namespace Trace.Node.Carbon.Factors;
 

@@ -58,12 +58,7 @@ internal static class ShipmentRecordParser
         return new ShipmentParty(context.Participant(party.GetProperty("participant"), $"{RecordFieldPath.Root}.{name}.participant"), RecordReadContext.OptionalString(party, "location"));
     }
 
-    private static TransportMode Mode(string? mode) => mode switch
-    {
-        "road" => TransportMode.Road,
-        "rail" => TransportMode.Rail,
-        "sea" => TransportMode.Sea,
-        "inland_waterway" => TransportMode.InlandWaterway,
-        _ => TransportMode.Air,
-    };
+    // The schema admits only the five mode names, so a name TryParse does not know never reaches here.
+    private static TransportMode Mode(string? mode) =>
+        TransportModeNames.TryParse(mode, out var parsed) ? parsed : throw new InvalidOperationException($"transport mode '{mode}' passed the schema");
 }

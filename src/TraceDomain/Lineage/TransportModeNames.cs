@@ -1,6 +1,4 @@
-using Trace.Domain.Lineage;
-
-namespace Trace.Node.Carbon.Factors;
+namespace Trace.Domain.Lineage;
 
 /// <summary>The JSON names of transport modes, as shipment legs and factor sets spell them.</summary>
 public static class TransportModeNames
