@@ -1,4 +1,3 @@
-using Trace.Chain.Keystore;
 using Trace.Crypto;
 
 namespace Trace.Node.Chain;
@@ -11,21 +10,9 @@ public static class OperatorKeyLoader
 
     public static EthereumKey Load(ChainOptions options)
     {
-        if (!string.IsNullOrWhiteSpace(options.OperatorKeystore))
-        {
-            if (!File.Exists(options.OperatorKeystore))
-                throw new InvalidOperationException($"Chain:OperatorKeystore '{options.OperatorKeystore}' does not exist");
-            var password = options.OperatorKeystorePassword
-                ?? throw new InvalidOperationException("Chain:OperatorKeystorePassword is required with Chain:OperatorKeystore");
-            var secret = Web3Keystore.Decrypt(File.ReadAllText(options.OperatorKeystore), password);
-            try { return EthereumKey.FromPrivateKey(secret); }
-            finally { Array.Clear(secret); }
-        }
-        if (!string.IsNullOrWhiteSpace(options.OperatorKey))
-        {
-            try { return EthereumKey.FromHex(options.OperatorKey); }
-            catch (ArgumentException) { throw new InvalidOperationException("Chain:OperatorKey is not a valid 32-byte hex private key"); }
-        }
+        var configured = ConfiguredKey.TryLoad(options.OperatorKeystore, options.OperatorKeystorePassword, options.OperatorKey,
+            "Chain:OperatorKeystore", "Chain:OperatorKeystorePassword", "Chain:OperatorKey");
+        if (configured is not null) return configured;
         if (options.IsEmbedded) return EthereumKey.FromHex(EmbeddedDevelopmentKey);
         throw new InvalidOperationException("an external chain needs an operator key: set Chain:OperatorKey (environment Chain__OperatorKey) or Chain:OperatorKeystore");
     }

@@ -1,4 +1,3 @@
-using Trace.Chain.Keystore;
 using Trace.Crypto;
 using Trace.Node.Chain;
 
@@ -20,21 +19,9 @@ public static class FactorSigningKeyLoader
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(chain);
-        if (!string.IsNullOrWhiteSpace(options.FactorSigningKeystore))
-        {
-            if (!File.Exists(options.FactorSigningKeystore))
-                throw new InvalidOperationException($"Trace:Carbon:FactorSigningKeystore '{options.FactorSigningKeystore}' does not exist");
-            var password = options.FactorSigningKeystorePassword
-                ?? throw new InvalidOperationException("Trace:Carbon:FactorSigningKeystorePassword is required with Trace:Carbon:FactorSigningKeystore");
-            var secret = Web3Keystore.Decrypt(File.ReadAllText(options.FactorSigningKeystore), password);
-            try { return EthereumKey.FromPrivateKey(secret); }
-            finally { Array.Clear(secret); }
-        }
-        if (!string.IsNullOrWhiteSpace(options.FactorSigningKey))
-        {
-            try { return EthereumKey.FromHex(options.FactorSigningKey); }
-            catch (ArgumentException) { throw new InvalidOperationException("Trace:Carbon:FactorSigningKey is not a valid 32-byte hex private key"); }
-        }
+        var configured = ConfiguredKey.TryLoad(options.FactorSigningKeystore, options.FactorSigningKeystorePassword, options.FactorSigningKey,
+            "Trace:Carbon:FactorSigningKeystore", "Trace:Carbon:FactorSigningKeystorePassword", "Trace:Carbon:FactorSigningKey");
+        if (configured is not null) return configured;
         if (!chain.IsEmbedded) return null;
 
         using var operatorKey = OperatorKeyLoader.Load(chain);
