@@ -39,7 +39,7 @@ public static class AuthorizationTable
         new("/trace.v1.EvidenceService/SubmitDocument", Audience.Issuers, OwnIssuer),
         new("/trace.v1.EvidenceService/SubmitRecord", Audience.Issuers, OwnIssuer),
         new("/trace.v1.EvidenceService/SubmitRecords", Audience.Issuers, OwnIssuer + "; checked per record, a refused record is that record's PERMISSION_DENIED"),
-        new("/trace.v1.EvidenceService/RevokeRecord", Audience.Issuers, "the signer (or, when not given, the record's issuer) must be a key of the caller's participant"),
+        new("/trace.v1.EvidenceService/RevokeRecord", Audience.Issuers, "a signer, when named, must be a key of the caller's participant; the relay accepts only the record issuer's signature"),
         new("/trace.v1.EvidenceService/GetRecord", Audience.Everyone),
         new("/trace.v1.EvidenceService/GetProofBundle", Audience.Everyone),
         new("/trace.v1.EvidenceService/Verify", Audience.Everyone),
@@ -49,8 +49,8 @@ public static class AuthorizationTable
         new("/trace.v1.EvidenceService/DownloadContent", Audience.SignedIn,
             "content bytes only for the issuer's participant, its grantees (per record or batch) and regulators (docs/confidentiality.md)"),
 
-        // Audit of the index against the chain.
-        new("/trace.v1.AuditService/AuditIndex", Audience.Admin | Audience.Regulator),
+        // Audit of the index against the chain: both are public, so anyone may hold the node to account (trace audit).
+        new("/trace.v1.AuditService/AuditIndex", Audience.Everyone),
 
         // Lineage: footprints are public, graphs by reach.
         new("/trace.v1.LineageService/GetFootprint", Audience.Everyone),

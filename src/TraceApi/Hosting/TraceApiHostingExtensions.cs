@@ -40,10 +40,12 @@ public static class TraceApiHostingExtensions
             options.Interceptors.Add<ErrorMappingInterceptor>();
             // Who is calling, then may they: before any service code runs (docs/access.md).
             options.Interceptors.Add<AuthenticationInterceptor>();
+            options.Interceptors.Add<AuthorizationInterceptor>();
             options.Interceptors.Add<UploadIdleTimeoutInterceptor>();
         });
         services.AddOptions<CallLimitsOptions>().BindConfiguration(CallLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<GrpcErrorMapper>();
+        services.AddSingleton<AccessRules>();
         services.AddSingleton<MalformedRequestLog>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddGrpcReflection();

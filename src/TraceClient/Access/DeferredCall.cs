@@ -61,12 +61,14 @@ internal sealed class DeferredWriter<TRequest, TCall>(Task<TCall> start, Func<TC
         }
     }
 
-    public async Task WriteAsync(TRequest message)
+    public Task WriteAsync(TRequest message) => WriteAsync(message, CancellationToken.None);
+
+    public async Task WriteAsync(TRequest message, CancellationToken cancellationToken)
     {
         first?.TrySetResult(message);
-        var inner = stream(await start.ConfigureAwait(false));
+        var inner = stream(await start.WaitAsync(cancellationToken).ConfigureAwait(false));
         if (_options is not null) inner.WriteOptions = _options;
-        await inner.WriteAsync(message).ConfigureAwait(false);
+        await inner.WriteAsync(message, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task CompleteAsync()

@@ -12,7 +12,7 @@ namespace Trace.Api.Tests.Access;
 [Collection(EvidenceNodeCollection.Name)]
 public sealed class SignInTests(EvidenceNodeFixture fixture)
 {
-    private SignInService.SignInServiceClient Client => new(fixture.Api.Channel);
+    private SignInService.SignInServiceClient Client => new(fixture.Api.RawChannel);
 
     [Fact]
     public async Task Sign_in_with_a_registered_key_answers_a_token_naming_its_participant_key_and_roles()
@@ -87,7 +87,7 @@ public sealed class SignInTests(EvidenceNodeFixture fixture)
     {
         using var key = EthereumKey.Generate();
 
-        var refused = await Assert.ThrowsAsync<RpcException>(() => SignInClient.SignInAsync(fixture.Api.Channel.CreateCallInvoker(), key));
+        var refused = await Assert.ThrowsAsync<RpcException>(() => SignInClient.SignInAsync(fixture.Api.RawChannel.CreateCallInvoker(), key));
 
         Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
         Assert.Contains($"address: key {key.Address} is not registered in the ParticipantRegistry", refused.Status.Detail);
@@ -100,7 +100,7 @@ public sealed class SignInTests(EvidenceNodeFixture fixture)
         await fixture.RegisterAsync(key.Address, ParticipantRoles.Supplier);
         await fixture.SuspendAsync(key.Address);
 
-        var refused = await Assert.ThrowsAsync<RpcException>(() => SignInClient.SignInAsync(fixture.Api.Channel.CreateCallInvoker(), key));
+        var refused = await Assert.ThrowsAsync<RpcException>(() => SignInClient.SignInAsync(fixture.Api.RawChannel.CreateCallInvoker(), key));
 
         Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
         Assert.Contains("is suspended", refused.Status.Detail);
