@@ -24,7 +24,7 @@ public sealed partial class TraceApiProcess : IAsyncDisposable
         GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
         HttpAddress = new Uri($"http://127.0.0.1:{httpPort}");
         RawChannel = GrpcChannel.ForAddress(GrpcAddress);
-        Tokens = new TestAccessTokens(RawChannel.CreateCallInvoker());
+        Tokens = new TestAccessTokens(RawChannel.CreateCallInvoker(), dataDirectory);
         Channel = RawChannel.Intercept(new AccessTokenInterceptor(Tokens));
     }
 
@@ -82,6 +82,7 @@ public sealed partial class TraceApiProcess : IAsyncDisposable
         try
         {
             await api.WaitForServingAsync(timeout ?? TimeSpan.FromSeconds(60));
+            await api.Tokens.PrepareAsync();
         }
         catch
         {
