@@ -81,6 +81,9 @@ public sealed class TraceContracts(
         if (await Participants.IsAdminAsync(Admin.Address, cancellationToken).ConfigureAwait(false)) return;
         if (chainOptions.Value.IsEmbedded && await Participants.IsAdminAsync(Operator.Address, cancellationToken).ConfigureAwait(false))
         {
+            // A configured admin key other than Anvil's funded dev accounts has no ether on the local chain to pay gas with.
+            if ((await chain.Eth.GetBalanceAsync(Admin.Address, ct: cancellationToken).ConfigureAwait(false)).IsZero)
+                await Operator.SendAndWaitAsync(new TransactionRequest(Admin.Address, [], System.Numerics.BigInteger.Pow(10, 20)), ct: cancellationToken).ConfigureAwait(false);
             await Participants.GrantAdminAsync(Admin.Address, cancellationToken).ConfigureAwait(false);
             Log.AdminGranted(logger, Admin.Address);
         }
