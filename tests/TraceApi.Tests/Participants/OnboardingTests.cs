@@ -29,6 +29,7 @@ public sealed class OnboardingTests(EvidenceNodeFixture node)
         };
         var keys = parties.Select(_ => EthereumKey.Generate()).ToArray();
         var registered = new List<Participant>();
+        var transactions = new List<string>();
         for (var i = 0; i < parties.Length; i++)
         {
             var request = new RegisterParticipantRequest { Identity = parties[i].Identity, Roles = { parties[i].Role }, Keys = { keys[i].Address.ToString() } };
@@ -38,9 +39,17 @@ public sealed class OnboardingTests(EvidenceNodeFixture node)
             Assert.Equal([parties[i].Role], response.Participant.Roles);
             Assert.Equal(ParticipantStanding.Active, response.Participant.Standing);
             registered.Add(response.Participant);
+            transactions.Add(response.Transaction.TransactionHash);
         }
 
         Assert.Equal("lei:" + parties[0].Identity.Lei, registered[0].ParticipantId);
+        Assert.Equal("gln:" + parties[1].Identity.Gln, registered[1].ParticipantId);
+
+        // Sent by the embedded default admin key, Anvil account #1, which the embedded deployment made registry admin.
+        var embeddedAdmin = EthereumAddress.Parse("0x70997970C51812dc3A010C7d01b50e0d17dc79C8");
+        Assert.True(await Trace.Chain.Contracts.Registries.ParticipantRegistryClient.Connect(node.ParticipantRegistry, node.Eth).IsAdminAsync(embeddedAdmin));
+        var sent = await node.Eth.GetTransactionReceiptAsync(Hex.Decode(transactions[0]));
+        Assert.Equal(embeddedAdmin, sent!.From);
         Assert.Equal("gln:" + parties[1].Identity.Gln, registered[1].ParticipantId);
 
         // The directory, read page by page, lists each of them as the chain holds it.
