@@ -78,7 +78,7 @@ public static class SigningDomainDiagnosis
     }
 
     // Same encoded data as EvidenceClaimHasher.StructHash, under another type hash.
-    private static byte[] DigestWithType(byte[] separator, string type, EvidenceClaimData claim)
+    internal static byte[] DigestWithType(byte[] separator, string type, EvidenceClaimData claim)
     {
         var data = new byte[7 * 32];
         Keccak256.HashUtf8(type).CopyTo(data, 0);
