@@ -6,6 +6,7 @@ using Trace.Domain;
 using Trace.Node.Access;
 using Trace.Node.Carbon.Factors;
 using Trace.Node.Evidence;
+using Trace.Node.Participants;
 using Trace.Node.Storage;
 using ChainRpcException = Trace.Chain.Rpc.RpcException;
 using RpcTransportException = Trace.Chain.Rpc.RpcTransportException;
@@ -46,6 +47,19 @@ public sealed partial class GrpcErrorMapper(ILogger<GrpcErrorMapper> logger, Mal
                 return new Status(StatusCode.FailedPrecondition, e.Message);
             case ChainMismatchException e:
                 return new Status(StatusCode.FailedPrecondition, e.Message);
+            case ParticipantNotFoundException e:
+                return new Status(StatusCode.NotFound, e.Message);
+            case AdminKeyUnavailableException e:
+                return new Status(StatusCode.FailedPrecondition, e.Message);
+            case ContractCallException e when e.Contract == "ParticipantRegistry" && RegistryErrors.Describe(e.Revert) is { } refusal:
+                return new Status(refusal.Kind switch
+                {
+                    RegistryRefusalKind.AlreadyExists => StatusCode.AlreadyExists,
+                    RegistryRefusalKind.NotFound => StatusCode.NotFound,
+                    RegistryRefusalKind.PermissionDenied => StatusCode.PermissionDenied,
+                    RegistryRefusalKind.InvalidArgument => StatusCode.InvalidArgument,
+                    _ => StatusCode.FailedPrecondition,
+                }, $"the registry refused {e.Function}: {refusal.Message}");
             case ContractCallException e:
                 return new Status(StatusCode.FailedPrecondition, $"the registry refused {e.Function}: {e.ErrorName ?? "revert"} {e.Revert.Message}".TrimEnd());
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:

@@ -66,6 +66,7 @@ public static class TraceApiHostingExtensions
         app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcService<LineageGrpcService>();
         app.MapGrpcService<EmissionFactorGrpcService>();
+        app.MapGrpcService<ParticipantGrpcService>();
         app.MapGrpcService<SignInGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGet("/", () => Results.Text("Trace node. gRPC: trace.v1.*; health: grpc.health.v1.Health.\n"));

@@ -12,6 +12,7 @@ using Trace.Node.Evidence;
 using Trace.Node.Indexing;
 using Trace.Node.Lineage.Hosting;
 using Trace.Node.Lineage.Records;
+using Trace.Node.Participants;
 using Trace.Node.Storage;
 using Trace.Node.Verification;
 
@@ -50,6 +51,8 @@ public static class TraceNodeServiceCollectionExtensions
         services.AddHostedService<TraceContractsHostedService>();
 
         services.AddSingleton<IssuerDirectory>();
+        services.AddSingleton<ParticipantDirectory>();
+        services.AddSingleton<ParticipantAdministration>();
         services.AddSingleton<ClaimValidator>();
         services.AddSingleton<LineageRecordReader>();
         services.AddSingleton<EvidenceIntake>();
