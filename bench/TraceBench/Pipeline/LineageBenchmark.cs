@@ -157,7 +157,10 @@ internal static class LineageBenchmark
     /// <summary>Submits <paramref name="requests"/> over <paramref name="streams"/> SubmitRecords streams; throws on the first refusal.</summary>
     private static async Task SubmitAsync(EvidenceService.EvidenceServiceClient client, SubmitRecordRequest[] requests, int streams = Streams)
     {
-        await Task.WhenAll(Enumerable.Range(0, streams).Select(s => Task.Run(async () =>
+        // A stream is one signed-in caller: each carries one issuer's records (docs/access.md), the streams split per issuer.
+        var groups = requests.GroupBy(r => r.SignedClaim.Claim.Issuer).Select(g => g.ToArray()).ToArray();
+        var perGroup = Math.Max(1, streams / Math.Max(1, groups.Length));
+        await Task.WhenAll(groups.SelectMany(g => Enumerable.Range(0, perGroup).Select(s => (Requests: g, First: s))).Select(part => Task.Run(async () =>
         {
             using var call = client.SubmitRecords();
             var reading = Task.Run(async () =>
@@ -166,7 +169,7 @@ internal static class LineageBenchmark
                     if (call.ResponseStream.Current.ResultCase != SubmitRecordsResponse.ResultOneofCase.Accepted)
                         throw new InvalidOperationException($"record refused: {call.ResponseStream.Current.Refused}");
             });
-            for (var i = s; i < requests.Length; i += streams) await call.RequestStream.WriteAsync(requests[i]);
+            for (var i = part.First; i < part.Requests.Length; i += perGroup) await call.RequestStream.WriteAsync(part.Requests[i]);
             await call.RequestStream.CompleteAsync();
             await reading;
         })));

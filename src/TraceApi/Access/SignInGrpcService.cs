@@ -38,7 +38,9 @@ public sealed class SignInGrpcService(SiweSignIn signIn) : SignInService.SignInS
             Key = result.Key.ToString(),
             Admin = result.IsAdmin,
         };
-        response.Roles.AddRange(RoleNames.Of(result.Roles));
+        // ParticipantRoles bit i is ParticipantRole value i + 1 (participants.proto).
+        for (var bit = 0; bit < 16; bit++)
+            if (((int)result.Roles & (1 << bit)) != 0) response.Roles.Add((ParticipantRole)(bit + 1));
         return response;
     }
 }

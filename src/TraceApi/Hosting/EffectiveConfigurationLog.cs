@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Trace.Chain.Rpc;
 using Trace.Node;
+using Trace.Node.Access;
 using Trace.Node.Anchoring;
 using Trace.Node.Blobs;
 using Trace.Node.Carbon.Factors;
@@ -42,6 +43,7 @@ public sealed partial class EffectiveConfigurationLog(IServiceProvider services,
         var anchoring = Get<AnchoringOptions>();
         var evidence = Get<EvidenceOptions>();
         var carbon = Get<CarbonFactorOptions>();
+        var access = Get<AccessOptions>();
         (string Key, object? Value)[] settings =
         [
             ("Trace:DataDirectory", node.DataDirectoryFullPath),
@@ -81,6 +83,11 @@ public sealed partial class EffectiveConfigurationLog(IServiceProvider services,
             ("Trace:Carbon:FactorSigningKey", SecretRedaction.Presence(carbon.FactorSigningKey)),
             ("Trace:Carbon:FactorSigningKeystore", string.IsNullOrWhiteSpace(carbon.FactorSigningKeystore) ? "(none)" : carbon.FactorSigningKeystore),
             ("Trace:Carbon:FactorSigningKeystorePassword", SecretRedaction.Presence(carbon.FactorSigningKeystorePassword)),
+            ("Trace:Access:Domain", access.Domain),
+            ("Trace:Access:Uri", access.Uri),
+            ("Trace:Access:TokenSigningKey", string.IsNullOrWhiteSpace(access.TokenSigningKey) ? "(generated: <data>/access/token-signing.key)" : SecretRedaction.Presence(access.TokenSigningKey)),
+            ("Trace:Access:TokenLifetime", access.TokenLifetime),
+            ("Trace:Access:ChallengeLifetime", access.ChallengeLifetime),
         ];
         return string.Join("; ", settings.Select(s => $"{s.Key}={Convert.ToString(s.Value, CultureInfo.InvariantCulture)}"));
     }

@@ -26,7 +26,7 @@ public sealed class SignInTests(EvidenceNodeFixture fixture)
         Assert.StartsWith($"trace.local wants you to sign in with your Ethereum account:\n{key.Address}\n\nSign in to Trace.\n\nURI: https://trace.local/\nVersion: 1\nChain ID: {fixture.Node.ChainId}\nNonce: {challenge.Nonce}\nIssued At: ", challenge.Message);
         Assert.Equal(key.Address.ToString(), response.Key);
         Assert.Equal(Hex.Encode(EvidenceNodeFixture.ParticipantId(key.Address)), response.ParticipantId);
-        Assert.Equal(["supplier", "carrier"], response.Roles);
+        Assert.Equal([ParticipantRole.Supplier, ParticipantRole.Carrier], response.Roles);
         Assert.False(response.Admin);
         Assert.Equal(3, response.AccessToken.Split('.').Length);
         Assert.InRange(response.ExpiresAt.ToDateTimeOffset() - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(16));

@@ -28,6 +28,7 @@ public sealed class OnboardingTests(EvidenceNodeFixture node)
             ("Buyer", Organisations.WithGln("Cars Ltd", "GB"), ParticipantRole.Buyer),
         };
         var keys = parties.Select(_ => EthereumKey.Generate()).ToArray();
+        foreach (var key in keys) node.Api.Tokens.Keyring.Add(key); // their submissions are signed in as them
         var registered = new List<Participant>();
         var transactions = new List<string>();
         for (var i = 0; i < parties.Length; i++)
@@ -44,6 +45,14 @@ public sealed class OnboardingTests(EvidenceNodeFixture node)
 
         Assert.Equal("lei:" + parties[0].Identity.Lei, registered[0].ParticipantId);
         Assert.Equal("gln:" + parties[1].Identity.Gln, registered[1].ParticipantId);
+
+        // Each signs in with its own key (EIP-4361) and is named by its participant id and role.
+        for (var i = 0; i < parties.Length; i++)
+        {
+            var signedIn = await Trace.Client.Access.SignInClient.SignInAsync(node.Api.RawChannel.CreateCallInvoker(), keys[i]);
+            Assert.Equal(registered[i].ParticipantId, signedIn.ParticipantId);
+            Assert.Equal([parties[i].Role], signedIn.Roles);
+        }
 
         // Sent by the embedded default admin key, Anvil account #1, which the embedded deployment made registry admin.
         var embeddedAdmin = EthereumAddress.Parse("0x70997970C51812dc3A010C7d01b50e0d17dc79C8");
@@ -103,6 +112,8 @@ public sealed class OnboardingTests(EvidenceNodeFixture node)
     {
         var first = EthereumKey.Generate();
         var second = EthereumKey.Generate();
+        node.Api.Tokens.Keyring.Add(first);
+        node.Api.Tokens.Keyring.Add(second);
         var registered = await Participants.RegisterParticipantAsync(new RegisterParticipantRequest
         {
             Identity = Organisations.WithLei("Rotating Keys AG"), Roles = { ParticipantRole.Supplier }, Keys = { first.Address.ToString() },

@@ -17,6 +17,7 @@ public sealed class SigningDomainDiagnosticsTests(EvidenceNodeFixture node)
     private async Task<RpcException> SubmitSignedWith(Func<EthereumKey, ClaimSigner> signerFor)
     {
         var key = EthereumKey.Generate();
+        node.Api.Tokens.Keyring.Add(key); // the submission is signed in as the issuer
         await node.RegisterAsync(key.Address, ParticipantRoles.Supplier);
         var batch = "urn:trace:domain-diagnosis:" + Guid.NewGuid().ToString("N");
         var request = signerFor(key).StructuredRecord(batch, RecordKind.Batch, LineageBodies.Batch(batch));
@@ -46,6 +47,7 @@ public sealed class SigningDomainDiagnosticsTests(EvidenceNodeFixture node)
     public async Task A_claim_signed_by_another_key_is_not_blamed_on_the_domain()
     {
         var issuer = EthereumKey.Generate();
+        node.Api.Tokens.Keyring.Add(issuer);
         await node.RegisterAsync(issuer.Address, ParticipantRoles.Supplier);
         var batch = "urn:trace:domain-diagnosis:" + Guid.NewGuid().ToString("N");
         // Signed over the right domain by another key, then presented as the registered issuer's.
