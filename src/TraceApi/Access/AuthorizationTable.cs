@@ -61,6 +61,14 @@ public static class AuthorizationTable
         new("/trace.v1.EmissionFactorService/GetTransportFactors", Audience.Everyone),
         new("/trace.v1.EmissionFactorService/ListTransportFactorSets", Audience.Everyone),
 
+        // Standards. EPCIS conversion is a pure function (no key held, nothing written): what it returns is checked when
+        // the issuer submits the signed records. CBAM reports: regulators, verifiers and the operator see every good;
+        // a supplier (the declarant or the producer) only goods within its lineage reach.
+        new("/trace.v1.EpcisService/ConvertEpcisDocument", Audience.Issuers | Audience.Admin, "writes nothing; the records it returns pass the Submit RPCs' rules when signed"),
+        new("/trace.v1.EpcisService/ConvertEpcisDocuments", Audience.Issuers | Audience.Admin, "writes nothing; the records it returns pass the Submit RPCs' rules when signed"),
+        new("/trace.v1.CbamService/ExportCbamReport", Audience.Regulator | Audience.Verifier | Audience.Admin | Audience.Supplier,
+            "regulators, verifiers and admins report every good; a supplier only goods its participant produced, sent, carried or received (lineage reach)"),
+
         // Participants: onboarding is admin-only, the directory is public.
         new("/trace.v1.ParticipantService/RegisterParticipant", Audience.Admin),
         new("/trace.v1.ParticipantService/UpdateParticipantIdentity", Audience.Admin),
@@ -78,10 +86,9 @@ public static class AuthorizationTable
         new("/trace.v1.ContentAccessService/RevokeContentAccess", Audience.SignedIn, "only grants the caller's own participant gave"),
         new("/trace.v1.ContentAccessService/ListContentGrants", Audience.SignedIn, "the grants the caller's participant gave or received; regulators see all"),
 
-        // Standards interchange: conversions write nothing; the CBAM report reads installations' figures.
-        new("/trace.v1.EpcisService/ConvertEpcisDocument", Audience.Admin | Audience.Supplier | Audience.Carrier, "the request's issuer must be the caller's key"),
-        new("/trace.v1.EpcisService/ConvertEpcisDocuments", Audience.Admin | Audience.Supplier | Audience.Carrier, "the request's issuer must be the caller's key"),
-        new("/trace.v1.CbamService/ExportCbamReport", Audience.Admin | Audience.Regulator | Audience.Verifier | Audience.Supplier, "a supplier only for its own installations"),
+        // PACT exchange: the footprint export reads what GetFootprint shows; the conversion is pure and writes nothing.
+        new("/trace.v1.PactService/ExportProductFootprint", Audience.Everyone),
+        new("/trace.v1.PactService/ConvertProductFootprint", Audience.SignedIn, "pure conversion: reads only the batch's unit, writes nothing"),
     ];
 
     private static readonly Dictionary<string, AuthorizationRule> ByMethod = Rules.ToDictionary(r => r.Method, StringComparer.Ordinal);

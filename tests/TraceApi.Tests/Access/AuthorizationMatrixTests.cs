@@ -56,9 +56,11 @@ public sealed class AuthorizationMatrixTests(AccessNodeFixture node, ITestOutput
         /trace.v1.ContentAccessService/GrantContentAccess                 - + + + + + +
         /trace.v1.ContentAccessService/RevokeContentAccess                - + + + + + +
         /trace.v1.ContentAccessService/ListContentGrants                  - + + + + + +
-        /trace.v1.EpcisService/ConvertEpcisDocument                       - + + + - - -
-        /trace.v1.EpcisService/ConvertEpcisDocuments                      - + + + - - -
+        /trace.v1.EpcisService/ConvertEpcisDocument                       - + + + + - -
+        /trace.v1.EpcisService/ConvertEpcisDocuments                      - + + + + - -
         /trace.v1.CbamService/ExportCbamReport                            - + + - + + -
+        /trace.v1.PactService/ExportProductFootprint                      + + + + + + +
+        /trace.v1.PactService/ConvertProductFootprint                     - + + + + + +
         """;
 
     private static readonly string[] Roles = ["anonymous", "admin", "supplier", "carrier", "verifier", "regulator", "buyer"];
