@@ -28,6 +28,7 @@ public sealed class TraceClient : IDisposable
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(info);
         Evidence = new EvidenceService.EvidenceServiceClient(channel);
+        Participants = new ParticipantService.ParticipantServiceClient(channel);
         Info = info;
         Registry = EthereumAddress.TryParse(info.Contracts.GetValueOrDefault("EvidenceRegistry"), out var registry)
             ? registry
@@ -55,6 +56,9 @@ public sealed class TraceClient : IDisposable
 
     /// <summary>The generated gRPC client, for calls the facade does not wrap.</summary>
     public EvidenceService.EvidenceServiceClient Evidence { get; }
+
+    /// <summary>The generated ParticipantService client: onboarding (admin) and the public participant directory (docs/participants.md).</summary>
+    public ParticipantService.ParticipantServiceClient Participants { get; }
 
     /// <summary>The node's GetNodeInfo answer at connect time.</summary>
     public GetNodeInfoResponse Info { get; }
