@@ -3,6 +3,7 @@ using Grpc.Core;
 using Trace.Chain.Contracts;
 using Trace.Client.Verification;
 using Trace.Domain;
+using Trace.Node.Access;
 using Trace.Node.Carbon.Factors;
 using Trace.Node.Evidence;
 using Trace.Node.Participants;
@@ -30,6 +31,12 @@ public sealed partial class GrpcErrorMapper(ILogger<GrpcErrorMapper> logger, Mal
                 return new Status(StatusCode.InvalidArgument, e.Message);
             case InvalidCursorException:
                 return new Status(StatusCode.InvalidArgument, "page_token: not a token this server issued");
+            case SignInRefusedException e:
+                return new Status(StatusCode.Unauthenticated, e.Message);
+            case AccessDeniedException e:
+                return new Status(StatusCode.PermissionDenied, e.Message);
+            case TooManyChallengesException e:
+                return new Status(StatusCode.ResourceExhausted, e.Message);
             case IssuerNotPermittedException e:
                 return new Status(StatusCode.PermissionDenied, e.Message);
             case RecordNotFoundException e:

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Trace.Chain.Rpc;
+using Trace.Node.Access;
 using Trace.Node.Anchoring;
 using Trace.Node.Blobs;
 using Trace.Node.Carbon.Factors;
@@ -75,6 +76,9 @@ public static class TraceNodeServiceCollectionExtensions
         services.AddTransportFactors();
 
         services.AddTraceLineage();
+
+        // After the contracts: sign-in and the key standings read the ParticipantRegistry.
+        services.AddTraceAccess();
         return services;
     }
 }

@@ -28,6 +28,7 @@ public sealed class StartCommandTests : IDisposable
         using var rpc = new JsonRpcClient(new Uri(info.RpcUrl));
         var eth = new EthRpc(rpc);
         var signer = new ClaimSigner(EthereumKey.Generate(), info.ChainId, EthereumAddress.Parse(info.Contracts["EvidenceRegistry"]));
+        api.Tokens.Keyring.Add(signer.Key);
         using (var admin = EthereumKey.FromHex(AdminKey))
         {
             var participants = ParticipantRegistryClient.Connect(EthereumAddress.Parse(info.Contracts["ParticipantRegistry"]), eth, new TransactionSender(eth, admin, info.ChainId));
