@@ -19,7 +19,7 @@ namespace Trace.Api.Tests.Participants;
 [Collection(EvidenceNodeCollection.Name)]
 public sealed class RegistryRevertTests(EvidenceNodeFixture node)
 {
-    private ParticipantService.ParticipantServiceClient Participants => new(node.Api.Channel);
+    private ParticipantService.ParticipantServiceClient Participants => AdminChannel.AsAdmin(node);
 
     private async Task<(string Id, EthereumKey Key, IdentityDocument Identity)> RegisterAsync()
     {
