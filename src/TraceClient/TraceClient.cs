@@ -31,6 +31,7 @@ public sealed class TraceClient : IDisposable
         ArgumentNullException.ThrowIfNull(info);
         Tokens = new KeyringAccessTokenProvider(channel.CreateCallInvoker());
         Evidence = new EvidenceService.EvidenceServiceClient(channel.Intercept(new AccessTokenInterceptor(Tokens)));
+        Participants = new ParticipantService.ParticipantServiceClient(channel.Intercept(new AccessTokenInterceptor(Tokens)));
         Info = info;
         Registry = EthereumAddress.TryParse(info.Contracts.GetValueOrDefault("EvidenceRegistry"), out var registry)
             ? registry
@@ -58,6 +59,9 @@ public sealed class TraceClient : IDisposable
 
     /// <summary>The generated gRPC client, for calls the facade does not wrap.</summary>
     public EvidenceService.EvidenceServiceClient Evidence { get; }
+
+    /// <summary>The generated ParticipantService client: onboarding (admin) and the public participant directory (docs/participants.md).</summary>
+    public ParticipantService.ParticipantServiceClient Participants { get; }
 
     /// <summary>The node's GetNodeInfo answer at connect time.</summary>
     public GetNodeInfoResponse Info { get; }

@@ -5,6 +5,7 @@ using Trace.Crypto;
 using Trace.Domain;
 using Trace.Node.Blobs;
 using Trace.Node.Chain;
+using Dto = Trace.Chain.Contracts.Dtos.Participants;
 
 namespace Trace.Node.Participants;
 
@@ -36,7 +37,13 @@ public sealed class ParticipantAdministration(TraceContracts contracts, Particip
         }
         var id = identity.DeriveParticipantId();
         var admin = await AdminAsync(ct).ConfigureAwait(false);
-        var (uri, hash) = await StoreAsync(identity, ct).ConfigureAwait(false);
+        var (json, uri, hash) = Document(identity);
+        // Dry run first, so a registration the registry refuses (id or key taken) leaves no orphan document behind.
+        await admin.Contract.SimulateAsync(new Dto.RegisterParticipantFunction
+        {
+            Id = id.ToBytes(), MetadataURI = uri, MetadataHash = hash, Roles = (ushort)roles, Keys = [.. keys.Select(k => k.ToString())],
+        }, ct: ct).ConfigureAwait(false);
+        await blobs.PutAsync(json, hash, ct).ConfigureAwait(false);
         return await SendAsync(id, () => admin.RegisterParticipantAsync(id.ToBytes(), uri, hash, roles, keys, ct), ct).ConfigureAwait(false);
     }
 
@@ -48,7 +55,9 @@ public sealed class ParticipantAdministration(TraceContracts contracts, Particip
         if (!DerivesFrom(identity, id) && IsTraceId(id))
             throw new InvalidFieldException(identity.Lei is not null ? "identity.lei" : "identity.gln", $"derives {identity.DeriveParticipantId()}, not {id}: the id cannot change");
         var admin = await AdminAsync(ct).ConfigureAwait(false);
-        var (uri, hash) = await StoreAsync(identity, ct).ConfigureAwait(false);
+        var (json, uri, hash) = Document(identity);
+        await admin.Contract.SimulateAsync(new Dto.UpdateMetadataFunction { Id = id.ToBytes(), MetadataURI = uri, MetadataHash = hash }, ct: ct).ConfigureAwait(false);
+        await blobs.PutAsync(json, hash, ct).ConfigureAwait(false);
         return await SendAsync(id, () => admin.UpdateMetadataAsync(id.ToBytes(), uri, hash, ct), ct).ConfigureAwait(false);
     }
 
@@ -121,12 +130,11 @@ public sealed class ParticipantAdministration(TraceContracts contracts, Particip
     }
 
     // The document is content like any other: stored under its SHA-256, which is what the chain commits to.
-    private async Task<(string Uri, byte[] Hash)> StoreAsync(IdentityDocument identity, CancellationToken ct)
+    private static (byte[] Json, string Uri, byte[] Hash) Document(IdentityDocument identity)
     {
         var json = identity.ToCanonicalJson();
         var hash = SHA256.HashData(json);
-        await blobs.PutAsync(json, hash, ct).ConfigureAwait(false);
-        return (IdentityDocumentUri.For(hash), hash);
+        return (json, IdentityDocumentUri.For(hash), hash);
     }
 
     private static bool IsTraceId(ParticipantId id) => !id.ToString().StartsWith("0x", StringComparison.Ordinal);

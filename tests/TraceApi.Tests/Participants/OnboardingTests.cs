@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Trace.Api.Tests.Support;
+using Trace.Client.Access;
 using Trace.Client.Claims;
 using Trace.Crypto;
 using Trace.Protos.V1;
@@ -14,7 +15,9 @@ namespace Trace.Api.Tests.Participants;
 [Collection(EvidenceNodeCollection.Name)]
 public sealed class OnboardingTests(EvidenceNodeFixture node)
 {
-    private ParticipantService.ParticipantServiceClient Participants => new(node.Api.Channel);
+    private ParticipantService.ParticipantServiceClient Participants => AdminChannel.AsAdmin(node);
+
+    private ParticipantService.ParticipantServiceClient Directory => AdminChannel.Anonymous(node);
 
     [Fact]
     public async Task The_admin_onboards_a_supplier_carrier_verifier_regulator_and_buyer_and_the_directory_shows_them()
@@ -66,7 +69,7 @@ public sealed class OnboardingTests(EvidenceNodeFixture node)
         var token = "";
         do
         {
-            var page = await Participants.ListParticipantsAsync(new ListParticipantsRequest { PageSize = 2, PageToken = token });
+            var page = await Directory.ListParticipantsAsync(new ListParticipantsRequest { PageSize = 2, PageToken = token });
             Assert.True(page.Participants.Count <= 2);
             listed.AddRange(page.Participants);
             token = page.NextPageToken;
@@ -86,17 +89,28 @@ public sealed class OnboardingTests(EvidenceNodeFixture node)
         }
 
         // Only regulators, when asked for regulators.
-        var regulators = await Participants.ListParticipantsAsync(new ListParticipantsRequest { Role = ParticipantRole.Regulator, PageSize = 100 });
+        var regulators = await Directory.ListParticipantsAsync(new ListParticipantsRequest { Role = ParticipantRole.Regulator, PageSize = 100 });
         Assert.Contains(regulators.Participants, p => p.ParticipantId == registered[3].ParticipantId);
         Assert.All(regulators.Participants, p => Assert.Contains(ParticipantRole.Regulator, p.Roles));
 
         // Found by key as well as by id, in either id form.
-        var byKey = await Participants.GetParticipantAsync(new GetParticipantRequest { Key = keys[2].Address.ToString().ToLowerInvariant() });
+        var byKey = await Directory.GetParticipantAsync(new GetParticipantRequest { Key = keys[2].Address.ToString().ToLowerInvariant() });
         Assert.Equal(registered[2].ParticipantId, byKey.Participant.ParticipantId);
-        var byIdUpper = await Participants.GetParticipantAsync(new GetParticipantRequest { ParticipantId = "LEI:" + parties[2].Identity.Lei.ToLowerInvariant() });
+        var byIdUpper = await Directory.GetParticipantAsync(new GetParticipantRequest { ParticipantId = "LEI:" + parties[2].Identity.Lei.ToLowerInvariant() });
         Assert.Equal(registered[2].ParticipantId, byIdUpper.Participant.ParticipantId);
 
-        // Onboarded through Trace, the supplier's key may issue evidence straight away.
+        // Each signs in with its own key: the token names its participant (directory form) and its on-chain role.
+        for (var i = 0; i < parties.Length; i++)
+        {
+            var signedIn = await SignInClient.SignInAsync(node.Api.RawChannel.CreateCallInvoker(), keys[i]);
+            Assert.Equal(registered[i].ParticipantId, signedIn.ParticipantId);
+            Assert.Equal(keys[i].Address.ToString(), signedIn.Key);
+            Assert.Equal([parties[i].Role.ToString().ToLowerInvariant()], signedIn.Roles);
+            Assert.False(signedIn.Admin);
+        }
+
+        // Onboarded through Trace, the supplier's key may issue evidence straight away (signed in as itself).
+        node.Api.Tokens.Keyring.Add(keys[0]);
         var supplier = new ClaimSigner(keys[0], node.Node.ChainId, node.EvidenceRegistry);
         var batch = "urn:trace:onboarded:" + Guid.NewGuid().ToString("N");
         var record = await node.Evidence.SubmitRecordAsync(supplier.StructuredRecord(batch, RecordKind.Batch, LineageBodies.Batch(batch)));
@@ -134,15 +148,32 @@ public sealed class OnboardingTests(EvidenceNodeFixture node)
         Assert.Equal(KeyRetirementReason.Compromised, old.RetirementReason);
         Assert.True(old.RetiredAt.ToDateTimeOffset() >= old.AddedAt.ToDateTimeOffset());
         Assert.True(retired.Participant.Keys.Single(k => k.Address == second.Address.ToString()).Active);
-        var read = await Participants.GetParticipantAsync(new GetParticipantRequest { Key = first.Address.ToString() });
+        var read = await Directory.GetParticipantAsync(new GetParticipantRequest { Key = first.Address.ToString() });
         Assert.Equal(KeyRetirementReason.Compromised, read.Participant.Keys.Single(k => k.Address == first.Address.ToString()).RetirementReason);
 
-        // The node's issuer cache lives 200 ms in these tests; after it the retired key is refused.
-        await Task.Delay(400);
+        // The retired key can no longer sign in (the node follows the registry's events: effective within seconds).
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        RpcException? refused = null;
+        while (refused is null && DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                await SignInClient.SignInAsync(node.Api.RawChannel.CreateCallInvoker(), first);
+                await Task.Delay(250);
+            }
+            catch (RpcException ex) { refused = ex; }
+        }
+        Assert.NotNull(refused);
+        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+        Assert.Contains("retired", refused.Status.Detail);
+        await SignInClient.SignInAsync(node.Api.RawChannel.CreateCallInvoker(), second);
+
+        // Nor submit: a claim it signs is refused (its token is refused first: Unauthenticated, naming the retirement).
+        node.Api.Tokens.Keyring.Add(first);
         var signer = new ClaimSigner(first, node.Node.ChainId, node.EvidenceRegistry);
         var batch = "urn:trace:retired:" + Guid.NewGuid().ToString("N");
         var error = await Assert.ThrowsAsync<RpcException>(() => node.Evidence.SubmitRecordAsync(signer.StructuredRecord(batch, RecordKind.Batch, LineageBodies.Batch(batch))).ResponseAsync);
-        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        Assert.True(error.StatusCode is StatusCode.Unauthenticated or StatusCode.PermissionDenied, $"{error.StatusCode} {error.Status.Detail}");
         Assert.Contains("retired", error.Status.Detail);
     }
 
@@ -215,18 +246,38 @@ public sealed class OnboardingTests(EvidenceNodeFixture node)
     }
 
     [Fact]
+    public async Task A_caller_who_is_not_the_registry_admin_cannot_onboard_while_anyone_reads_the_directory()
+    {
+        var request = new RegisterParticipantRequest
+        {
+            Identity = Organisations.WithLei("Self Registered Ltd"), Roles = { ParticipantRole.Supplier }, Keys = { EthereumKey.Generate().Address.ToString() },
+        };
+
+        // The tests' default caller holds every participant role but is no registry admin.
+        var asParticipant = await Assert.ThrowsAsync<RpcException>(() => new ParticipantService.ParticipantServiceClient(node.Api.Channel).RegisterParticipantAsync(request).ResponseAsync);
+        var anonymous = await Assert.ThrowsAsync<RpcException>(() => Directory.RegisterParticipantAsync(request).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, asParticipant.StatusCode);
+        Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
+        var notFound = await Assert.ThrowsAsync<RpcException>(() => Directory.GetParticipantAsync(new GetParticipantRequest { ParticipantId = "lei:" + request.Identity.Lei }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, notFound.StatusCode);
+        var signedIn = await SignInClient.SignInAsync(node.Api.RawChannel.CreateCallInvoker(), EthereumKey.FromHex(AdminChannel.EmbeddedAdminKey));
+        Assert.True(signedIn.Admin);
+    }
+
+    [Fact]
     public async Task Participants_registered_outside_Trace_show_with_a_hex_id_and_an_external_document()
     {
         var key = EthereumKey.Generate();
         await node.RegisterAsync(key.Address, Trace.Chain.Contracts.Registries.ParticipantRoles.Verifier);
 
-        var found = await Participants.GetParticipantAsync(new GetParticipantRequest { Key = key.Address.ToString() });
+        var found = await Directory.GetParticipantAsync(new GetParticipantRequest { Key = key.Address.ToString() });
 
         Assert.Equal(Hex.Encode(EvidenceNodeFixture.ParticipantId(key.Address)), found.Participant.ParticipantId);
         Assert.Equal(IdentityDocumentState.External, found.Participant.IdentityState);
         Assert.Null(found.Participant.Identity);
         Assert.Equal([ParticipantRole.Verifier], found.Participant.Roles);
-        var byId = await Participants.GetParticipantAsync(new GetParticipantRequest { ParticipantId = found.Participant.ParticipantId.ToUpperInvariant().Replace("0X", "0x", StringComparison.Ordinal) });
+        var byId = await Directory.GetParticipantAsync(new GetParticipantRequest { ParticipantId = found.Participant.ParticipantId.ToUpperInvariant().Replace("0X", "0x", StringComparison.Ordinal) });
         Assert.Equal(found.Participant.ParticipantId, byId.Participant.ParticipantId);
     }
 }

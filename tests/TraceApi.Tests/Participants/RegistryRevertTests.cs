@@ -19,7 +19,7 @@ namespace Trace.Api.Tests.Participants;
 [Collection(EvidenceNodeCollection.Name)]
 public sealed class RegistryRevertTests(EvidenceNodeFixture node)
 {
-    private ParticipantService.ParticipantServiceClient Participants => new(node.Api.Channel);
+    private ParticipantService.ParticipantServiceClient Participants => AdminChannel.AsAdmin(node);
 
     private async Task<(string Id, EthereumKey Key, IdentityDocument Identity)> RegisterAsync()
     {
@@ -32,20 +32,29 @@ public sealed class RegistryRevertTests(EvidenceNodeFixture node)
         return (response.Participant.ParticipantId, key, identity);
     }
 
+    private static byte[] DocumentHash(IdentityDocument identity) =>
+        System.Security.Cryptography.SHA256.HashData(Trace.Node.Participants.IdentityDocument.Create(
+            identity.LegalName, identity.Country, identity.Lei, identity.Gln, identity.ContactName, identity.ContactEmail).ToCanonicalJson());
+
     private static async Task<RpcException> Refused(Func<Task> call) => await Assert.ThrowsAsync<RpcException>(call);
 
     [Fact]
     public async Task Registering_a_taken_id_is_already_exists_naming_ParticipantAlreadyRegistered()
     {
         var (id, _, identity) = await RegisterAsync();
+        var renamed = identity.Clone();
+        renamed.LegalName = "Squatter Ltd";
 
         var error = await Refused(() => Participants.RegisterParticipantAsync(new RegisterParticipantRequest
         {
-            Identity = identity, Roles = { ParticipantRole.Buyer }, Keys = { EthereumKey.Generate().Address.ToString() },
+            Identity = renamed, Roles = { ParticipantRole.Buyer }, Keys = { EthereumKey.Generate().Address.ToString() },
         }).ResponseAsync);
 
         Assert.Equal(StatusCode.AlreadyExists, error.StatusCode);
         Assert.Contains($"ParticipantAlreadyRegistered: participant {id} is already registered", error.Status.Detail);
+        // The refused registration's identity document was not stored; the registered one was.
+        Assert.False(StoredContent.Holds(node, DocumentHash(renamed)));
+        Assert.True(StoredContent.Holds(node, DocumentHash(identity)));
     }
 
     [Fact]

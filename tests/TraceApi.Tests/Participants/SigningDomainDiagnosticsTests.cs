@@ -19,6 +19,7 @@ public sealed class SigningDomainDiagnosticsTests(EvidenceNodeFixture node)
         var key = EthereumKey.Generate();
         node.Api.Tokens.Keyring.Add(key); // the submission is signed in as the issuer
         await node.RegisterAsync(key.Address, ParticipantRoles.Supplier);
+        node.Api.Tokens.Keyring.Add(key); // submitted signed in as the issuer, so the signature check is what refuses it
         var batch = "urn:trace:domain-diagnosis:" + Guid.NewGuid().ToString("N");
         var request = signerFor(key).StructuredRecord(batch, RecordKind.Batch, LineageBodies.Batch(batch));
         return await Assert.ThrowsAsync<RpcException>(() => node.Evidence.SubmitRecordAsync(request).ResponseAsync);
@@ -49,6 +50,7 @@ public sealed class SigningDomainDiagnosticsTests(EvidenceNodeFixture node)
         var issuer = EthereumKey.Generate();
         node.Api.Tokens.Keyring.Add(issuer);
         await node.RegisterAsync(issuer.Address, ParticipantRoles.Supplier);
+        node.Api.Tokens.Keyring.Add(issuer);
         var batch = "urn:trace:domain-diagnosis:" + Guid.NewGuid().ToString("N");
         // Signed over the right domain by another key, then presented as the registered issuer's.
         var request = new ClaimSigner(EthereumKey.Generate(), node.Node.ChainId, node.EvidenceRegistry).StructuredRecord(batch, RecordKind.Batch, LineageBodies.Batch(batch));
