@@ -3,7 +3,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Trace.Node.Blobs;
 
-/// <summary>Registers <see cref="FileBlobStore"/> as the <see cref="IBlobStore"/>, bound from <see cref="BlobStoreOptions.SectionName"/>.</summary>
+/// <summary>
+/// Registers <see cref="FileBlobStore"/> as the <see cref="IBlobStore"/>, bound from <see cref="BlobStoreOptions.SectionName"/>,
+/// with the content key ring bound from <see cref="ContentEncryptionOptions.SectionName"/>.
+/// </summary>
 public static class BlobServiceCollectionExtensions
 {
     /// <summary>Adds the file blob store.</summary>
@@ -13,6 +16,8 @@ public static class BlobServiceCollectionExtensions
             .BindConfiguration(BlobStoreOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<ContentEncryptionOptions>().BindConfiguration(ContentEncryptionOptions.SectionName);
+        services.TryAddSingleton(provider => ContentKeyRing.FromOptions(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ContentEncryptionOptions>>()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IBlobStore, FileBlobStore>();
         return services;

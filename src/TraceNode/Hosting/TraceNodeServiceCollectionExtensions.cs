@@ -43,6 +43,8 @@ public static class TraceNodeServiceCollectionExtensions
         {
             if (config[$"{BlobStoreOptions.SectionName}:RootDirectory"] is null) blobs.RootDirectory = Path.Combine(node.Value.DataDirectoryFullPath, "blobs");
         });
+        services.AddOptions<ContentEncryptionOptions>().Configure<IOptions<TraceNodeOptions>>((content, node) =>
+            content.GeneratedKeyFile ??= Path.Combine(node.Value.DataDirectoryFullPath, "keys", "content-kek.key"));
 
         // Started after the chain connection and the database migration (hosted services start in order).
         services.AddSingleton<TraceContracts>();
