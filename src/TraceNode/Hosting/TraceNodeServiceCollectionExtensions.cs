@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Trace.Chain.Rpc;
 using Trace.Node.Anchoring;
 using Trace.Node.Blobs;
+using Trace.Node.ContentAccess;
 using Trace.Node.Carbon.Factors;
 using Trace.Node.Chain;
 using Trace.Node.Evidence;
@@ -74,6 +75,7 @@ public static class TraceNodeServiceCollectionExtensions
         services.AddTransportFactors();
 
         services.AddTraceLineage();
+        services.AddTraceContentAccess();
         return services;
     }
 }
