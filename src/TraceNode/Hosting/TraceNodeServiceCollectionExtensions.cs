@@ -6,6 +6,7 @@ using Trace.Chain.Rpc;
 using Trace.Node.Anchoring;
 using Trace.Node.Blobs;
 using Trace.Node.ContentAccess;
+using Trace.Node.Limits;
 using Trace.Node.Carbon.Factors;
 using Trace.Node.Chain;
 using Trace.Node.Evidence;
@@ -76,6 +77,8 @@ public static class TraceNodeServiceCollectionExtensions
 
         services.AddTraceLineage();
         services.AddTraceContentAccess();
+        services.AddOptions<SubmissionLimitsOptions>().BindConfiguration(SubmissionLimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SubmissionLimiter>();
         return services;
     }
 }

@@ -2,10 +2,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Trace.Node.ContentAccess.Storage;
 
-/// <summary>Adds the content grant and usage tables to the index model.</summary>
+/// <summary>Adds the content grant table to the index model.</summary>
 public static class ContentAccessModel
 {
-    /// <summary>Configures <see cref="ContentGrantEntity"/> (table ContentGrants) and <see cref="ContentUsageEntity"/> (table ContentUsage).</summary>
+    /// <summary>Configures <see cref="ContentGrantEntity"/> (table ContentGrants).</summary>
     public static void Configure(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -22,12 +22,6 @@ public static class ContentAccessModel
             grant.Property(g => g.RevokedBy).HasMaxLength(42).IsUnicode(false);
             grant.HasIndex(g => new { g.Grantee, g.Target });
             grant.HasIndex(g => g.Issuer);
-        });
-        modelBuilder.Entity<ContentUsageEntity>(usage =>
-        {
-            usage.ToTable("ContentUsage");
-            usage.HasKey(u => u.Participant);
-            usage.Property(u => u.Participant).HasMaxLength(66).IsUnicode(false);
         });
     }
 }

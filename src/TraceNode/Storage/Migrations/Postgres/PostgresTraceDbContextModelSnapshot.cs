@@ -77,21 +77,6 @@ namespace Trace.Node.Storage.Migrations.Postgres
                     b.ToTable("ContentGrants", (string)null);
                 });
 
-            modelBuilder.Entity("Trace.Node.ContentAccess.Storage.ContentUsageEntity", b =>
-                {
-                    b.Property<string>("Participant")
-                        .HasMaxLength(66)
-                        .IsUnicode(false)
-                        .HasColumnType("character varying(66)");
-
-                    b.Property<long>("StoredBytes")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Participant");
-
-                    b.ToTable("ContentUsage", (string)null);
-                });
-
             modelBuilder.Entity("Trace.Node.Lineage.Storage.Entities.LineageBatchEntity", b =>
                 {
                     b.Property<string>("BatchId")

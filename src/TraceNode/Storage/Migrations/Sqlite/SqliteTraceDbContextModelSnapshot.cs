@@ -71,21 +71,6 @@ namespace Trace.Node.Storage.Migrations.Sqlite
                     b.ToTable("ContentGrants", (string)null);
                 });
 
-            modelBuilder.Entity("Trace.Node.ContentAccess.Storage.ContentUsageEntity", b =>
-                {
-                    b.Property<string>("Participant")
-                        .HasMaxLength(66)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("StoredBytes")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Participant");
-
-                    b.ToTable("ContentUsage", (string)null);
-                });
-
             modelBuilder.Entity("Trace.Node.Lineage.Storage.Entities.LineageBatchEntity", b =>
                 {
                     b.Property<string>("BatchId")

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Trace.Node.Storage.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class ContentGrantsAndUsage : Migration
+    public partial class ContentGrants : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -30,18 +30,6 @@ namespace Trace.Node.Storage.Migrations.Postgres
                     table.PrimaryKey("PK_ContentGrants", x => x.Id);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "ContentUsage",
-                columns: table => new
-                {
-                    Participant = table.Column<string>(type: "character varying(66)", unicode: false, maxLength: 66, nullable: false),
-                    StoredBytes = table.Column<long>(type: "bigint", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ContentUsage", x => x.Participant);
-                });
-
             migrationBuilder.CreateIndex(
                 name: "IX_ContentGrants_Grantee_Target",
                 table: "ContentGrants",
@@ -58,9 +46,6 @@ namespace Trace.Node.Storage.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "ContentGrants");
-
-            migrationBuilder.DropTable(
-                name: "ContentUsage");
         }
     }
 }

@@ -5,7 +5,7 @@
 namespace Trace.Node.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ContentGrantsAndUsage : Migration
+    public partial class ContentGrants : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -29,18 +29,6 @@ namespace Trace.Node.Storage.Migrations.Sqlite
                     table.PrimaryKey("PK_ContentGrants", x => x.Id);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "ContentUsage",
-                columns: table => new
-                {
-                    Participant = table.Column<string>(type: "TEXT", unicode: false, maxLength: 66, nullable: false),
-                    StoredBytes = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ContentUsage", x => x.Participant);
-                });
-
             migrationBuilder.CreateIndex(
                 name: "IX_ContentGrants_Grantee_Target",
                 table: "ContentGrants",
@@ -57,9 +45,6 @@ namespace Trace.Node.Storage.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "ContentGrants");
-
-            migrationBuilder.DropTable(
-                name: "ContentUsage");
         }
     }
 }

@@ -12,8 +12,8 @@ using Trace.Node.Storage;
 namespace Trace.Node.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTraceDbContext))]
-    [Migration("20261202184435_ContentGrantsAndUsage")]
-    partial class ContentGrantsAndUsage
+    [Migration("20261202184435_ContentGrants")]
+    partial class ContentGrants
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -78,21 +78,6 @@ namespace Trace.Node.Storage.Migrations.Postgres
                     b.HasIndex("Grantee", "Target");
 
                     b.ToTable("ContentGrants", (string)null);
-                });
-
-            modelBuilder.Entity("Trace.Node.ContentAccess.Storage.ContentUsageEntity", b =>
-                {
-                    b.Property<string>("Participant")
-                        .HasMaxLength(66)
-                        .IsUnicode(false)
-                        .HasColumnType("character varying(66)");
-
-                    b.Property<long>("StoredBytes")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Participant");
-
-                    b.ToTable("ContentUsage", (string)null);
                 });
 
             modelBuilder.Entity("Trace.Node.Lineage.Storage.Entities.LineageBatchEntity", b =>

@@ -10,8 +10,8 @@ using Trace.Node.Storage;
 namespace Trace.Node.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTraceDbContext))]
-    [Migration("20261202184431_ContentGrantsAndUsage")]
-    partial class ContentGrantsAndUsage
+    [Migration("20261202184431_ContentGrants")]
+    partial class ContentGrants
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -72,21 +72,6 @@ namespace Trace.Node.Storage.Migrations.Sqlite
                     b.HasIndex("Grantee", "Target");
 
                     b.ToTable("ContentGrants", (string)null);
-                });
-
-            modelBuilder.Entity("Trace.Node.ContentAccess.Storage.ContentUsageEntity", b =>
-                {
-                    b.Property<string>("Participant")
-                        .HasMaxLength(66)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("StoredBytes")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Participant");
-
-                    b.ToTable("ContentUsage", (string)null);
                 });
 
             modelBuilder.Entity("Trace.Node.Lineage.Storage.Entities.LineageBatchEntity", b =>
