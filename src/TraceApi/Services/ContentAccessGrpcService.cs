@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Trace.Api.Access;
 using Trace.Domain;
 using Trace.Node.ContentAccess;
 using Trace.Protos.V1;
@@ -48,7 +49,7 @@ public sealed class ContentAccessGrpcService(ContentGrants grants) : ContentAcce
 
     private static Node.Access.Caller RequireSignedIn(ServerCallContext context)
     {
-        var caller = ContentCaller.Of(context);
+        var caller = context.GetCaller();
         if (caller.IsAnonymous) throw new RpcException(new Status(StatusCode.Unauthenticated, "sign in (SignInService) and send the access token: content grants belong to a participant"));
         return caller;
     }

@@ -5,6 +5,7 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
+using Trace.Api.Access;
 using Trace.Api.Grpc;
 using Trace.Client.Verification;
 using Trace.Crypto;
@@ -30,6 +31,7 @@ public sealed class EvidenceGrpcService(
     RevocationRelay relay,
     ContentAccessPolicy contentAccess,
     GrpcErrorMapper errors,
+    AccessRules access,
     IOptions<EvidenceOptions> evidenceOptions,
     TimeProvider clock) : EvidenceService.EvidenceServiceBase
 {
@@ -48,6 +50,7 @@ public sealed class EvidenceGrpcService(
         if (requestStream.Current.PartCase != SubmitDocumentRequest.PartOneofCase.Header)
             throw new InvalidFieldException("header", "the first message must be the header, not a chunk");
         var h = requestStream.Current.Header;
+        await access.EnsureMayIssueAsync(context, h.SignedClaim?.Claim?.Issuer ?? "", "header.signed_claim.claim.issuer", ct);
         var header = new DocumentHeader(EvidenceProtoMapper.ToInput(h.SignedClaim, h.SubjectId), h.MediaType, h.FileName, h.ContentLength, h.MetadataJson);
         var claim = await intake.ValidateHeaderAsync(header, ct);
         var result = await intake.SubmitDocumentAsync(header, claim, ReadChunks(requestStream, ct), ct);
@@ -55,11 +58,12 @@ public sealed class EvidenceGrpcService(
     }
 
     public override Task<SubmitRecordResponse> SubmitRecord(SubmitRecordRequest request, ServerCallContext context) =>
-        SubmitOneRecordAsync(request, context.CancellationToken);
+        SubmitOneRecordAsync(request, context, context.CancellationToken);
 
     // The unary call and each record of a SubmitRecords stream.
-    private async Task<SubmitRecordResponse> SubmitOneRecordAsync(SubmitRecordRequest request, CancellationToken ct, SubmissionTurn? turn = null)
+    private async Task<SubmitRecordResponse> SubmitOneRecordAsync(SubmitRecordRequest request, ServerCallContext context, CancellationToken ct, SubmissionTurn? turn = null)
     {
+        await access.EnsureMayIssueAsync(context, request.SignedClaim?.Claim?.Issuer ?? "", "signed_claim.claim.issuer", ct);
         var result = await intake.SubmitRecordAsync(EvidenceProtoMapper.ToInput(request.SignedClaim, request.SubjectId), request.RecordJson, request.MetadataJson, ct, turn);
         return new SubmitRecordResponse { Record = EvidenceProtoMapper.ToProto(result.Record), Created = result.Created };
     }
@@ -98,7 +102,7 @@ public sealed class EvidenceGrpcService(
     {
         try
         {
-            return new SubmitRecordsResponse { Index = index, Accepted = await SubmitOneRecordAsync(request, context.CancellationToken, turn) };
+            return new SubmitRecordsResponse { Index = index, Accepted = await SubmitOneRecordAsync(request, context, context.CancellationToken, turn) };
         }
         catch (Exception ex) when (!context.CancellationToken.IsCancellationRequested && errors.ToStatus(ex, context) is { } status)
         {
@@ -166,7 +170,7 @@ public sealed class EvidenceGrpcService(
         var id = RecordIds.Normalise(request.RecordId, "record_id");
         var record = await store.GetRecordAsync(id, ct) ?? throw new RecordNotFoundException(id);
         // The bytes are confidential: issuer, grantee or regulator only (the record itself stays public through GetRecord).
-        var caller = ContentCaller.Of(context);
+        var caller = context.GetCaller();
         var decision = await contentAccess.DecideAsync(caller, record, ct);
         if (!decision.Allowed)
             throw new RpcException(new Status(caller.IsAnonymous ? StatusCode.Unauthenticated : StatusCode.PermissionDenied, decision.Reason));
@@ -232,6 +236,7 @@ public sealed class EvidenceGrpcService(
         if (!string.IsNullOrEmpty(request.Signer))
             signer = EthereumAddress.TryParse(request.Signer, out var parsed) ? parsed : throw new InvalidFieldException("signer", "not an address");
         if (request.Reason > ushort.MaxValue) throw new InvalidFieldException("reason", "must fit in uint16");
+        await access.EnsureMayRevokeAsync(context, signer, context.CancellationToken);
         var txHash = await relay.RelayAsync(new RevocationRequest(request.RecordId, request.SupersededBy, (ushort)request.Reason, request.Nonce,
             request.Deadline, request.Signature.ToByteArray(), signer), context.CancellationToken);
         return new RevokeRecordResponse { TxHash = ByteString.CopyFrom(txHash) };

@@ -22,7 +22,7 @@ public sealed class ContentAccessPolicy(ContentGrantStore grants, IParticipantKe
         var issuer = await IssuerOfAsync(record, ct).ConfigureAwait(false);
         if (caller.ParticipantId is null || issuer is null)
             return new(false, $"the content of record {record.Id} is readable only by its issuer, participants it grants access and regulators");
-        var me = ParticipantIdText.Normalise(caller.ParticipantId, "caller");
+        var me = ParticipantIds.Normalise(caller.ParticipantId, "caller");
         if (me == issuer) return new(true, "issuer");
         var grant = await grants.FindCoveringAsync(issuer, me, record.Id, ct).ConfigureAwait(false);
         if (grant is not null) return new(true, "grant") { GrantId = grant.Id };

@@ -20,7 +20,7 @@ public sealed class ContentGrants(ContentGrantStore store, TraceStore records, C
     public async Task<(ContentGrant Grant, bool Created)> GrantAsync(Caller caller, string granteeText, ContentGrantScope scope, string target, CancellationToken ct)
     {
         var me = Granter(caller, "grant");
-        var grantee = ParticipantIdText.Normalise(granteeText, "grantee_participant_id");
+        var grantee = ParticipantIds.Normalise(granteeText, "grantee_participant_id");
         if (grantee == me) throw new InvalidFieldException("grantee_participant_id", "is the granting participant itself, which reads its own content already");
         string normalisedTarget;
         if (scope == ContentGrantScope.Record)
@@ -63,7 +63,7 @@ public sealed class ContentGrants(ContentGrantStore store, TraceStore records, C
         if (caller.IsRegulator) return store.ListAsync(null, includeRevoked, afterId, pageSize, ct);
         var me = caller.ParticipantId is null || caller.IsAnonymous
             ? throw new ContentAccessDeniedException("sign in as a participant to list content grants")
-            : ParticipantIdText.Normalise(caller.ParticipantId, "caller");
+            : ParticipantIds.Normalise(caller.ParticipantId, "caller");
         return store.ListAsync(me, includeRevoked, afterId, pageSize, ct);
     }
 
@@ -72,6 +72,6 @@ public sealed class ContentGrants(ContentGrantStore store, TraceStore records, C
         ArgumentNullException.ThrowIfNull(caller);
         if (caller.IsAnonymous || caller.ParticipantId is null || caller.Key is null)
             throw new ContentAccessDeniedException($"only a signed-in participant can {verb} access to its content");
-        return ParticipantIdText.Normalise(caller.ParticipantId, "caller");
+        return ParticipantIds.Normalise(caller.ParticipantId, "caller");
     }
 }

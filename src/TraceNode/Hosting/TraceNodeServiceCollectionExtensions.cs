@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Trace.Chain.Rpc;
+using Trace.Node.Access;
 using Trace.Node.Anchoring;
 using Trace.Node.Blobs;
 using Trace.Node.ContentAccess;
@@ -13,6 +14,7 @@ using Trace.Node.Evidence;
 using Trace.Node.Indexing;
 using Trace.Node.Lineage.Hosting;
 using Trace.Node.Lineage.Records;
+using Trace.Node.Participants;
 using Trace.Node.Storage;
 using Trace.Node.Verification;
 
@@ -53,6 +55,8 @@ public static class TraceNodeServiceCollectionExtensions
         services.AddHostedService<TraceContractsHostedService>();
 
         services.AddSingleton<IssuerDirectory>();
+        services.AddSingleton<ParticipantDirectory>();
+        services.AddSingleton<ParticipantAdministration>();
         services.AddSingleton<ClaimValidator>();
         services.AddSingleton<LineageRecordReader>();
         services.AddSingleton<EvidenceIntake>();
@@ -79,6 +83,9 @@ public static class TraceNodeServiceCollectionExtensions
         services.AddTraceContentAccess();
         services.AddOptions<SubmissionLimitsOptions>().BindConfiguration(SubmissionLimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SubmissionLimiter>();
+
+        // After the contracts: sign-in and the key standings read the ParticipantRegistry.
+        services.AddTraceAccess();
         return services;
     }
 }
