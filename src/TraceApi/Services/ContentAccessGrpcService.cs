@@ -3,6 +3,7 @@ using Grpc.Core;
 using Trace.Api.Access;
 using Trace.Domain;
 using Trace.Node.ContentAccess;
+using Trace.Node.ContentAccess.Storage;
 using Trace.Protos.V1;
 using ContentGrant = Trace.Node.ContentAccess.ContentGrant;
 using ContentGrantProto = Trace.Protos.V1.ContentGrant;
@@ -40,7 +41,7 @@ public sealed class ContentAccessGrpcService(ContentGrants grants) : ContentAcce
             after = request.PageToken.Trim().ToLowerInvariant();
             if (after.Length != 32 || !after.All(Uri.IsHexDigit)) throw new InvalidFieldException("page_token", "not a token this server issued");
         }
-        var size = request.PageSize == 0 ? Node.ContentAccess.Storage.ContentGrantStore.MaxPageSize : (int)Math.Min(request.PageSize, Node.ContentAccess.Storage.ContentGrantStore.MaxPageSize);
+        var size = request.PageSize == 0 ? ContentGrantStore.MaxPageSize : (int)Math.Min(request.PageSize, ContentGrantStore.MaxPageSize);
         var page = await grants.ListAsync(caller, request.IncludeRevoked, after, size, context.CancellationToken);
         var response = new ListContentGrantsResponse { NextPageToken = page.Count == size ? page[^1].Id : "" };
         response.Grants.AddRange(page.Select(ToProto));

@@ -16,7 +16,10 @@ public static class BlobServiceCollectionExtensions
             .BindConfiguration(BlobStoreOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddOptions<ContentEncryptionOptions>().BindConfiguration(ContentEncryptionOptions.SectionName);
+        // Without a configured KEK the generated one lives beside the blob root: <data>/blobs → <data>/keys/content-kek.key.
+        services.AddOptions<ContentEncryptionOptions>().BindConfiguration(ContentEncryptionOptions.SectionName)
+            .PostConfigure<Microsoft.Extensions.Options.IOptions<BlobStoreOptions>>((content, blobs) => content.GeneratedKeyFile ??=
+                Path.Combine(Path.GetDirectoryName(Path.GetFullPath(blobs.Value.RootDirectory).TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "keys", "content-kek.key"));
         services.TryAddSingleton(provider => ContentKeyRing.FromOptions(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ContentEncryptionOptions>>()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IBlobStore, FileBlobStore>();

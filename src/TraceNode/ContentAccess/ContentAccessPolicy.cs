@@ -1,7 +1,6 @@
 using Trace.Crypto;
 using Trace.Domain;
 using Trace.Node.Access;
-using Trace.Node.ContentAccess.Storage;
 
 namespace Trace.Node.ContentAccess;
 

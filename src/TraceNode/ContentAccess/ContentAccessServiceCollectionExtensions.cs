@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Trace.Node.ContentAccess.Storage;
 
 namespace Trace.Node.ContentAccess;
 

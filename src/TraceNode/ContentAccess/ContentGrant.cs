@@ -1,3 +1,5 @@
+using Trace.Node.ContentAccess.Storage;
+
 namespace Trace.Node.ContentAccess;
 
 /// <summary>A content grant as the service answers it (see <see cref="Storage.ContentGrantEntity"/> for the fields).</summary>

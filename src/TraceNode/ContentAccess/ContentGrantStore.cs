@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Trace.Domain;
+using Trace.Node.ContentAccess.Storage;
 using Trace.Node.Lineage.Storage.Entities;
 using Trace.Node.Storage;
 
-namespace Trace.Node.ContentAccess.Storage;
+namespace Trace.Node.ContentAccess;
 
 /// <summary>Content grants in the index database, and the question "does an active grant let this participant read this record?".</summary>
 public sealed class ContentGrantStore(IDbContextFactory<TraceDbContext> contexts, TimeProvider clock)

@@ -1,4 +1,4 @@
-namespace Trace.Node.ContentAccess;
+namespace Trace.Node.ContentAccess.Storage;
 
 /// <summary>What a content grant covers.</summary>
 public enum ContentGrantScope
