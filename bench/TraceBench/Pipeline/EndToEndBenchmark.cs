@@ -84,7 +84,7 @@ internal static class EndToEndBenchmark
         clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpu;
         Console.WriteLine($"accepted {records:N0} records in {accepted.TotalSeconds:F2} s = {records / accepted.TotalSeconds:N0} records/s ({(streaming ? "gRPC SubmitRecords streams" : "gRPC SubmitRecord calls")}, {clients} clients); second half alone {records / 2 / (accepted - halfway).TotalSeconds:N0} records/s");
         Console.WriteLine($"CPU while accepting: server {serverCpu.TotalSeconds:F1} s = {serverCpu.TotalMicroseconds / records:N0} µs/record, benchmark clients {clientCpu.TotalSeconds:F1} s = {clientCpu.TotalMicroseconds / records:N0} µs/record (same 2 cores)");
-        var evidence = new EvidenceService.EvidenceServiceClient(channels[0]);
+        var evidence = new EvidenceService.EvidenceServiceClient(node.Authorized(channels[0]));
         var nodeService = new NodeService.NodeServiceClient(channels[0]);
         while (true)
         {

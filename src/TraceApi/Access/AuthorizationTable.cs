@@ -2,7 +2,7 @@ namespace Trace.Api.Access;
 
 /// <summary>
 /// THE authorization table: every RPC this node serves, who may call it, and the rule on the data it touches.
-/// <see cref="AuthorizationInterceptor"/> enforces the columns before any service code runs; the services enforce the
+/// <c>AuthorizationInterceptor</c> enforces the columns before any service code runs; the services enforce the
 /// resource rules (named here) on the request's content. An RPC missing from this table is refused to everyone, and
 /// the authorization-matrix test fails. docs/access.md renders this table (a test keeps the two equal).
 /// </summary>
@@ -72,9 +72,35 @@ public static class AuthorizationTable
         new("/trace.v1.ParticipantService/ReactivateParticipant", Audience.Admin),
         new("/trace.v1.ParticipantService/ListParticipants", Audience.Everyone),
         new("/trace.v1.ParticipantService/GetParticipant", Audience.Everyone),
+
+        // Content access grants: a participant shares its own records' content (docs/confidentiality.md).
+        new("/trace.v1.ContentAccessService/GrantContentAccess", Audience.SignedIn, "only on records or batches of the caller's own participant"),
+        new("/trace.v1.ContentAccessService/RevokeContentAccess", Audience.SignedIn, "only grants the caller's own participant gave"),
+        new("/trace.v1.ContentAccessService/ListContentGrants", Audience.SignedIn, "the grants the caller's participant gave or received; regulators see all"),
+
+        // Standards interchange: conversions write nothing; the CBAM report reads installations' figures.
+        new("/trace.v1.EpcisService/ConvertEpcisDocument", Audience.Admin | Audience.Supplier | Audience.Carrier, "the request's issuer must be the caller's key"),
+        new("/trace.v1.EpcisService/ConvertEpcisDocuments", Audience.Admin | Audience.Supplier | Audience.Carrier, "the request's issuer must be the caller's key"),
+        new("/trace.v1.CbamService/ExportCbamReport", Audience.Admin | Audience.Regulator | Audience.Verifier | Audience.Supplier, "a supplier only for its own installations"),
     ];
 
     private static readonly Dictionary<string, AuthorizationRule> ByMethod = Rules.ToDictionary(r => r.Method, StringComparer.Ordinal);
+
+    /// <summary>The table as the Markdown docs/access.md shows (a test keeps the two equal).</summary>
+    public static string ToMarkdown()
+    {
+        var columns = new[] { Audience.Anonymous, Audience.Admin, Audience.Supplier, Audience.Carrier, Audience.Verifier, Audience.Regulator, Audience.Buyer };
+        var text = new System.Text.StringBuilder();
+        text.Append("| RPC | anonymous | admin | supplier | carrier | verifier | regulator | buyer | and then |\n");
+        text.Append("|---|:-:|:-:|:-:|:-:|:-:|:-:|:-:|---|\n");
+        foreach (var rule in Rules)
+        {
+            text.Append("| `").Append(rule.Method).Append("` |");
+            foreach (var column in columns) text.Append(rule.IsPublic || rule.Allowed.HasFlag(column) ? " ✓ |" : " – |");
+            text.Append(' ').Append(rule.ResourceRule).Append(" |\n");
+        }
+        return text.ToString();
+    }
 
     /// <summary>The row of <paramref name="method"/> ("/package.Service/Method"); null when the table does not list it.</summary>
     public static AuthorizationRule? Find(string method) => ByMethod.GetValueOrDefault(method);

@@ -24,7 +24,7 @@ public sealed partial class TraceApiProcess : IAsyncDisposable
         GrpcAddress = new Uri($"{(tlsHandler is null ? "http" : "https")}://127.0.0.1:{grpcPort}");
         HttpAddress = new Uri($"http://127.0.0.1:{httpPort}");
         RawChannel = GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions { HttpHandler = tlsHandler });
-        Tokens = new TestAccessTokens(RawChannel.CreateCallInvoker());
+        Tokens = new TestAccessTokens(RawChannel.CreateCallInvoker(), dataDirectory);
         Channel = RawChannel.Intercept(new AccessTokenInterceptor(Tokens));
     }
 
@@ -83,6 +83,7 @@ public sealed partial class TraceApiProcess : IAsyncDisposable
         try
         {
             await api.WaitForServingAsync(timeout ?? TimeSpan.FromSeconds(60));
+            await api.Tokens.PrepareAsync();
         }
         catch
         {
