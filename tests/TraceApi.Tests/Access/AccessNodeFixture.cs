@@ -68,7 +68,7 @@ public sealed class AccessNodeFixture : IAsyncLifetime
 
         // Their tokens were issued while they stood; the registry changes after.
         await Registry.SuspendParticipantAsync(Keccak256.Hash(Keys["suspended"].Address.ToArray()), 1);
-        await Registry.RetireKeyAsync(retired.Address, KeyRetirementReason.Retired);
+        await Registry.RetireKeyAsync(retired.Address, Trace.Chain.Contracts.Registries.KeyRetirementReason.Retired);
     }
 
     /// <summary>A fresh key registered as its own participant with <paramref name="roles"/>.</summary>
