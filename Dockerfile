@@ -9,9 +9,12 @@ RUN npm --prefix contracts ci --ignore-scripts --no-audit --no-fund \
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app .
+# In a container the API binds every address, so cleartext is allowed explicitly: publish the ports only to a
+# TLS-terminating proxy, or serve TLS itself with Api__GrpcUrl=https://0.0.0.0:50051 and Api__Tls__* (docs/tls.md).
 ENV Trace__DataDirectory=/data \
     Api__GrpcUrl=http://0.0.0.0:50051 \
-    Api__HttpUrl=http://0.0.0.0:8080
+    Api__HttpUrl=http://0.0.0.0:8080 \
+    Api__AllowPlaintextOnPublicAddress=true
 VOLUME /data
 EXPOSE 50051 8080
 ENTRYPOINT ["dotnet", "Trace.Api.dll"]

@@ -4,8 +4,11 @@ using Trace.Chain.Contracts;
 using Trace.Client.Verification;
 using Trace.Domain;
 using Trace.Node.Access;
+using Trace.Node.Blobs;
 using Trace.Node.Carbon.Factors;
+using Trace.Node.ContentAccess;
 using Trace.Node.Evidence;
+using Trace.Node.Limits;
 using Trace.Node.Participants;
 using Trace.Node.Storage;
 using ChainRpcException = Trace.Chain.Rpc.RpcException;
@@ -45,6 +48,16 @@ public sealed partial class GrpcErrorMapper(ILogger<GrpcErrorMapper> logger, Mal
                 return new Status(StatusCode.NotFound, $"version: {e.Message}");
             case RecordStateException e:
                 return new Status(StatusCode.FailedPrecondition, e.Message);
+            case SubmissionLimitExceededException e:
+                return new Status(StatusCode.ResourceExhausted, e.Message);
+            case ContentAccessDeniedException e:
+                return new Status(StatusCode.PermissionDenied, e.Message);
+            case ContentGrantNotFoundException e:
+                return new Status(StatusCode.NotFound, $"grant_id: {e.Message}");
+            case BlobCorruptException e:
+                // The stored bytes fail authentication: an operator matter, not the caller's; the message names no key.
+                LogBlobCorrupt(logger, context.Method, e.Message);
+                return new Status(StatusCode.DataLoss, e.Message);
             case ChainMismatchException e:
                 return new Status(StatusCode.FailedPrecondition, e.Message);
             case ParticipantNotFoundException e:
@@ -87,6 +100,9 @@ public sealed partial class GrpcErrorMapper(ILogger<GrpcErrorMapper> logger, Mal
                 return new Status(StatusCode.Internal, $"internal error (incident {incident})");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Method}: {Reason}")]
+    private static partial void LogBlobCorrupt(ILogger logger, string method, string reason);
 
     // EMFILE (24, this process) and ENFILE (23, the whole system), which .NET carries as the IOException's HResult.
     private static bool OutOfDescriptors(Exception exception) =>

@@ -10,6 +10,7 @@ using Trace.Node.Chain;
 using Trace.Node.Evidence;
 using Trace.Node.Hosting;
 using Trace.Node.Indexing;
+using Trace.Node.Limits;
 using Trace.Node.Storage;
 
 namespace Trace.Api.Hosting;
@@ -44,11 +45,17 @@ public sealed partial class EffectiveConfigurationLog(IServiceProvider services,
         var evidence = Get<EvidenceOptions>();
         var carbon = Get<CarbonFactorOptions>();
         var access = Get<AccessOptions>();
+        var content = Get<ContentEncryptionOptions>();
+        var limits = Get<SubmissionLimitsOptions>();
         (string Key, object? Value)[] settings =
         [
             ("Trace:DataDirectory", node.DataDirectoryFullPath),
             ("Api:GrpcUrl", api.GrpcUrl),
             ("Api:HttpUrl", string.IsNullOrWhiteSpace(api.HttpUrl) ? "(disabled)" : api.HttpUrl),
+            ("Api:Tls:CertificatePath", string.IsNullOrWhiteSpace(api.Tls.CertificatePath) ? "(none)" : api.Tls.CertificatePath),
+            ("Api:Tls:KeyPath", string.IsNullOrWhiteSpace(api.Tls.KeyPath) ? "(none)" : api.Tls.KeyPath),
+            ("Api:Tls:Password", SecretRedaction.Presence(api.Tls.Password)),
+            ("Api:AllowPlaintextOnPublicAddress", api.AllowPlaintextOnPublicAddress),
             ("Chain:RpcUrl", chain.IsEmbedded ? "(empty: embedded Anvil)" : SecretRedaction.Url(chain.RpcUrl)),
             ("Chain:ChainId", chain.ChainId),
             ("Chain:OperatorKey", SecretRedaction.Presence(chain.OperatorKey)),
@@ -70,6 +77,13 @@ public sealed partial class EffectiveConfigurationLog(IServiceProvider services,
             ("Trace:Blobs:RootDirectory", Path.GetFullPath(blobs.RootDirectory)),
             ("Trace:Blobs:MaxBlobBytes", blobs.MaxBlobBytes),
             ("Trace:Blobs:SmallBlobMaxBytes", blobs.SmallBlobMaxBytes),
+            ("Trace:Content:KeyEncryptionKey", SecretRedaction.Presence(content.KeyEncryptionKey)),
+            ("Trace:Content:KeyEncryptionKeyFile", string.IsNullOrWhiteSpace(content.KeyEncryptionKeyFile)
+                ? $"(none: generated {content.GeneratedKeyFile})" : content.KeyEncryptionKeyFile),
+            ("Trace:Content:RetiredKeyEncryptionKeyFiles", content.RetiredKeyEncryptionKeyFiles.Count),
+            ("Trace:Limits:RecordsPerSecond", limits.RecordsPerSecond),
+            ("Trace:Limits:RecordsBurst", limits.RecordsBurst),
+            ("Trace:Limits:StorageQuotaBytes", limits.StorageQuotaBytes),
             ("Trace:Indexing:Enabled", indexing.Enabled),
             ("Trace:Indexing:PollIntervalMilliseconds", indexing.PollIntervalMilliseconds),
             ("Trace:Anchoring:MaxBatchSize", anchoring.MaxBatchSize),

@@ -24,8 +24,9 @@ public static class TraceApiHostingExtensions
             // Each connection holds a descriptor: keep half of them for files, the database and the chain client.
             var connections = limits.MaxConnections > 0 ? limits.MaxConnections : DescriptorLimit.Current() / 2;
             if (connections is > 0) kestrel.Limits.MaxConcurrentConnections = connections;
-            Listen(kestrel, api.GrpcUrl, HttpProtocols.Http2);
-            if (!string.IsNullOrWhiteSpace(api.HttpUrl)) Listen(kestrel, api.HttpUrl, HttpProtocols.Http1);
+            var endpoints = new ApiEndpoints(api);
+            endpoints.Listen(kestrel, api.GrpcUrl, "Api:GrpcUrl", HttpProtocols.Http2);
+            if (!string.IsNullOrWhiteSpace(api.HttpUrl)) endpoints.Listen(kestrel, api.HttpUrl, "Api:HttpUrl", HttpProtocols.Http1);
         });
         return builder;
     }
@@ -68,21 +69,9 @@ public static class TraceApiHostingExtensions
         app.MapGrpcService<EmissionFactorGrpcService>();
         app.MapGrpcService<ParticipantGrpcService>();
         app.MapGrpcService<SignInGrpcService>();
+        app.MapGrpcService<ContentAccessGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGet("/", () => Results.Text("Trace node. gRPC: trace.v1.*; health: grpc.health.v1.Health.\n"));
         return app;
-    }
-
-    private static void Listen(KestrelServerOptions kestrel, string url, HttpProtocols protocols)
-    {
-        var uri = new Uri(url);
-        void Configure(ListenOptions listen)
-        {
-            listen.Protocols = protocols;
-            if (uri.Scheme == Uri.UriSchemeHttps) listen.UseHttps();
-        }
-        if (uri.Host is "localhost") kestrel.ListenLocalhost(uri.Port, Configure);
-        else if (uri.Host is "*" or "0.0.0.0" or "+") kestrel.ListenAnyIP(uri.Port, Configure);
-        else kestrel.Listen(System.Net.IPAddress.Parse(uri.Host), uri.Port, Configure);
     }
 }

@@ -10,6 +10,7 @@ using Trace.Api.Grpc;
 using Trace.Client.Verification;
 using Trace.Crypto;
 using Trace.Node.Blobs;
+using Trace.Node.ContentAccess;
 using Trace.Node.Evidence;
 using Trace.Node.Storage;
 using Trace.Node.Verification;
@@ -28,6 +29,7 @@ public sealed class EvidenceGrpcService(
     IBlobStore blobs,
     RecordVerifier verifier,
     RevocationRelay relay,
+    ContentAccessPolicy contentAccess,
     GrpcErrorMapper errors,
     AccessRules access,
     IOptions<EvidenceOptions> evidenceOptions,
@@ -167,6 +169,11 @@ public sealed class EvidenceGrpcService(
         var ct = context.CancellationToken;
         var id = RecordIds.Normalise(request.RecordId, "record_id");
         var record = await store.GetRecordAsync(id, ct) ?? throw new RecordNotFoundException(id);
+        // The bytes are confidential: issuer, grantee or regulator only (the record itself stays public through GetRecord).
+        var caller = context.GetCaller();
+        var decision = await contentAccess.DecideAsync(caller, record, ct);
+        if (!decision.Allowed)
+            throw new RpcException(new Status(caller.IsAnonymous ? StatusCode.Unauthenticated : StatusCode.PermissionDenied, decision.Reason));
         if (!blobs.Exists(record.ContentHash)) throw new RecordStateException($"the content of record {id} is not in this node's blob store");
         await responseStream.WriteAsync(new DownloadContentResponse
         {

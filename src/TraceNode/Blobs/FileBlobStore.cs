@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,9 @@ namespace Trace.Node.Blobs;
 /// Blobs in a local directory: small ones (up to <see cref="BlobStoreOptions.SmallBlobMaxBytes"/>) as rows of
 /// <c>&lt;root&gt;/small.db</c>, larger ones as files under <c>&lt;root&gt;/sha256/ab/cd/abcd…</c> (two fan-out
 /// levels keep directories small), written through <c>&lt;root&gt;/tmp</c> on the same file system so the final
-/// rename is atomic.
+/// rename is atomic. Every blob is stored sealed (<see cref="BlobEnvelope"/>: AES-256-GCM under its own data key,
+/// wrapped by the <see cref="ContentKeyRing"/>); it is still addressed by the SHA-256 of its plaintext, which is public
+/// anyway (it is the commitment on chain). Blobs written before encryption (no envelope magic) are read as they are.
 /// </summary>
 public sealed class FileBlobStore : IBlobStore, IAsyncDisposable, IDisposable
 {
@@ -17,10 +20,12 @@ public sealed class FileBlobStore : IBlobStore, IAsyncDisposable, IDisposable
     private readonly object[] _publishLocks = Enumerable.Range(0, 64).Select(_ => new object()).ToArray();
 
     /// <summary>Opens (creating if needed) the store and removes stale temp files left by a crash.</summary>
-    public FileBlobStore(IOptions<BlobStoreOptions> options, TimeProvider clock, ILogger<FileBlobStore>? logger = null)
+    public FileBlobStore(IOptions<BlobStoreOptions> options, ContentKeyRing keys, TimeProvider clock, ILogger<FileBlobStore>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(clock);
+        Keys = keys;
         var settings = options.Value;
         if (settings.MaxBlobBytes < 1) throw new ArgumentException($"MaxBlobBytes must be positive, got {settings.MaxBlobBytes}", nameof(options));
         RootDirectory = Path.GetFullPath(settings.RootDirectory);
@@ -44,6 +49,8 @@ public sealed class FileBlobStore : IBlobStore, IAsyncDisposable, IDisposable
     /// <summary>Blobs up to this many bytes go to the small-blob database; 0 when every blob is a file.</summary>
     public int SmallBlobMaxBytes { get; }
 
+    internal ContentKeyRing Keys { get; }
+
     internal string TempDirectory { get; }
 
     internal string ContentDirectory { get; }
@@ -64,33 +71,82 @@ public sealed class FileBlobStore : IBlobStore, IAsyncDisposable, IDisposable
     public bool Exists(ReadOnlySpan<byte> sha256) => GetLength(sha256) is not null;
 
     /// <inheritdoc />
+    /// <remarks>The plaintext length: a sealed blob's stored size less its header and tags.</remarks>
     public long? GetLength(ReadOnlySpan<byte> sha256)
     {
-        var file = new FileInfo(PathOf(sha256));
-        if (file.Exists) return file.Length;
+        var path = PathOf(sha256);
+        if (File.Exists(path))
+        {
+            try
+            {
+                using var file = OpenFile(path);
+                Span<byte> start = stackalloc byte[BlobEnvelope.HeaderSize];
+                var read = file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+                return BlobEnvelope.LooksSealed(start[..read]) && BlobEnvelope.PlaintextLength(file.Length) is { } plain ? plain : file.Length;
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException) { }
+        }
         return _small?.GetLength(sha256);
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The stream yields the plaintext, decrypting one 64 KiB segment at a time; a blob that fails authentication
+    /// throws <see cref="BlobCorruptException"/> (on open, or on the read that reaches the bad segment).
+    /// </remarks>
     public Stream OpenRead(ReadOnlySpan<byte> sha256)
     {
         var path = PathOf(sha256);
-        if (!File.Exists(path) && _small?.Get(sha256) is { } bytes) return new MemoryStream(bytes, writable: false);
+        var hash = sha256.ToArray();
+        if (!File.Exists(path) && _small?.Get(sha256) is { } bytes) return Unseal(new MemoryStream(bytes, writable: false), hash);
+        Stream file;
         try
         {
-            return new FileStream(path, new FileStreamOptions
-            {
-                Mode = FileMode.Open,
-                Access = FileAccess.Read,
-                Share = FileShare.Read | FileShare.Delete,
-                Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
-            });
+            file = OpenFile(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new BlobNotFoundException(sha256.ToArray());
+            throw new BlobNotFoundException(hash);
+        }
+        return Unseal(file, hash);
+    }
+
+    // A sealed blob decrypts; one without the envelope magic was stored in plaintext by an earlier version and is
+    // returned as it is. A plaintext blob that happens to start with the magic is recognised by its hash.
+    private Stream Unseal(Stream stored, byte[] sha256)
+    {
+        try
+        {
+            Span<byte> start = stackalloc byte[BlobEnvelope.HeaderSize];
+            var read = stored.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+            stored.Position = 0;
+            if (!BlobEnvelope.LooksSealed(start[..read])) return stored;
+            try
+            {
+                return new SealedBlobReadStream(stored, Keys, sha256);
+            }
+            catch (BlobCorruptException)
+            {
+                stored.Position = 0;
+                if (!CryptographicOperations.FixedTimeEquals(SHA256.HashData(stored), sha256)) throw;
+                stored.Position = 0;
+                return stored;
+            }
+        }
+        catch
+        {
+            stored.Dispose();
+            throw;
         }
     }
+
+    private static FileStream OpenFile(string path) => new(path, new FileStreamOptions
+    {
+        Mode = FileMode.Open,
+        Access = FileAccess.Read,
+        Share = FileShare.Read | FileShare.Delete,
+        Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
+    });
 
     /// <summary>The path a blob with this hash has (whether or not it exists).</summary>
     public string PathOf(ReadOnlySpan<byte> sha256)
@@ -123,12 +179,12 @@ public sealed class FileBlobStore : IBlobStore, IAsyncDisposable, IDisposable
 
     internal string NewTempPath() => Path.Combine(TempDirectory, $"{Guid.NewGuid():N}.part");
 
-    internal async Task<BlobCommitResult> PutSmallAsync(byte[] sha256, byte[] content, CancellationToken cancellationToken)
+    internal async Task<BlobCommitResult> PutSmallAsync(byte[] sha256, byte[] sealedContent, long plaintextLength, CancellationToken cancellationToken)
     {
         if (_small is null) throw new InvalidOperationException("the small-blob database is disabled");
-        if (File.Exists(PathOf(sha256))) return new BlobCommitResult(sha256, content.Length, AlreadyStored: true); // stored as a file before the limit was raised
-        var stored = await _small.PutAsync(sha256, content, cancellationToken).ConfigureAwait(false);
-        return new BlobCommitResult(sha256, content.Length, AlreadyStored: !stored);
+        if (File.Exists(PathOf(sha256))) return new BlobCommitResult(sha256, plaintextLength, AlreadyStored: true); // stored as a file before the limit was raised
+        var stored = await _small.PutAsync(sha256, sealedContent, cancellationToken).ConfigureAwait(false);
+        return new BlobCommitResult(sha256, plaintextLength, AlreadyStored: !stored);
     }
 
     private void RemoveStaleTempFiles(DateTime olderThanUtc)

@@ -4,9 +4,10 @@ using System.Security.Cryptography;
 namespace Trace.Node.Blobs;
 
 /// <summary>
-/// Streams one upload while hashing it. Up to the small-blob limit the bytes stay in memory and commit into the
-/// small-blob database; past it they spill to a temp file that commit flushes and renames into place. Anything but
-/// a successful commit leaves nothing behind.
+/// Streams one upload while hashing it. Up to the small-blob limit the bytes stay in memory and commit, sealed, into
+/// the small-blob database; past it they spill, sealed segment by segment (<see cref="BlobEnvelope"/>), to a temp file
+/// that commit completes (last segment, key wrap in the header), flushes and renames into place. Plaintext never
+/// reaches the disk. Anything but a successful commit leaves nothing behind.
 /// </summary>
 internal sealed class FileBlobWriter : IBlobWriter
 {
@@ -16,6 +17,16 @@ internal sealed class FileBlobWriter : IBlobWriter
     private string? _tempPath;
     private FileStream? _file;
     private bool _done;
+
+    // Once spilled: the blob's header (nonce prefix fixed, key wrapped at commit), its data key, the segment being
+    // filled and the sealed copy of a full one.
+    private byte[]? _header;
+    private byte[]? _dataKey;
+    private AesGcm? _aes;
+    private byte[]? _segment;
+    private byte[]? _sealedSegment;
+    private int _segmentLength;
+    private long _segmentIndex;
 
     public FileBlobWriter(FileBlobStore store) => _store = store;
 
@@ -41,7 +52,7 @@ internal sealed class FileBlobWriter : IBlobWriter
             else
             {
                 await SpillAsync(cancellationToken).ConfigureAwait(false);
-                await _file!.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+                await AppendSealedAsync(data, cancellationToken).ConfigureAwait(false);
             }
             Length += data.Length;
         }
@@ -70,8 +81,8 @@ internal sealed class FileBlobWriter : IBlobWriter
                 throw new BlobHashMismatchException(expected, actual);
             if (_file is null)
             {
-                var content = _buffer.AsSpan(0, (int)Length).ToArray();
-                return await _store.PutSmallAsync(actual, content, cancellationToken).ConfigureAwait(false);
+                var sealedContent = BlobEnvelope.Seal(_buffer.AsSpan(0, (int)Length), actual, _store.Keys);
+                return await _store.PutSmallAsync(actual, sealedContent, Length, cancellationToken).ConfigureAwait(false);
             }
             return await CommitFileAsync(actual, cancellationToken).ConfigureAwait(false);
         }
@@ -84,6 +95,11 @@ internal sealed class FileBlobWriter : IBlobWriter
     private async Task<BlobCommitResult> CommitFileAsync(byte[] hash, CancellationToken cancellationToken)
     {
         var file = _file!;
+        // The segment in hand is the last one (possibly empty); then the header with the data key wrapped and bound to the hash.
+        await WriteSegmentAsync(last: true, cancellationToken).ConfigureAwait(false);
+        BlobEnvelope.WrapKey(_header!, _store.Keys.CurrentKey, _dataKey!, hash);
+        file.Position = 0;
+        await file.WriteAsync(_header, cancellationToken).ConfigureAwait(false);
         await file.FlushAsync(cancellationToken).ConfigureAwait(false);
         file.Flush(flushToDisk: true); // fsync before the rename, so the name never points at unwritten data
         await file.DisposeAsync().ConfigureAwait(false);
@@ -96,7 +112,7 @@ internal sealed class FileBlobWriter : IBlobWriter
         lock (_store.PublishLockFor(hash))
         {
             var existing = new FileInfo(finalPath);
-            if (existing.Exists && existing.Length == Length) return new BlobCommitResult(hash, Length, AlreadyStored: true);
+            if (existing.Exists && existing.Length == BlobEnvelope.SealedLength(Length)) return new BlobCommitResult(hash, Length, AlreadyStored: true);
             Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
             try
             {
@@ -125,19 +141,47 @@ internal sealed class FileBlobWriter : IBlobWriter
             Options = FileOptions.Asynchronous,
             BufferSize = 64 * 1024,
         });
+        _header = BlobEnvelope.NewHeader(_store.Keys.CurrentId);
+        _dataKey = RandomNumberGenerator.GetBytes(ContentKeyRing.KeySize);
+        _aes = new AesGcm(_dataKey, BlobEnvelope.TagSize);
+        _segment = ArrayPool<byte>.Shared.Rent(BlobEnvelope.SegmentSize);
+        _sealedSegment = ArrayPool<byte>.Shared.Rent(BlobEnvelope.SegmentSize + BlobEnvelope.TagSize);
+        await _file.WriteAsync(new byte[BlobEnvelope.HeaderSize], cancellationToken).ConfigureAwait(false); // the header is written at commit
         if (_buffer is not null)
         {
-            await _file.WriteAsync(_buffer.AsMemory(0, (int)Length), cancellationToken).ConfigureAwait(false);
-            ArrayPool<byte>.Shared.Return(_buffer);
+            await AppendSealedAsync(_buffer.AsMemory(0, (int)Length), cancellationToken).ConfigureAwait(false);
+            ArrayPool<byte>.Shared.Return(_buffer, clearArray: true);
             _buffer = null;
         }
+    }
+
+    // Fills the current segment; a full segment is sealed as "not last" only when more bytes arrive, so the last
+    // segment is always known at commit.
+    private async ValueTask AppendSealedAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        while (!data.IsEmpty)
+        {
+            if (_segmentLength == BlobEnvelope.SegmentSize) await WriteSegmentAsync(last: false, cancellationToken).ConfigureAwait(false);
+            var n = Math.Min(BlobEnvelope.SegmentSize - _segmentLength, data.Length);
+            data.Span[..n].CopyTo(_segment.AsSpan(_segmentLength));
+            _segmentLength += n;
+            data = data[n..];
+        }
+    }
+
+    private async ValueTask WriteSegmentAsync(bool last, CancellationToken cancellationToken)
+    {
+        BlobEnvelope.SealSegment(_aes!, _header, _segmentIndex, last, _segment.AsSpan(0, _segmentLength), _sealedSegment);
+        await _file!.WriteAsync(_sealedSegment.AsMemory(0, _segmentLength + BlobEnvelope.TagSize), cancellationToken).ConfigureAwait(false);
+        _segmentIndex++;
+        _segmentLength = 0;
     }
 
     private void Grow(int needed)
     {
         var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _buffer!.Length * 2));
         _buffer.AsSpan(0, (int)Length).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(_buffer);
+        ArrayPool<byte>.Shared.Return(_buffer, clearArray: true);
         _buffer = larger;
     }
 
@@ -146,9 +190,23 @@ internal sealed class FileBlobWriter : IBlobWriter
         _done = true;
         if (_buffer is not null)
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
+            ArrayPool<byte>.Shared.Return(_buffer, clearArray: true);
             _buffer = null;
         }
+        if (_segment is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_segment, clearArray: true);
+            _segment = null;
+        }
+        if (_sealedSegment is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_sealedSegment);
+            _sealedSegment = null;
+        }
+        _aes?.Dispose();
+        _aes = null;
+        if (_dataKey is not null) CryptographicOperations.ZeroMemory(_dataKey);
+        _dataKey = null;
         _file?.Dispose();
         _file = null;
         if (_tempPath is not null)

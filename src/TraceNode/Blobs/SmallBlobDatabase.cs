@@ -39,8 +39,19 @@ internal sealed class SmallBlobDatabase : GroupCommitter<SmallBlobDatabase.Entry
     /// <summary>The stored bytes, or null.</summary>
     public byte[]? Get(ReadOnlySpan<byte> sha256) => Query("SELECT content FROM blobs WHERE hash = $hash", sha256) as byte[];
 
-    /// <summary>The stored length, or null.</summary>
-    public long? GetLength(ReadOnlySpan<byte> sha256) => Query("SELECT length(content) FROM blobs WHERE hash = $hash", sha256) is long length ? length : null;
+    /// <summary>The plaintext length (a sealed row's stored size less header and tags), or null.</summary>
+    public long? GetLength(ReadOnlySpan<byte> sha256)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT length(content), substr(content, 1, {BlobEnvelope.HeaderSize}) FROM blobs WHERE hash = $hash";
+        command.Parameters.Add("$hash", SqliteType.Blob).Value = sha256.ToArray();
+        using var reader = command.ExecuteReader();
+        if (!reader.Read()) return null;
+        var stored = reader.GetInt64(0);
+        var start = reader.IsDBNull(1) ? [] : (byte[])reader[1];
+        return BlobEnvelope.LooksSealed(start) && BlobEnvelope.PlaintextLength(stored) is { } plain ? plain : stored;
+    }
 
     /// <summary>Every stored hash, for audits.</summary>
     public IEnumerable<byte[]> EnumerateHashes()

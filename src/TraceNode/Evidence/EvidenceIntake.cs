@@ -6,6 +6,7 @@ using Trace.Client.Canonical;
 using Trace.Domain;
 using Trace.Domain.Lineage;
 using Trace.Node.Blobs;
+using Trace.Node.Limits;
 using Trace.Node.Lineage;
 using Trace.Node.Lineage.Records;
 using Trace.Node.Storage;
@@ -25,6 +26,7 @@ public sealed partial class EvidenceIntake(
     ILineageIntake lineageIntake,
     IOptions<EvidenceOptions> options,
     IOptions<BlobStoreOptions> blobOptions,
+    SubmissionLimiter limiter,
     ILogger<EvidenceIntake> logger)
 {
     /// <summary>Media type stored for structured records (RFC 8785 canonical JSON).</summary>
@@ -38,7 +40,12 @@ public sealed partial class EvidenceIntake(
             throw new InvalidFieldException("header.file_name", $"longer than {options.Value.MaxFileNameLength} characters");
         if (header.DeclaredLength > (ulong)blobOptions.Value.MaxBlobBytes)
             throw new InvalidFieldException("header.content_length", $"{header.DeclaredLength} bytes exceeds the upload limit of {blobOptions.Value.MaxBlobBytes} bytes");
-        return await validator.ValidateAsync(header.Claim, ct).ConfigureAwait(false);
+        var claim = await validator.ValidateAsync(header.Claim, ct).ConfigureAwait(false);
+        // Limits before any byte is read: the rate, and the quota against the declared length (checked again on the real one).
+        var participant = await limiter.ParticipantOfAsync(claim.Claim.Issuer, ct).ConfigureAwait(false);
+        limiter.TakeRecord(participant);
+        await limiter.CheckQuotaAsync(participant, (long)Math.Min(header.DeclaredLength, long.MaxValue), ct).ConfigureAwait(false);
+        return claim;
     }
 
     /// <summary>Stores a document whose header was validated; <paramref name="chunks"/> is the upload stream.</summary>
@@ -60,15 +67,27 @@ public sealed partial class EvidenceIntake(
         if (writer.Length == 0) throw new InvalidFieldException("chunk", "the document is empty");
         if (header.DeclaredLength != 0 && (ulong)writer.Length != header.DeclaredLength)
             throw new InvalidFieldException("header.content_length", $"declared {header.DeclaredLength} bytes but {writer.Length} arrived");
+        var participant = await limiter.ParticipantOfAsync(claim.Claim.Issuer, ct).ConfigureAwait(false);
+        await limiter.ReserveAsync(participant, writer.Length, ct).ConfigureAwait(false);
+        var created = false;
         try
         {
-            await writer.CommitAsync(claim.Claim.ContentHash, ct).ConfigureAwait(false);
+            try
+            {
+                await writer.CommitAsync(claim.Claim.ContentHash, ct).ConfigureAwait(false);
+            }
+            catch (BlobHashMismatchException)
+            {
+                throw new InvalidFieldException("signed_claim.claim.content_hash", "the uploaded bytes do not hash (SHA-256) to the signed content hash");
+            }
+            var result = await AcceptAsync(claim, header.MediaType, header.FileName, writer.Length, header.MetadataJson, ct).ConfigureAwait(false);
+            created = result.Created;
+            return result;
         }
-        catch (BlobHashMismatchException)
+        finally
         {
-            throw new InvalidFieldException("signed_claim.claim.content_hash", "the uploaded bytes do not hash (SHA-256) to the signed content hash");
+            if (!created) limiter.Release(participant, writer.Length);
         }
-        return await AcceptAsync(claim, header.MediaType, header.FileName, writer.Length, header.MetadataJson, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -98,6 +117,24 @@ public sealed partial class EvidenceIntake(
             throw new InvalidFieldException("record_json", $"larger than {options.Value.MaxRecordJsonBytes} bytes");
         var canonical = Canonicalize(recordJson);
         var claim = await validator.ValidateAsync(input, ct).ConfigureAwait(false);
+        var participant = await limiter.ParticipantOfAsync(claim.Claim.Issuer, ct).ConfigureAwait(false);
+        limiter.TakeRecord(participant);
+        await limiter.ReserveAsync(participant, canonical.Length, ct).ConfigureAwait(false);
+        var created = false;
+        try
+        {
+            var result = await StoreRecordAsync(claim, canonical, metadataJson, turn, ct).ConfigureAwait(false);
+            created = result.Created;
+            return result;
+        }
+        finally
+        {
+            if (!created) limiter.Release(participant, canonical.Length);
+        }
+    }
+
+    private async Task<SubmissionResult> StoreRecordAsync(ValidatedClaim claim, byte[] canonical, string? metadataJson, SubmissionTurn? turn, CancellationToken ct)
+    {
         var lineage = ReadLineage(claim, canonical);
         // Another kind passes its turn once committed (the finally above), so a lineage record later in the stream may cite it.
         if (lineage is not null) return await AcceptLineageAsync(lineage, claim, canonical, metadataJson, turn, ct).ConfigureAwait(false);

@@ -6,6 +6,8 @@ using Trace.Chain.Rpc;
 using Trace.Node.Access;
 using Trace.Node.Anchoring;
 using Trace.Node.Blobs;
+using Trace.Node.ContentAccess;
+using Trace.Node.Limits;
 using Trace.Node.Carbon.Factors;
 using Trace.Node.Chain;
 using Trace.Node.Evidence;
@@ -45,6 +47,8 @@ public static class TraceNodeServiceCollectionExtensions
         {
             if (config[$"{BlobStoreOptions.SectionName}:RootDirectory"] is null) blobs.RootDirectory = Path.Combine(node.Value.DataDirectoryFullPath, "blobs");
         });
+        services.AddOptions<ContentEncryptionOptions>().Configure<IOptions<TraceNodeOptions>>((content, node) =>
+            content.GeneratedKeyFile ??= Path.Combine(node.Value.DataDirectoryFullPath, "keys", "content-kek.key"));
 
         // Started after the chain connection and the database migration (hosted services start in order).
         services.AddSingleton<TraceContracts>();
@@ -76,6 +80,9 @@ public static class TraceNodeServiceCollectionExtensions
         services.AddTransportFactors();
 
         services.AddTraceLineage();
+        services.AddTraceContentAccess();
+        services.AddOptions<SubmissionLimitsOptions>().BindConfiguration(SubmissionLimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SubmissionLimiter>();
 
         // After the contracts: sign-in and the key standings read the ParticipantRegistry.
         services.AddTraceAccess();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Trace.Node.ContentAccess.Storage;
 using Trace.Node.Lineage.Storage.Configurations;
 using Trace.Node.Storage.Configurations;
 using Trace.Node.Storage.Entities;
@@ -44,5 +45,6 @@ public abstract class TraceDbContext : DbContext
         modelBuilder.ApplyConfiguration(new RecordStatusChangeConfiguration());
         modelBuilder.ApplyConfiguration(new TransportFactorSetConfiguration());
         LineageModel.Configure(modelBuilder);
+        ContentAccessModel.Configure(modelBuilder);
     }
 }

@@ -17,13 +17,13 @@ public sealed partial class TraceApiProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private TraceApiProcess(Process process, string dataDirectory, int grpcPort, int httpPort)
+    private TraceApiProcess(Process process, string dataDirectory, int grpcPort, int httpPort, HttpMessageHandler? tlsHandler)
     {
         _process = process;
         DataDirectory = dataDirectory;
-        GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
+        GrpcAddress = new Uri($"{(tlsHandler is null ? "http" : "https")}://127.0.0.1:{grpcPort}");
         HttpAddress = new Uri($"http://127.0.0.1:{httpPort}");
-        RawChannel = GrpcChannel.ForAddress(GrpcAddress);
+        RawChannel = GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions { HttpHandler = tlsHandler });
         Tokens = new TestAccessTokens(RawChannel.CreateCallInvoker(), dataDirectory);
         Channel = RawChannel.Intercept(new AccessTokenInterceptor(Tokens));
     }
@@ -45,8 +45,9 @@ public sealed partial class TraceApiProcess : IAsyncDisposable
     /// <summary>Starts the API on <paramref name="dataDirectory"/> and waits until health reports SERVING.</summary>
     /// <param name="environment">DOTNET_ENVIRONMENT; null starts it as scripts/start.sh does (Production).</param>
     /// <param name="launcher">a command that runs the API in its place (e.g. <c>prlimit --nofile=400 --</c>); none by default.</param>
+    /// <param name="tlsHandler">when set, the gRPC endpoint is https:// (settings give Api:Tls:*) and the channel uses this handler.</param>
     public static async Task<TraceApiProcess> StartAsync(string dataDirectory, IDictionary<string, string>? settings = null, TimeSpan? timeout = null,
-        string? environment = "Development", string[]? launcher = null)
+        string? environment = "Development", string[]? launcher = null, HttpMessageHandler? tlsHandler = null)
     {
         var grpcPort = FreePort();
         var httpPort = FreePort();
@@ -67,13 +68,13 @@ public sealed partial class TraceApiProcess : IAsyncDisposable
         startInfo.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         if (environment is not null) startInfo.Environment["DOTNET_ENVIRONMENT"] = environment;
         startInfo.Environment["Trace__DataDirectory"] = dataDirectory;
-        startInfo.Environment["Api__GrpcUrl"] = $"http://127.0.0.1:{grpcPort}";
+        startInfo.Environment["Api__GrpcUrl"] = $"{(tlsHandler is null ? "http" : "https")}://127.0.0.1:{grpcPort}";
         startInfo.Environment["Api__HttpUrl"] = $"http://127.0.0.1:{httpPort}";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             startInfo.Environment[key.Replace(":", "__")] = value;
 
         var process = new Process { StartInfo = startInfo };
-        var api = new TraceApiProcess(process, dataDirectory, grpcPort, httpPort);
+        var api = new TraceApiProcess(process, dataDirectory, grpcPort, httpPort, tlsHandler);
         process.OutputDataReceived += (_, e) => api.Append(e.Data);
         process.ErrorDataReceived += (_, e) => api.Append(e.Data);
         process.Start();

@@ -17,6 +17,9 @@ public sealed class FileBlobStoreTests : IDisposable
 
     private readonly List<FileBlobStore> _stores = [];
 
+    // One key-encryption key for every store of a test, as a node keeps its key across restarts.
+    private readonly ContentKeyRing _keys = new(RandomNumberGenerator.GetBytes(32));
+
     // Small-blob limit 4 KiB in these tests: content above it is a file, content up to it a row of small.db.
     private const int SmallLimit = 4096;
 
@@ -25,7 +28,7 @@ public sealed class FileBlobStoreTests : IDisposable
         var store = new FileBlobStore(Options.Create(new BlobStoreOptions
         {
             RootDirectory = _root, MaxBlobBytes = maxBytes, StaleTempAge = staleAge ?? TimeSpan.FromHours(1), SmallBlobMaxBytes = smallLimit,
-        }), TimeProvider.System);
+        }), _keys, TimeProvider.System);
         _stores.Add(store);
         return store;
     }
@@ -127,7 +130,13 @@ public sealed class FileBlobStoreTests : IDisposable
 
         var result = await store.PutAsync("tiny"u8.ToArray(), SHA256.HashData("tiny"u8), CancellationToken.None);
 
-        Assert.Equal(await File.ReadAllBytesAsync(store.PathOf(result.Sha256)), "tiny"u8.ToArray());
+        Assert.Equal(BlobEnvelope.SealedLength(4), new FileInfo(store.PathOf(result.Sha256)).Length); // a sealed file, not the 4 plaintext bytes
+        await using (var read = store.OpenRead(result.Sha256))
+        using (var copy = new MemoryStream())
+        {
+            await read.CopyToAsync(copy);
+            Assert.Equal("tiny"u8.ToArray(), copy.ToArray());
+        }
         Assert.False(File.Exists(Path.Combine(_root, "small.db")));
     }
 
@@ -189,7 +198,10 @@ public sealed class FileBlobStoreTests : IDisposable
         Assert.Single(results, r => !r.AlreadyStored);
         Assert.All(results, r => Assert.Equal(SHA256.HashData(content), r.Sha256));
         Assert.Single(AllFiles());
-        Assert.Equal(content, await File.ReadAllBytesAsync(store.PathOf(results[0].Sha256)));
+        await using var read = store.OpenRead(results[0].Sha256);
+        using var copy = new MemoryStream();
+        await read.CopyToAsync(copy);
+        Assert.Equal(content, copy.ToArray());
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class LineageHarness(Func<Task<TraceStorageOptions>>? storage = nu
         await new DatabaseMigrator(Contexts).MigrateAsync(CancellationToken.None);
         Store = new TraceStore(Contexts, Clock);
         var flags = new NoRegulatorFlags();
-        Blobs = new FileBlobStore(Options.Create(new BlobStoreOptions { RootDirectory = Path.Combine(_directory, "blobs"), SmallBlobMaxBytes = 0 }), Clock);
+        Blobs = new FileBlobStore(Options.Create(new BlobStoreOptions { RootDirectory = Path.Combine(_directory, "blobs"), SmallBlobMaxBytes = 0 }), new ContentKeyRing(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), Clock);
         Commits = new LineageCommitQueue(Store, [], flags, Clock, NullLogger<LineageCommitQueue>.Instance, new RoundFactors(), Blobs);
         Intake = new LineageIntake(Commits);
         Queries = new LineageQueries(Store, flags);
