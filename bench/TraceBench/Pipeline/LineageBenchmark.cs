@@ -37,6 +37,14 @@ internal static class LineageBenchmark
         var keys = Enumerable.Range(0, LineageDag.Participants).Select(_ => EthereumKey.Generate()).ToArray();
         await node.RegisterAsync(keys.Select(k => k.Address), ParticipantRoles.Supplier);
         var signers = keys.Select(node.SignerFor).ToArray();
+        if (args.Length > 2 && args[2] == "intake")
+        {
+            // `lineage <reads> <on|off> intake [pairs]`: only the steady intake, for comparing builds back to back.
+            Console.WriteLine($"server pid {node.Api.Pid}");
+            await FlatIntakeAsync(evidence: new EvidenceService.EvidenceServiceClient(node.Api.Channel), signers[0], node,
+                args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5_000);
+            return;
+        }
         var dag = new LineageDag();
 
         Console.WriteLine($"signing the DAG's records ({dag.BatchCount:N0} batches, {LineageDag.Depth} levels; client-side work, not timed)...");
@@ -101,10 +109,9 @@ internal static class LineageBenchmark
         try { Directory.Delete(data, true); } catch (IOException) { }
     }
 
-    private static async Task FlatIntakeAsync(EvidenceService.EvidenceServiceClient evidence, ClaimSigner owner, BenchNode node)
+    private static async Task FlatIntakeAsync(EvidenceService.EvidenceServiceClient evidence, ClaimSigner owner, BenchNode node, int pairs = 5_000)
     {
-        const int pairs = 5_000;
-        const int extra = 10_000;
+        var extra = 2 * pairs;
         var run = Guid.NewGuid().ToString("N")[..6];
         string Id(string what, int i) => $"urn:trace:bench:flat:{run}:{what}:{i}";
         string Batch(string id, string emissions) =>
