@@ -1,6 +1,7 @@
 using Trace.Node.Lineage.Model;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Trace.Domain;
 using Trace.Node.Carbon.Footprint;
 
 using Trace.Node.Lineage.Storage.Entities;
@@ -20,6 +21,9 @@ internal sealed partial class FootprintPropagator(TraceDbContext db, IRegulatorF
     private DbSet<LineageBatchEntity> Batches => db.Set<LineageBatchEntity>();
     private DbSet<LineageInputEntity> Inputs => db.Set<LineageInputEntity>();
     private DbSet<LineageOutputEntity> Outputs => db.Set<LineageOutputEntity>();
+
+    /// <summary>Tells the propagator the standing of the claim just staged in this transaction (saves reading its row back).</summary>
+    public Task KnowStagedAsync(EvidenceRecord staged, CancellationToken ct) => _standings.KnowStagedAsync(staged.Id, staged.Kind, staged.Status, ct);
 
     /// <summary>
     /// Recomputes <paramref name="seeds"/> and, when their figures change, their downstream.
