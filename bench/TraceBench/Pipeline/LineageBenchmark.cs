@@ -43,6 +43,7 @@ internal static class LineageBenchmark
             Console.WriteLine($"server pid {node.Api.Pid}");
             await FlatIntakeAsync(evidence: new EvidenceService.EvidenceServiceClient(node.Api.Channel), signers[0], node,
                 args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5_000);
+            try { Directory.Delete(data, true); } catch (IOException) { }
             return;
         }
         var dag = new LineageDag();
