@@ -30,7 +30,9 @@ internal sealed class ApiProcess : IAsyncDisposable
     public static async Task<ApiProcess> StartAsync(string dataDirectory, IDictionary<string, string> settings)
     {
         var root = RepoRoot();
-        var dll = Path.Combine(root, "src", "TraceApi", "bin", "Release", "net10.0", "Trace.Api.dll");
+        // TRACE_BENCH_API_DLL runs another build (e.g. a copy of the previous commit's output) for back-to-back comparisons.
+        var dll = Environment.GetEnvironmentVariable("TRACE_BENCH_API_DLL") is { Length: > 0 } other ? other
+            : Path.Combine(root, "src", "TraceApi", "bin", "Release", "net10.0", "Trace.Api.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException($"build the solution in Release first: {dll}");
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };

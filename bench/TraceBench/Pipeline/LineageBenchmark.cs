@@ -41,6 +41,15 @@ internal static class LineageBenchmark
         using var regulator = EthereumKey.Generate();
         await node.RegisterAsync([regulator.Address], ParticipantRoles.Regulator);
         node.Tokens.DefaultKey = regulator;
+        if (args.Length > 2 && args[2] == "intake")
+        {
+            // `lineage <reads> <on|off> intake [pairs]`: only the steady intake, for comparing builds back to back.
+            Console.WriteLine($"server pid {node.Api.Pid}");
+            await FlatIntakeAsync(evidence: new EvidenceService.EvidenceServiceClient(node.Api.Channel), signers[0], node,
+                args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5_000);
+            try { Directory.Delete(data, true); } catch (IOException) { }
+            return;
+        }
         var dag = new LineageDag();
 
         Console.WriteLine($"signing the DAG's records ({dag.BatchCount:N0} batches, {LineageDag.Depth} levels; client-side work, not timed)...");
@@ -74,9 +83,9 @@ internal static class LineageBenchmark
         var root = dag.BatchId(0, 0);
         var rootFootprint = (await lineage.GetFootprintAsync(new GetFootprintRequest { BatchId = root })).Footprint;
         Console.WriteLine($"root footprint: {rootFootprint.TotalKgCo2E} kgCO2e, {rootFootprint.KgCo2EPerUnit} per {rootFootprint.Quantity.Unit}, {rootFootprint.Breakdown.Count} components");
-        await TimeAsync("GetFootprint(root)", reads, _ => lineage.GetFootprintAsync(new GetFootprintRequest { BatchId = root }).ResponseAsync);
+        await TimeAsync(node, "GetFootprint(root)", reads, _ => lineage.GetFootprintAsync(new GetFootprintRequest { BatchId = root }).ResponseAsync);
         var random = new Random(12);
-        await TimeAsync("GetFootprint(random batch)", reads, _ =>
+        await TimeAsync(node, "GetFootprint(random batch)", reads, _ =>
         {
             var d = random.Next(LineageDag.Depth);
             return lineage.GetFootprintAsync(new GetFootprintRequest { BatchId = dag.BatchId(d, random.Next(dag.Widths[d])) }).ResponseAsync;
@@ -87,7 +96,7 @@ internal static class LineageBenchmark
         Console.WriteLine($"upstream lineage of the root: {full.Nodes.Count:N0} batches, {full.Edges.Count:N0} edges, truncated {full.Truncated}, {full.CalculateSize() / 1024.0 / 1024.0:F1} MiB");
         if (full.Nodes.Count != dag.BatchCount || full.Truncated)
             throw new InvalidOperationException($"expected {dag.BatchCount} batches upstream of the root, got {full.Nodes.Count} (truncated {full.Truncated})");
-        await TimeAsync("GetUpstreamLineage(root, no depth limit)", Math.Max(20, reads / 50), _ =>
+        await TimeAsync(node, "GetUpstreamLineage(root, no depth limit)", Math.Max(20, reads / 50), _ =>
             lineage.GetUpstreamLineageAsync(new GetUpstreamLineageRequest { BatchId = root, MaxDepth = 1000, MaxNodes = 100_000 }).ResponseAsync);
 
         // 4. One more transformation on top of a batch with ~100, ~300, ~3,000 and 10,000 batches upstream (the sizes this
@@ -105,10 +114,9 @@ internal static class LineageBenchmark
         try { Directory.Delete(data, true); } catch (IOException) { }
     }
 
-    private static async Task FlatIntakeAsync(EvidenceService.EvidenceServiceClient evidence, ClaimSigner owner, BenchNode node)
+    private static async Task FlatIntakeAsync(EvidenceService.EvidenceServiceClient evidence, ClaimSigner owner, BenchNode node, int pairs = 5_000)
     {
-        const int pairs = 5_000;
-        const int extra = 10_000;
+        var extra = 2 * pairs;
         var run = Guid.NewGuid().ToString("N")[..6];
         string Id(string what, int i) => $"urn:trace:bench:flat:{run}:{what}:{i}";
         string Batch(string id, string emissions) =>
@@ -199,17 +207,20 @@ internal static class LineageBenchmark
             $"(min {submit.Min():F2}, max {submit.Max():F2}), until its output's footprint is read p50 {Percentile(readable, 50):F2} ms, {repeats} times");
     }
 
-    private static async Task TimeAsync(string what, int count, Func<int, Task> call)
+    private static async Task TimeAsync(BenchNode node, string what, int count, Func<int, Task> call)
     {
         for (var i = 0; i < Math.Min(20, count); i++) await call(i); // warm-up (JIT, connection, caches)
         var times = new List<double>(count);
+        var cpu = node.Api.CpuTime();
         for (var i = 0; i < count; i++)
         {
             var clock = Stopwatch.StartNew();
             await call(i);
             times.Add(clock.Elapsed.TotalMilliseconds);
         }
-        Console.WriteLine($"{what}: p50 {Percentile(times, 50):F2} ms, p99 {Percentile(times, 99):F2} ms, max {times.Max():F2} ms ({count} calls, one at a time)");
+        cpu = node.Api.CpuTime() - cpu;
+        Console.WriteLine($"{what}: p50 {Percentile(times, 50):F2} ms, p99 {Percentile(times, 99):F2} ms, max {times.Max():F2} ms ({count} calls, one at a time), " +
+            $"server CPU {cpu.TotalMilliseconds / count:F2} ms/call");
     }
 
     private static double Percentile(List<double> values, int p)

@@ -116,8 +116,11 @@ public sealed partial class LineageCommitQueue(
     {
         var staged = await store.StageAcceptedClaimAsync(db, item.Claim, ct).ConfigureAwait(false);
         if (!staged.Created) return staged; // the same signed claim again: nothing changes
-        var affected = await new LineageWriter(db, factors).ApplyAsync(item.Record, item.Claim, ct).ConfigureAwait(false);
-        await new FootprintPropagator(db, flags, clock.GetUtcNow()).RecomputeAsync(affected, verificationPass: false, ct).ConfigureAwait(false);
+        var writer = new LineageWriter(db, factors);
+        var affected = await writer.ApplyAsync(item.Record, item.Claim, ct).ConfigureAwait(false);
+        var propagator = new FootprintPropagator(db, flags, clock.GetUtcNow());
+        await propagator.KnowStagedAsync(staged.Record, ct).ConfigureAwait(false);
+        await propagator.RecomputeAsync(affected, verificationPass: false, ct, seedsHaveNoDownstream: writer.DeclaredNewBatch).ConfigureAwait(false);
         return staged;
     }
 

@@ -27,6 +27,12 @@ internal sealed partial class LineageWriter(TraceDbContext db, ITransportFactorP
     private DbSet<LineageRecordEntity> Records => db.Set<LineageRecordEntity>();
     private DbSet<LineageCitationEntity> Citations => db.Set<LineageCitationEntity>();
 
+    /// <summary>
+    /// True after <see cref="ApplyAsync"/> declared a batch never seen before: nothing can consume or ship a batch before
+    /// its record is accepted, so the batch to recompute has no downstream to look up.
+    /// </summary>
+    public bool DeclaredNewBatch { get; private set; }
+
     /// <summary>Checks and writes <paramref name="record"/>; returns the batches to recompute.</summary>
     public async Task<IReadOnlyCollection<string>> ApplyAsync(LineageRecord record, AcceptedClaim claim, CancellationToken ct)
     {

@@ -1,9 +1,11 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trace.Domain;
 using Trace.Node.Lineage.Intake;
 using Trace.Node.Lineage.Propagation;
+using Trace.Node.Lineage.Storage.Entities;
 using Trace.Node.Storage;
 
 namespace Trace.Node.Lineage.Projection;
@@ -33,6 +35,13 @@ public sealed partial class LineageStatusProjector(
     /// <summary>The cursor this projector keeps.</summary>
     public const string CursorName = "lineage-status";
 
+    // A feed page with nothing the lineage rests on only moves the cursor in memory; the stored cursor follows at most
+    // this late (or with the next page that does touch the lineage). A restart re-reads those pages and finds nothing again.
+    private static readonly TimeSpan IdleCursorSaveInterval = TimeSpan.FromSeconds(10);
+
+    private long? _cursor;
+    private DateTimeOffset _cursorSavedAt;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.ProjectorEnabled) return;
@@ -60,17 +69,42 @@ public sealed partial class LineageStatusProjector(
     }
 
     /// <summary>Applies one step of the feed after the cursor; true when there may be more.</summary>
+    /// <remarks>
+    /// Only the changes that can move a figure are read: confirmations, unanchorings, revocations and supersessions of
+    /// records the lineage holds or cites, filtered in SQL. Most of the feed (every record's ACCEPTED and ANCHORED,
+    /// every change of a record no lineage rests on) is skipped without being materialised, and a page of those costs
+    /// no write transaction (see <see cref="IdleCursorSaveInterval"/>).
+    /// </remarks>
     public async Task<bool> CatchUpAsync(CancellationToken ct)
     {
-        long cursor;
+        List<long> page;
+        List<string> relevant;
         await using (var db = store.OpenContext())
-            cursor = await LineageDependents.ReadCursorAsync(db, CursorName, ct).ConfigureAwait(false);
-        var changes = await store.ReadStatusChangesAsync(cursor, options.Value.ProjectorBatchSize, null, ct).ConfigureAwait(false);
-        if (changes.Count == 0) return false;
-        var relevant = changes.Where(c => c.Change is RecordChange.Confirmed or RecordChange.Unanchored or RecordChange.Revoked or RecordChange.Superseded)
-            .Select(c => c.RecordId).Distinct().ToList();
-        await RefreshAsync(relevant, changes[^1].Sequence, ct).ConfigureAwait(false);
-        return changes.Count >= options.Value.ProjectorBatchSize;
+        {
+            if (_cursor is null)
+            {
+                _cursor = await LineageDependents.ReadCursorAsync(db, CursorName, ct).ConfigureAwait(false);
+                _cursorSavedAt = clock.GetUtcNow();
+            }
+            var cursor = _cursor.Value;
+            page = await db.StatusChanges.AsNoTracking().Where(c => c.Sequence > cursor).OrderBy(c => c.Sequence)
+                .Take(options.Value.ProjectorBatchSize).Select(c => c.Sequence).ToListAsync(ct).ConfigureAwait(false);
+            if (page.Count == 0) return false;
+            var end = page[^1];
+            relevant = await db.StatusChanges.AsNoTracking()
+                .Where(c => c.Sequence > cursor && c.Sequence <= end
+                            && (c.Change == RecordChange.Confirmed || c.Change == RecordChange.Unanchored || c.Change == RecordChange.Revoked || c.Change == RecordChange.Superseded)
+                            && (db.Set<LineageRecordEntity>().Any(r => r.RecordId == c.RecordId) || db.Set<LineageCitationEntity>().Any(x => x.CitedRecordId == c.RecordId)))
+                .Select(c => c.RecordId).Distinct().ToListAsync(ct).ConfigureAwait(false);
+        }
+        var now = clock.GetUtcNow();
+        if (relevant.Count > 0 || now - _cursorSavedAt >= IdleCursorSaveInterval)
+        {
+            await RefreshAsync(relevant, page[^1], ct).ConfigureAwait(false);
+            _cursorSavedAt = now;
+        }
+        _cursor = page[^1];
+        return page.Count >= options.Value.ProjectorBatchSize;
     }
 
     /// <summary>Recomputes what rests on <paramref name="recordIds"/> and moves the cursor to <paramref name="sequence"/>.</summary>

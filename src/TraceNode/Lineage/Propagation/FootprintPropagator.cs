@@ -1,6 +1,7 @@
 using Trace.Node.Lineage.Model;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Trace.Domain;
 using Trace.Node.Carbon.Footprint;
 
 using Trace.Node.Lineage.Storage.Entities;
@@ -21,15 +22,21 @@ internal sealed partial class FootprintPropagator(TraceDbContext db, IRegulatorF
     private DbSet<LineageInputEntity> Inputs => db.Set<LineageInputEntity>();
     private DbSet<LineageOutputEntity> Outputs => db.Set<LineageOutputEntity>();
 
+    /// <summary>Tells the propagator the standing of the claim just staged in this transaction (saves reading its row back).</summary>
+    public Task KnowStagedAsync(EvidenceRecord staged, CancellationToken ct) => _standings.KnowStagedAsync(staged.Id, staged.Kind, staged.Status, ct);
+
     /// <summary>
     /// Recomputes <paramref name="seeds"/> and, when their figures change, their downstream.
     /// </summary>
     /// <param name="verificationPass">True for the status projector: the figures' standings moved, so <see cref="LineageBatchEntity.VerifiedAt"/> moves too.</param>
+    /// <param name="seedsHaveNoDownstream">True when the caller knows no batch consumes or ships the seeds (a batch just declared): no look-up.</param>
     /// <returns>How many batches were recomputed.</returns>
-    public async Task<int> RecomputeAsync(IReadOnlyCollection<string> seeds, bool verificationPass, CancellationToken ct)
+    public async Task<int> RecomputeAsync(IReadOnlyCollection<string> seeds, bool verificationPass, CancellationToken ct, bool seedsHaveNoDownstream = false)
     {
         if (seeds.Count == 0) return 0;
-        var (order, predecessors) = await DownstreamInOrderAsync(seeds, ct).ConfigureAwait(false);
+        var (order, predecessors) = seedsHaveNoDownstream
+            ? (seeds.Distinct().ToList(), seeds.Distinct().ToDictionary(s => s, _ => new List<string>(), StringComparer.Ordinal))
+            : await DownstreamInOrderAsync(seeds, ct).ConfigureAwait(false);
         var seedSet = seeds.ToHashSet(StringComparer.Ordinal);
         var changed = new HashSet<string>(StringComparer.Ordinal);
         var count = 0;

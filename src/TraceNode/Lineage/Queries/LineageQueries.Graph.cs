@@ -8,97 +8,127 @@ public sealed partial class LineageQueries
 {
     private const int Chunk = 500;
 
-    private sealed record NodeRow(string BatchId, string RecordId, string Producer, string ProductName, decimal Quantity, string Unit,
+    internal sealed record NodeRow(string BatchId, string RecordId, string Producer, string ProductName, decimal Quantity, string Unit,
         decimal Footprint, bool Declared, string Standing, bool RestsOnWithdrawn, bool TransportNotReported, string? ProducedBy);
 
-    private sealed record InputRow(string TransformationId, string BatchId, decimal Amount, string Unit, decimal Converted, string? ShipmentId);
+    internal sealed record InputRow(string TransformationId, string BatchId, decimal Amount, string Unit, decimal Converted, string? ShipmentId);
 
-    private sealed record OutputRow(string TransformationId, string BatchId, decimal Weight);
+    internal sealed record OutputRow(string TransformationId, string BatchId, decimal Weight);
+
+    /// <summary>An edge of an upstream walk: <see cref="Input"/> feeds node <see cref="To"/> (an index into the walk's nodes).</summary>
+    private sealed record UpstreamEdge(InputRow Input, int From, int To, string ToBatchId, decimal Share, string RecordId);
 
     /// <summary>The upstream DAG of <paramref name="batchId"/>, or null when the batch is unknown.</summary>
     public async Task<LineageGraph?> GetUpstreamAsync(string batchId, int maxDepth, int maxNodes, CancellationToken ct)
     {
         await using var db = store.OpenContext();
-        await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false); // one connection for every query of this read (per-open pragmas cost)
-        var root = (await NodesAsync(db, [batchId], ct).ConfigureAwait(false)).FirstOrDefault();
+        var reader = await LevelReaderAsync(db, ct).ConfigureAwait(false);
+        var root = (await reader.NodesAsync([batchId], ct).ConfigureAwait(false)).FirstOrDefault();
         if (root is null) return null;
-        var nodes = new Dictionary<string, (NodeRow Row, int Depth)>(StringComparer.Ordinal) { [root.BatchId] = (root, 0) };
-        var order = new List<string> { root.BatchId };
-        var edges = new List<(InputRow Input, string To, decimal Share, string RecordId)>();
+        // Nodes by index in breadth-first order (the answer's order); the index is what edges and contributions use.
+        var index = new Dictionary<string, int>(StringComparer.Ordinal) { [root.BatchId] = 0 };
+        var rows = new List<NodeRow> { root };
+        var depths = new List<int> { 0 };
+        var edges = new List<UpstreamEdge>();
         var truncated = false;
-        var frontier = new List<NodeRow> { root };
+        var frontier = new List<int> { 0 };
         for (var depth = 1; frontier.Count > 0; depth++)
         {
-            var producers = frontier.Where(n => n.ProducedBy is not null).Select(n => n.ProducedBy!).Distinct().ToList();
-            if (producers.Count == 0) break;
+            // The frontier's batches by the transformation producing them.
+            var produced = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            foreach (var n in frontier)
+                if (rows[n].ProducedBy is { } t)
+                {
+                    if (!produced.TryGetValue(t, out var list)) produced[t] = list = [];
+                    list.Add(n);
+                }
+            if (produced.Count == 0) break;
             if (depth > maxDepth) { truncated = true; break; }
-            var inputs = await InputsOfAsync(db, producers, ct).ConfigureAwait(false);
-            var outputs = await OutputsOfAsync(db, producers, ct).ConfigureAwait(false);
-            var records = await TransformationRecordsAsync(db, producers, ct).ConfigureAwait(false);
-            var totals = outputs.GroupBy(o => o.TransformationId).ToDictionary(g => g.Key, g => g.Aggregate(0m, (s, o) => s + o.Weight), StringComparer.Ordinal);
-            var fresh = inputs.Select(i => i.BatchId).Where(id => !nodes.ContainsKey(id)).Distinct().ToList();
-            if (nodes.Count + fresh.Count > maxNodes)
+            var producers = produced.Keys.ToList();
+            var inputs = await reader.InputsOfAsync(producers, ct).ConfigureAwait(false);
+            var (outputs, records) = await reader.OutputsOfAsync(producers, ct).ConfigureAwait(false);
+            var fresh = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var input in inputs)
+                if (!index.ContainsKey(input.BatchId) && seen.Add(input.BatchId)) fresh.Add(input.BatchId);
+            if (index.Count + fresh.Count > maxNodes)
             {
                 truncated = true;
-                fresh = fresh.Take(Math.Max(0, maxNodes - nodes.Count)).ToList();
+                fresh = fresh.Take(Math.Max(0, maxNodes - index.Count)).ToList();
             }
-            var next = new List<NodeRow>();
-            foreach (var row in await NodesAsync(db, fresh, ct).ConfigureAwait(false))
+            var next = new List<int>();
+            foreach (var row in await reader.NodesAsync(fresh, ct).ConfigureAwait(false))
             {
-                nodes[row.BatchId] = (row, depth);
-                order.Add(row.BatchId);
-                next.Add(row);
+                index[row.BatchId] = rows.Count;
+                next.Add(rows.Count);
+                rows.Add(row);
+                depths.Add(depth);
             }
-            var outputsByTransformation = outputs.ToLookup(o => o.TransformationId);
-            var inFrontier = frontier.Where(n => n.ProducedBy is not null).ToLookup(n => n.ProducedBy!, n => n.BatchId);
+            // Each transformation's outputs that are in the frontier, with their allocation shares.
+            var totals = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            foreach (var o in outputs) totals[o.TransformationId] = totals.GetValueOrDefault(o.TransformationId) + o.Weight;
+            var targets = new Dictionary<string, List<(int Node, string BatchId, decimal Share)>>(StringComparer.Ordinal);
+            foreach (var o in outputs)
+            {
+                if (!index.TryGetValue(o.BatchId, out var to) || !produced.TryGetValue(o.TransformationId, out var members) || !members.Contains(to)) continue;
+                var total = totals[o.TransformationId];
+                if (!targets.TryGetValue(o.TransformationId, out var list)) targets[o.TransformationId] = list = [];
+                list.Add((to, o.BatchId, o.Weight == total ? 1m : o.Weight / total));
+            }
             foreach (var input in inputs)
             {
-                if (!nodes.ContainsKey(input.BatchId)) continue;
-                foreach (var output in outputsByTransformation[input.TransformationId].Where(o => nodes.ContainsKey(o.BatchId)))
-                {
-                    if (!inFrontier[input.TransformationId].Contains(output.BatchId)) continue;
-                    var total = totals[input.TransformationId];
-                    edges.Add((input, output.BatchId, output.Weight == total ? 1m : output.Weight / total, records.GetValueOrDefault(input.TransformationId, "")));
-                }
+                if (!index.TryGetValue(input.BatchId, out var from) || !targets.TryGetValue(input.TransformationId, out var list)) continue;
+                var record = records.GetValueOrDefault(input.TransformationId, "");
+                foreach (var (to, toBatchId, share) in list) edges.Add(new UpstreamEdge(input, from, to, toBatchId, share, record));
             }
             frontier = next;
         }
-        var contributions = Contributions(root.BatchId, nodes, edges, truncated);
-        return new LineageGraph(
-            order.ConvertAll(id => ToNode(nodes[id].Row, nodes[id].Depth, contributions.GetValueOrDefault(id))),
-            edges.ConvertAll(e => new LineageGraphEdge(e.Input.BatchId, e.To, e.Input.TransformationId, e.RecordId, e.Input.Amount, e.Input.Unit, e.Input.ShipmentId, e.Share)),
+        var contributions = Contributions(rows, edges);
+        var nodes = new List<LineageGraphNode>(rows.Count);
+        for (var n = 0; n < rows.Count; n++) nodes.Add(ToNode(rows[n], depths[n], contributions[n]));
+        return new LineageGraph(nodes,
+            edges.ConvertAll(e => new LineageGraphEdge(e.Input.BatchId, e.ToBatchId, e.Input.TransformationId, e.RecordId, e.Input.Amount, e.Input.Unit, e.Input.ShipmentId, e.Share)),
             [], truncated);
     }
 
     /// <summary>k(root) = 1; k(in) += k(out) · share · c / Q(in), consumers before inputs; contribution = k · F.</summary>
-    private static Dictionary<string, decimal> Contributions(string rootId, Dictionary<string, (NodeRow Row, int Depth)> nodes,
-        List<(InputRow Input, string To, decimal Share, string RecordId)> edges, bool truncated)
+    /// <remarks>Contributions under a cut graph miss the paths beyond the cut (documented in the proto).</remarks>
+    private static decimal[] Contributions(List<NodeRow> rows, List<UpstreamEdge> edges)
     {
-        var consumers = edges.GroupBy(e => e.Input.BatchId).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var byOutput = edges.ToLookup(e => e.To);
-        var k = new Dictionary<string, decimal>(StringComparer.Ordinal) { [rootId] = 1m };
-        var ready = new Queue<string>([rootId]);
+        var consumers = new int[rows.Count];
+        var byOutput = new List<UpstreamEdge>?[rows.Count];
+        foreach (var e in edges)
+        {
+            consumers[e.From]++;
+            (byOutput[e.To] ??= []).Add(e);
+        }
+        var k = new decimal[rows.Count];
+        var reached = new bool[rows.Count];
+        k[0] = 1m;
+        reached[0] = true;
+        var ready = new Queue<int>([0]);
         while (ready.Count > 0)
         {
-            var id = ready.Dequeue();
-            var factor = k.GetValueOrDefault(id);
-            foreach (var edge in byOutput[id])
+            var n = ready.Dequeue();
+            var factor = k[n];
+            if (byOutput[n] is not { } feeding) continue;
+            foreach (var edge in feeding)
             {
-                var input = nodes[edge.Input.BatchId].Row;
-                k[input.BatchId] = k.GetValueOrDefault(input.BatchId) + factor * edge.Share * edge.Input.Converted / input.Quantity;
-                if (--consumers[input.BatchId] == 0) ready.Enqueue(input.BatchId);
+                k[edge.From] += factor * edge.Share * edge.Input.Converted / rows[edge.From].Quantity;
+                reached[edge.From] = true;
+                if (--consumers[edge.From] == 0) ready.Enqueue(edge.From);
             }
         }
-        _ = truncated; // contributions under a cut graph miss the paths beyond the cut (documented in the proto)
-        return k.ToDictionary(p => p.Key, p => p.Value * nodes[p.Key].Row.Footprint, StringComparer.Ordinal);
+        for (var n = 0; n < k.Length; n++) if (reached[n]) k[n] *= rows[n].Footprint; // (a batch no edge reaches stays 0, as before)
+        return k;
     }
 
     /// <summary>The downstream of <paramref name="batchId"/> (recall), or null when the batch is unknown.</summary>
     public async Task<LineageGraph?> GetDownstreamAsync(string batchId, int maxDepth, int maxNodes, CancellationToken ct)
     {
         await using var db = store.OpenContext();
-        await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false); // one connection for every query of this read (per-open pragmas cost)
-        var start = (await NodesAsync(db, [batchId], ct).ConfigureAwait(false)).FirstOrDefault();
+        var reader = await LevelReaderAsync(db, ct).ConfigureAwait(false);
+        var start = (await reader.NodesAsync([batchId], ct).ConfigureAwait(false)).FirstOrDefault();
         if (start is null) return null;
         var nodes = new Dictionary<string, (NodeRow Row, int Depth)>(StringComparer.Ordinal) { [start.BatchId] = (start, 0) };
         var order = new List<string> { start.BatchId };
@@ -107,18 +137,11 @@ public sealed partial class LineageQueries
         var frontier = new List<string> { start.BatchId };
         for (var depth = 1; frontier.Count > 0; depth++)
         {
-            var consumed = new List<InputRow>();
-            foreach (var chunk in frontier.Chunk(Chunk))
-            {
-                var ids = chunk.ToList();
-                consumed.AddRange(await db.Set<LineageInputEntity>().AsNoTracking().Where(i => ids.Contains(i.BatchId))
-                    .Select(i => new InputRow(i.TransformationId, i.BatchId, i.Amount, i.Unit, i.Converted, i.ShipmentId)).ToListAsync(ct).ConfigureAwait(false));
-            }
+            var consumed = await reader.InputsConsumingAsync(frontier, ct).ConfigureAwait(false);
             if (consumed.Count == 0) break;
             if (depth > maxDepth) { truncated = true; break; }
             var transformations = consumed.Select(c => c.TransformationId).Distinct().ToList();
-            var outputs = await OutputsOfAsync(db, transformations, ct).ConfigureAwait(false);
-            var records = await TransformationRecordsAsync(db, transformations, ct).ConfigureAwait(false);
+            var (outputs, records) = await reader.OutputsOfAsync(transformations, ct).ConfigureAwait(false);
             var totals = outputs.GroupBy(o => o.TransformationId).ToDictionary(g => g.Key, g => g.Aggregate(0m, (s, o) => s + o.Weight), StringComparer.Ordinal);
             var fresh = outputs.Select(o => o.BatchId).Where(id => !nodes.ContainsKey(id)).Distinct().ToList();
             if (nodes.Count + fresh.Count > maxNodes)
@@ -127,7 +150,7 @@ public sealed partial class LineageQueries
                 fresh = fresh.Take(Math.Max(0, maxNodes - nodes.Count)).ToList();
             }
             frontier = [];
-            foreach (var row in await NodesAsync(db, fresh, ct).ConfigureAwait(false))
+            foreach (var row in await reader.NodesAsync(fresh, ct).ConfigureAwait(false))
             {
                 nodes[row.BatchId] = (row, depth);
                 order.Add(row.BatchId);
@@ -157,53 +180,10 @@ public sealed partial class LineageQueries
         new(row.BatchId, depth, row.RecordId, row.Producer, row.ProductName, row.Quantity, row.Unit, row.Footprint, row.Declared, contribution,
             row.Standing, row.RestsOnWithdrawn, row.TransportNotReported, row.ProducedBy);
 
-    private static async Task<List<NodeRow>> NodesAsync(TraceDbContext db, List<string> batchIds, CancellationToken ct)
+    /// <summary>Opens the context's connection (one for every query of this read: per-open pragmas cost) and reads over it.</summary>
+    private static async Task<LineageLevelReader> LevelReaderAsync(TraceDbContext db, CancellationToken ct)
     {
-        var rows = new List<NodeRow>(batchIds.Count);
-        foreach (var chunk in batchIds.Chunk(Chunk))
-        {
-            var ids = chunk.ToList();
-            rows.AddRange(await db.Set<LineageBatchEntity>().AsNoTracking().Where(b => ids.Contains(b.BatchId))
-                .Select(b => new NodeRow(b.BatchId, b.RecordId, b.Producer, b.ProductName, b.Quantity, b.Unit, b.Footprint, b.DeclarationRecordId != null,
-                    b.Standing, b.RestsOnWithdrawn, b.TransportNotReportedJson != null, b.ProducedBy)).ToListAsync(ct).ConfigureAwait(false));
-        }
-        return rows;
-    }
-
-    private static async Task<List<InputRow>> InputsOfAsync(TraceDbContext db, List<string> transformations, CancellationToken ct)
-    {
-        var rows = new List<InputRow>();
-        foreach (var chunk in transformations.Chunk(Chunk))
-        {
-            var ids = chunk.ToList();
-            rows.AddRange(await db.Set<LineageInputEntity>().AsNoTracking().Where(i => ids.Contains(i.TransformationId))
-                .Select(i => new InputRow(i.TransformationId, i.BatchId, i.Amount, i.Unit, i.Converted, i.ShipmentId)).ToListAsync(ct).ConfigureAwait(false));
-        }
-        return rows;
-    }
-
-    private static async Task<List<OutputRow>> OutputsOfAsync(TraceDbContext db, List<string> transformations, CancellationToken ct)
-    {
-        var rows = new List<OutputRow>();
-        foreach (var chunk in transformations.Chunk(Chunk))
-        {
-            var ids = chunk.ToList();
-            rows.AddRange(await db.Set<LineageOutputEntity>().AsNoTracking().Where(o => ids.Contains(o.TransformationId))
-                .Select(o => new OutputRow(o.TransformationId, o.BatchId, o.Weight)).ToListAsync(ct).ConfigureAwait(false));
-        }
-        return rows;
-    }
-
-    private static async Task<Dictionary<string, string>> TransformationRecordsAsync(TraceDbContext db, List<string> transformations, CancellationToken ct)
-    {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var chunk in transformations.Chunk(Chunk))
-        {
-            var ids = chunk.ToList();
-            foreach (var t in await db.Set<LineageTransformationEntity>().AsNoTracking().Where(t => ids.Contains(t.TransformationId))
-                .Select(t => new { t.TransformationId, t.RecordId }).ToListAsync(ct).ConfigureAwait(false))
-                map[t.TransformationId] = t.RecordId;
-        }
-        return map;
+        await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        return new LineageLevelReader(db.Database.GetDbConnection(), db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true);
     }
 }
