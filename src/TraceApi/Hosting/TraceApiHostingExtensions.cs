@@ -61,6 +61,7 @@ public static class TraceApiHostingExtensions
         app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcService<LineageGrpcService>();
         app.MapGrpcService<EmissionFactorGrpcService>();
+        app.MapGrpcService<EpcisGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGet("/", () => Results.Text("Trace node. gRPC: trace.v1.*; health: grpc.health.v1.Health.\n"));
         return app;
