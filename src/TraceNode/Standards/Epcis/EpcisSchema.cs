@@ -11,7 +11,7 @@ namespace Trace.Node.Standards.Epcis;
 public sealed class EpcisSchema
 {
     private static readonly EvaluationOptions FlagOptions = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
-    private static readonly EvaluationOptions ListOptions = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+    private static readonly EvaluationOptions TreeOptions = new() { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true };
 
     private readonly Lazy<JsonSchema?> _schema;
 
@@ -36,14 +36,22 @@ public sealed class EpcisSchema
     {
         var schema = _schema.Value ?? throw new InvalidOperationException("no EPCIS schema configured (Trace:Epcis:SchemaPath)");
         if (schema.Evaluate(document, FlagOptions).IsValid) return null;
-        var results = schema.Evaluate(document, ListOptions);
+        var results = schema.Evaluate(document, TreeOptions);
         if (results.IsValid) return null;
+        // Walk only through failing nodes: a failing branch of an anyOf/oneOf that passed as a whole sits under a valid
+        // node and is never reached, so the deepest failure found is where the document really breaks.
         EpcisSchemaViolation? deepest = null;
         var depth = -1;
-        foreach (var detail in results.Details ?? [])
+        var pending = new Stack<EvaluationResults>();
+        pending.Push(results);
+        while (pending.Count > 0)
         {
-            if (detail.Errors is not { Count: > 0 } errors) continue;
-            var segments = detail.InstanceLocation.ToString().Split('/', StringSplitOptions.RemoveEmptyEntries)
+            var node = pending.Pop();
+            if (node.Details is { } children)
+                foreach (var child in children)
+                    if (!child.IsValid) pending.Push(child);
+            if (node.Errors is not { Count: > 0 } errors) continue;
+            var segments = node.InstanceLocation.ToString().Split('/', StringSplitOptions.RemoveEmptyEntries)
                 .Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)).ToArray();
             if (segments.Length <= depth) continue;
             var (keyword, message) = errors.First();
