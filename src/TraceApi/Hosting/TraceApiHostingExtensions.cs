@@ -62,6 +62,7 @@ public static class TraceApiHostingExtensions
         app.MapGrpcService<LineageGrpcService>();
         app.MapGrpcService<EmissionFactorGrpcService>();
         app.MapGrpcService<EpcisGrpcService>();
+        app.MapGrpcService<CbamGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGet("/", () => Results.Text("Trace node. gRPC: trace.v1.*; health: grpc.health.v1.Health.\n"));
         return app;

@@ -11,6 +11,7 @@ using Trace.Node.Evidence;
 using Trace.Node.Indexing;
 using Trace.Node.Lineage.Hosting;
 using Trace.Node.Lineage.Records;
+using Trace.Node.Standards.Cbam;
 using Trace.Node.Standards.Epcis;
 using Trace.Node.Storage;
 using Trace.Node.Verification;
@@ -74,6 +75,7 @@ public static class TraceNodeServiceCollectionExtensions
 
         services.AddTraceLineage();
         services.AddTraceEpcis();
+        services.AddTraceCbam();
         return services;
     }
 }
