@@ -3,9 +3,6 @@ using Trace.Client.Standards.Epcis;
 using Trace.Domain;
 using Trace.Node.Standards.Epcis;
 using Trace.Protos.V1;
-using EpcisEventDisposition = Trace.Protos.V1.EpcisEventDisposition;
-using EpcisEventOutcome = Trace.Protos.V1.EpcisEventOutcome;
-using EpcisLineageRecord = Trace.Protos.V1.EpcisLineageRecord;
 
 namespace Trace.Api.Services;
 
@@ -60,7 +57,7 @@ public sealed class EpcisGrpcService(EpcisImporter importer) : EpcisService.Epci
             var outcome = new EpcisEventOutcome
             {
                 EventIndex = (uint)e.EventIndex, EventId = e.EventId ?? "", EventType = e.EventType, EventHash = e.EventHash,
-                Disposition = (EpcisEventDisposition)((int)e.Disposition + 1),
+                Disposition = e.Disposition,
             };
             outcome.SubjectIds.AddRange(e.SubjectIds);
             outcome.Notes.AddRange(e.Notes);

@@ -9,6 +9,7 @@ using Trace.Domain;
 using Trace.Node.Lineage.Records;
 using Trace.Node.Standards.Epcis;
 using Trace.Tests.Support;
+using EpcisEventDisposition = Trace.Protos.V1.EpcisEventDisposition;
 using ProtoKind = Trace.Protos.V1.RecordKind;
 
 namespace Trace.Node.Tests.Standards;

@@ -19,8 +19,8 @@ public static partial class EpcisConverter
         private readonly Dictionary<string, string> _partiesById = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _partiesByGln = new(StringComparer.Ordinal);
         private readonly Dictionary<string, JsonObject> _overrides = new(StringComparer.Ordinal);
-        private readonly List<EpcisLineageRecord> _records = [];
-        private readonly List<EpcisEventOutcome> _outcomes = [];
+        private readonly List<EpcisConvertedRecord> _records = [];
+        private readonly List<EpcisEventResult> _outcomes = [];
         // eventID of a corrective event -> eventID of the event it corrects (from the error declarations of this call).
         private readonly Dictionary<string, string> _corrects = new(StringComparer.Ordinal);
         // bizTransactions ("type value") of the shipping events of this call, to the index of the event.
@@ -118,7 +118,7 @@ public static partial class EpcisConverter
             }
             var subjects = _records.Skip(firstRecord).Select(r => r.SubjectId).ToList();
             foreach (var subject in subjects) _declaredBatches.Add(subject);
-            _outcomes.Add(new EpcisEventOutcome(ev.Index, ev.Id, ev.Type, ev.Hash, disposition, subjects, notes));
+            _outcomes.Add(new EpcisEventResult(ev.Index, ev.Id, ev.Type, ev.Hash, disposition, subjects, notes));
         }
 
         private EpcisEventDisposition Map(EventInfo ev, List<string> notes)
@@ -246,7 +246,7 @@ public static partial class EpcisConverter
                 MergePatch(record, patch);
                 notes.Add($"{subject}: record_overrides applied ({string.Join(", ", patch.Select(p => p.Key))})");
             }
-            _records.Add(new EpcisLineageRecord(ev.Index, ev.Id, ev.Hash, kind, subject, Json(record)));
+            _records.Add(new EpcisConvertedRecord(ev.Index, ev.Id, ev.Hash, kind, subject, Json(record)));
         }
 
         /// <summary>The facility of an event: the GLN of its bizLocation, else of its readPoint.</summary>

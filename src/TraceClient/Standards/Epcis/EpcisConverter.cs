@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Trace.Crypto;
+using Trace.Protos.V1;
 
 namespace Trace.Client.Standards.Epcis;
 
