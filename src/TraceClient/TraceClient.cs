@@ -2,7 +2,9 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Google.Protobuf;
 using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
+using Trace.Client.Access;
 using Trace.Client.Claims;
 using Trace.Client.Verification;
 using Trace.Crypto;
@@ -27,7 +29,8 @@ public sealed class TraceClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(info);
-        Evidence = new EvidenceService.EvidenceServiceClient(channel);
+        Tokens = new KeyringAccessTokenProvider(channel.CreateCallInvoker());
+        Evidence = new EvidenceService.EvidenceServiceClient(channel.Intercept(new AccessTokenInterceptor(Tokens)));
         Info = info;
         Registry = EthereumAddress.TryParse(info.Contracts.GetValueOrDefault("EvidenceRegistry"), out var registry)
             ? registry
@@ -62,8 +65,19 @@ public sealed class TraceClient : IDisposable
     /// <summary>The EvidenceRegistry of the node's deployment (the claims' EIP-712 verifying contract).</summary>
     public EthereumAddress Registry { get; }
 
-    /// <summary>A claim signer for this node's deployment.</summary>
-    public ClaimSigner SignerFor(EthereumKey key) => new(key, Info.ChainId, Registry);
+    /// <summary>
+    /// The keys this client signs in with (docs/access.md): a submission as its claim's issuer, every other call as
+    /// <see cref="KeyringAccessTokenProvider.DefaultKey"/> (the first key given to <see cref="SignerFor"/> unless set).
+    /// </summary>
+    public KeyringAccessTokenProvider Tokens { get; }
+
+    /// <summary>A claim signer for this node's deployment; the client signs in with <paramref name="key"/> to submit its claims.</summary>
+    public ClaimSigner SignerFor(EthereumKey key)
+    {
+        Tokens.Add(key);
+        Tokens.DefaultKey ??= key;
+        return new(key, Info.ChainId, Registry);
+    }
 
     /// <summary>Submits one signed structured record (idempotent: the same claim again answers Created = false).</summary>
     public Task<SubmitRecordResponse> SubmitRecordAsync(SubmitRecordRequest request, CancellationToken ct = default) =>

@@ -1,3 +1,6 @@
+using Trace.Client.Access;
+using Grpc.Core.Interceptors;
+using Grpc.Core;
 using Trace.Chain.Accounts;
 using Trace.Chain.Contracts.Registries;
 using Trace.Chain.Rpc;
@@ -35,8 +38,21 @@ internal sealed class BenchNode : IAsyncDisposable
             await client.RegisterParticipantAsync(Keccak256.Hash(key.ToArray()), "urn:trace:bench", new byte[32], roles, [key]);
     }
 
-    /// <summary>The client library's claim signer for this node's deployment.</summary>
-    public ClaimSigner SignerFor(EthereumKey key) => new(key, Info.ChainId, Registry);
+    /// <summary>The client library's claim signer for this node's deployment; submissions of its claims sign in as <paramref name="key"/>.</summary>
+    public ClaimSigner SignerFor(EthereumKey key)
+    {
+        Tokens.Add(key);
+        Tokens.DefaultKey ??= key;
+        return new(key, Info.ChainId, Registry);
+    }
+
+    /// <summary>The keys the benchmark's calls sign in with (once per key; tokens are cached): a submission as its claim's issuer, other calls as the default key.</summary>
+    public KeyringAccessTokenProvider Tokens => _tokens ??= new KeyringAccessTokenProvider(Api.Channel.CreateCallInvoker());
+
+    private KeyringAccessTokenProvider? _tokens;
+
+    /// <summary><paramref name="channel"/> with the access token of <see cref="Tokens"/> on every call.</summary>
+    public CallInvoker Authorized(ChannelBase channel) => channel.Intercept(new AccessTokenInterceptor(Tokens));
 
     /// <summary>
     /// The structured record the e2e benchmark submits as number <paramref name="n"/>: a minimal valid batch record (kind 16)

@@ -53,7 +53,7 @@ internal static class EndToEndBenchmark
         var halfway = TimeSpan.Zero;
         await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
         {
-            var client = new EvidenceService.EvidenceServiceClient(channels[c % channels.Length]);
+            var client = new EvidenceService.EvidenceServiceClient(node.Authorized(channels[c % channels.Length]));
             if (streaming)
             {
                 // One SubmitRecords stream per client: write this client's share, read the answers as they come.

@@ -37,6 +37,10 @@ internal static class LineageBenchmark
         var keys = Enumerable.Range(0, LineageDag.Participants).Select(_ => EthereumKey.Generate()).ToArray();
         await node.RegisterAsync(keys.Select(k => k.Address), ParticipantRoles.Supplier);
         var signers = keys.Select(node.SignerFor).ToArray();
+        // Lineage graphs are read as a regulator (every batch is within its reach); records are submitted as their issuers.
+        using var regulator = EthereumKey.Generate();
+        await node.RegisterAsync([regulator.Address], ParticipantRoles.Regulator);
+        node.Tokens.DefaultKey = regulator;
         var dag = new LineageDag();
 
         Console.WriteLine($"signing the DAG's records ({dag.BatchCount:N0} batches, {LineageDag.Depth} levels; client-side work, not timed)...");
@@ -45,8 +49,8 @@ internal static class LineageBenchmark
         Console.WriteLine($"{total:N0} records in {waves.Count} waves (a wave holds what the next one builds on)");
 
         using var channel = GrpcChannel.ForAddress(node.Api.GrpcAddress, new GrpcChannelOptions { MaxReceiveMessageSize = null, MaxSendMessageSize = null });
-        var evidence = new EvidenceService.EvidenceServiceClient(channel);
-        var lineage = new LineageService.LineageServiceClient(channel);
+        var evidence = new EvidenceService.EvidenceServiceClient(node.Authorized(channel));
+        var lineage = new LineageService.LineageServiceClient(node.Authorized(channel));
 
         // 1. Intake: the whole DAG, wave after wave, each wave over parallel SubmitRecords streams.
         var serverCpu = node.Api.CpuTime();

@@ -30,7 +30,7 @@ internal static class UploadBenchmark
         GC.Collect();
         await Task.Delay(1000);
         var before = node.Api.Memory();
-        var evidence = new EvidenceService.EvidenceServiceClient(node.Api.Channel);
+        var evidence = new EvidenceService.EvidenceServiceClient(node.Authorized(node.Api.Channel));
         var clock = Stopwatch.StartNew();
         using var call = evidence.SubmitDocument();
         await call.RequestStream.WriteAsync(new SubmitDocumentRequest { Header = new SubmitDocumentHeader { SignedClaim = signed, SubjectId = "urn:trace:upload:big", MediaType = "application/octet-stream", ContentLength = (ulong)mib * Chunk } });

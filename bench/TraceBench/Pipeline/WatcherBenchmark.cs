@@ -27,6 +27,7 @@ internal static class WatcherBenchmark
         await using var node = await BenchNode.StartAsync(data, settings);
         using var key = EthereumKey.Generate();
         await node.RegisterAsync([key.Address], ParticipantRoles.Supplier);
+        var signer = node.SignerFor(key); // the watchers and the submission sign in as this supplier
         // Let start-up work (deployment, first blocks, JIT) settle before the baseline.
         await Task.Delay(5000);
         var baseline = await CpuCoresAsync(node, idle);
@@ -37,7 +38,7 @@ internal static class WatcherBenchmark
         {
             HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
         });
-        var client = new EvidenceService.EvidenceServiceClient(channel);
+        var client = new EvidenceService.EvidenceServiceClient(node.Authorized(channel));
         using var stop = new CancellationTokenSource();
         var clock = Stopwatch.StartNew();
         var calls = Enumerable.Range(0, watchers).Select(_ => client.WatchRecordStatus(new WatchRecordStatusRequest(), cancellationToken: stop.Token)).ToList();
@@ -46,7 +47,7 @@ internal static class WatcherBenchmark
         Console.WriteLine($"{watchers:N0} watchers open after {clock.Elapsed.TotalSeconds:F1} s");
 
         var draft = BenchNode.Draft("urn:trace:watch:bench", 1);
-        var request = node.SignerFor(key).StructuredRecord(draft.SubjectId, draft.Kind, draft.BodyJson);
+        var request = signer.StructuredRecord(draft.SubjectId, draft.Kind, draft.BodyJson);
         var id = (await client.SubmitRecordAsync(request)).Record.Id;
         clock.Restart();
         var expected = new[] { RecordChange.Accepted, RecordChange.Anchored, RecordChange.Confirmed };

@@ -3,8 +3,10 @@ using Grpc.Core;
 using Trace.Chain.Contracts;
 using Trace.Client.Verification;
 using Trace.Domain;
+using Trace.Node.Access;
 using Trace.Node.Carbon.Factors;
 using Trace.Node.Evidence;
+using Trace.Node.Participants;
 using Trace.Node.Storage;
 using ChainRpcException = Trace.Chain.Rpc.RpcException;
 using RpcTransportException = Trace.Chain.Rpc.RpcTransportException;
@@ -29,6 +31,12 @@ public sealed partial class GrpcErrorMapper(ILogger<GrpcErrorMapper> logger, Mal
                 return new Status(StatusCode.InvalidArgument, e.Message);
             case InvalidCursorException:
                 return new Status(StatusCode.InvalidArgument, "page_token: not a token this server issued");
+            case SignInRefusedException e:
+                return new Status(StatusCode.Unauthenticated, e.Message);
+            case AccessDeniedException e:
+                return new Status(StatusCode.PermissionDenied, e.Message);
+            case TooManyChallengesException e:
+                return new Status(StatusCode.ResourceExhausted, e.Message);
             case IssuerNotPermittedException e:
                 return new Status(StatusCode.PermissionDenied, e.Message);
             case RecordNotFoundException e:
@@ -39,6 +47,19 @@ public sealed partial class GrpcErrorMapper(ILogger<GrpcErrorMapper> logger, Mal
                 return new Status(StatusCode.FailedPrecondition, e.Message);
             case ChainMismatchException e:
                 return new Status(StatusCode.FailedPrecondition, e.Message);
+            case ParticipantNotFoundException e:
+                return new Status(StatusCode.NotFound, e.Message);
+            case AdminKeyUnavailableException e:
+                return new Status(StatusCode.FailedPrecondition, e.Message);
+            case ContractCallException e when e.Contract == "ParticipantRegistry" && RegistryErrors.Describe(e.Revert) is { } refusal:
+                return new Status(refusal.Kind switch
+                {
+                    RegistryRefusalKind.AlreadyExists => StatusCode.AlreadyExists,
+                    RegistryRefusalKind.NotFound => StatusCode.NotFound,
+                    RegistryRefusalKind.PermissionDenied => StatusCode.PermissionDenied,
+                    RegistryRefusalKind.InvalidArgument => StatusCode.InvalidArgument,
+                    _ => StatusCode.FailedPrecondition,
+                }, $"the registry refused {e.Function}: {refusal.Message}");
             case ContractCallException e:
                 return new Status(StatusCode.FailedPrecondition, $"the registry refused {e.Function}: {e.ErrorName ?? "revert"} {e.Revert.Message}".TrimEnd());
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:

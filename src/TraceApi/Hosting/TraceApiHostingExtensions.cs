@@ -1,6 +1,7 @@
 using Grpc.HealthCheck;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Trace.Api.Access;
 using Trace.Api.Grpc;
 using Trace.Api.Services;
 using Trace.Node.Blobs;
@@ -37,10 +38,14 @@ public static class TraceApiHostingExtensions
             // status and then replaces; faults inside service methods never reach grpc-dotnet unmapped.
             options.EnableDetailedErrors = true;
             options.Interceptors.Add<ErrorMappingInterceptor>();
+            // Who is calling, then may they: before any service code runs (docs/access.md).
+            options.Interceptors.Add<AuthenticationInterceptor>();
+            options.Interceptors.Add<AuthorizationInterceptor>();
             options.Interceptors.Add<UploadIdleTimeoutInterceptor>();
         });
         services.AddOptions<CallLimitsOptions>().BindConfiguration(CallLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<GrpcErrorMapper>();
+        services.AddSingleton<AccessRules>();
         services.AddSingleton<MalformedRequestLog>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddGrpcReflection();
@@ -61,6 +66,8 @@ public static class TraceApiHostingExtensions
         app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcService<LineageGrpcService>();
         app.MapGrpcService<EmissionFactorGrpcService>();
+        app.MapGrpcService<ParticipantGrpcService>();
+        app.MapGrpcService<SignInGrpcService>();
         app.MapGrpcService<EpcisGrpcService>();
         app.MapGrpcService<CbamGrpcService>();
         app.MapGrpcReflectionService();

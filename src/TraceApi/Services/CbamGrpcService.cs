@@ -1,4 +1,7 @@
 using Grpc.Core;
+using Trace.Api.Access;
+using Trace.Chain.Contracts.Registries;
+using Trace.Node.Access;
 using Trace.Domain;
 using Trace.Node.Standards.Cbam;
 using Trace.Protos.V1;
@@ -6,7 +9,7 @@ using Trace.Protos.V1;
 namespace Trace.Api.Services;
 
 /// <summary>trace.v1.CbamService: CBAM reports per period, CN code and installation, from the carbon lineage.</summary>
-public sealed class CbamGrpcService(CbamExporter exporter) : CbamService.CbamServiceBase
+public sealed class CbamGrpcService(CbamExporter exporter, KeyStandings standings) : CbamService.CbamServiceBase
 {
     private const int MaxInstallationLength = 256;
 
@@ -22,7 +25,12 @@ public sealed class CbamGrpcService(CbamExporter exporter) : CbamService.CbamSer
         if (request.InstallationId.Length > MaxInstallationLength) throw new InvalidFieldException("installation_id", $"longer than {MaxInstallationLength} characters");
         if (request.Format == CbamReportFormat.Unspecified) throw new InvalidFieldException("format", "is required (CBAM_REPORT_FORMAT_JSON or CBAM_REPORT_FORMAT_CSV)");
 
-        var report = await exporter.ExportAsync(new CbamReportQuery(start, end, request.CnCode, request.InstallationId), context.CancellationToken);
+        // Regulators, verifiers and admins see every good; a supplier only the goods within its participant's lineage reach.
+        var caller = context.GetCaller();
+        IReadOnlyCollection<string>? reach = null;
+        if (!caller.IsAdmin && !caller.HasAnyRole(ParticipantRoles.Regulator | ParticipantRoles.Verifier))
+            reach = caller.ParticipantId is null ? [] : [.. (await standings.KeysOfAsync(caller.ParticipantId, context.CancellationToken)).Select(k => k.ToString())];
+        var report = await exporter.ExportAsync(new CbamReportQuery(start, end, request.CnCode, request.InstallationId, reach), context.CancellationToken);
         var json = request.Format == CbamReportFormat.Json;
         return new ExportCbamReportResponse
         {

@@ -5,6 +5,7 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
+using Trace.Api.Access;
 using Trace.Api.Grpc;
 using Trace.Client.Verification;
 using Trace.Crypto;
@@ -28,6 +29,7 @@ public sealed class EvidenceGrpcService(
     RecordVerifier verifier,
     RevocationRelay relay,
     GrpcErrorMapper errors,
+    AccessRules access,
     IOptions<EvidenceOptions> evidenceOptions,
     TimeProvider clock) : EvidenceService.EvidenceServiceBase
 {
@@ -46,6 +48,7 @@ public sealed class EvidenceGrpcService(
         if (requestStream.Current.PartCase != SubmitDocumentRequest.PartOneofCase.Header)
             throw new InvalidFieldException("header", "the first message must be the header, not a chunk");
         var h = requestStream.Current.Header;
+        await access.EnsureMayIssueAsync(context, h.SignedClaim?.Claim?.Issuer ?? "", "header.signed_claim.claim.issuer", ct);
         var header = new DocumentHeader(EvidenceProtoMapper.ToInput(h.SignedClaim, h.SubjectId), h.MediaType, h.FileName, h.ContentLength, h.MetadataJson);
         var claim = await intake.ValidateHeaderAsync(header, ct);
         var result = await intake.SubmitDocumentAsync(header, claim, ReadChunks(requestStream, ct), ct);
@@ -53,11 +56,12 @@ public sealed class EvidenceGrpcService(
     }
 
     public override Task<SubmitRecordResponse> SubmitRecord(SubmitRecordRequest request, ServerCallContext context) =>
-        SubmitOneRecordAsync(request, context.CancellationToken);
+        SubmitOneRecordAsync(request, context, context.CancellationToken);
 
     // The unary call and each record of a SubmitRecords stream.
-    private async Task<SubmitRecordResponse> SubmitOneRecordAsync(SubmitRecordRequest request, CancellationToken ct, SubmissionTurn? turn = null)
+    private async Task<SubmitRecordResponse> SubmitOneRecordAsync(SubmitRecordRequest request, ServerCallContext context, CancellationToken ct, SubmissionTurn? turn = null)
     {
+        await access.EnsureMayIssueAsync(context, request.SignedClaim?.Claim?.Issuer ?? "", "signed_claim.claim.issuer", ct);
         var result = await intake.SubmitRecordAsync(EvidenceProtoMapper.ToInput(request.SignedClaim, request.SubjectId), request.RecordJson, request.MetadataJson, ct, turn);
         return new SubmitRecordResponse { Record = EvidenceProtoMapper.ToProto(result.Record), Created = result.Created };
     }
@@ -96,7 +100,7 @@ public sealed class EvidenceGrpcService(
     {
         try
         {
-            return new SubmitRecordsResponse { Index = index, Accepted = await SubmitOneRecordAsync(request, context.CancellationToken, turn) };
+            return new SubmitRecordsResponse { Index = index, Accepted = await SubmitOneRecordAsync(request, context, context.CancellationToken, turn) };
         }
         catch (Exception ex) when (!context.CancellationToken.IsCancellationRequested && errors.ToStatus(ex, context) is { } status)
         {
@@ -225,6 +229,7 @@ public sealed class EvidenceGrpcService(
         if (!string.IsNullOrEmpty(request.Signer))
             signer = EthereumAddress.TryParse(request.Signer, out var parsed) ? parsed : throw new InvalidFieldException("signer", "not an address");
         if (request.Reason > ushort.MaxValue) throw new InvalidFieldException("reason", "must fit in uint16");
+        await access.EnsureMayRevokeAsync(context, signer, context.CancellationToken);
         var txHash = await relay.RelayAsync(new RevocationRequest(request.RecordId, request.SupersededBy, (ushort)request.Reason, request.Nonce,
             request.Deadline, request.Signature.ToByteArray(), signer), context.CancellationToken);
         return new RevokeRecordResponse { TxHash = ByteString.CopyFrom(txHash) };

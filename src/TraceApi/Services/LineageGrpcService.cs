@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Trace.Api.Access;
 using Trace.Domain;
 using Trace.Node.Lineage.Queries;
 using Trace.Protos.V1;
@@ -6,7 +7,7 @@ using Trace.Protos.V1;
 namespace Trace.Api.Services;
 
 /// <summary>trace.v1.LineageService: footprints and lineage graphs, read from the materialised lineage.</summary>
-public sealed class LineageGrpcService(LineageQueries queries) : LineageService.LineageServiceBase
+public sealed class LineageGrpcService(LineageQueries queries, AccessRules access) : LineageService.LineageServiceBase
 {
     private const int MaxBatchIdLength = 2048;
     private const int DefaultDepth = 20, MaxDepth = 1000, DefaultNodes = 10_000, MaxNodes = 100_000;
@@ -22,6 +23,7 @@ public sealed class LineageGrpcService(LineageQueries queries) : LineageService.
     public override async Task<GetUpstreamLineageResponse> GetUpstreamLineage(GetUpstreamLineageRequest request, ServerCallContext context)
     {
         var batchId = RequireBatchId(request.BatchId);
+        await access.EnsureMayReadLineageAsync(context, batchId, context.CancellationToken);
         var graph = await queries.GetUpstreamAsync(batchId, Depth(request.MaxDepth), Nodes(request.MaxNodes), context.CancellationToken)
             ?? throw NotFound(batchId);
         var response = new GetUpstreamLineageResponse { Truncated = graph.Truncated };
@@ -33,6 +35,7 @@ public sealed class LineageGrpcService(LineageQueries queries) : LineageService.
     public override async Task<GetDownstreamLineageResponse> GetDownstreamLineage(GetDownstreamLineageRequest request, ServerCallContext context)
     {
         var batchId = RequireBatchId(request.BatchId);
+        await access.EnsureMayReadLineageAsync(context, batchId, context.CancellationToken);
         var graph = await queries.GetDownstreamAsync(batchId, Depth(request.MaxDepth), Nodes(request.MaxNodes), context.CancellationToken)
             ?? throw NotFound(batchId);
         var response = new GetDownstreamLineageResponse { Truncated = graph.Truncated };

@@ -28,6 +28,21 @@ public sealed class ChainOptions
     public string? OperatorKeystorePassword { get; set; }
 
     /// <summary>
+    /// The registry administrator's private key (hex): the key ParticipantService's admin RPCs (register, suspend, keys,
+    /// roles) send their ParticipantRegistry transactions with; it must hold the registry's DEFAULT_ADMIN_ROLE. Separate
+    /// from the operator key. Embedded mode defaults to Anvil's development account #1
+    /// (0x70997970C51812dc3A010C7d01b50e0d17dc79C8), which the embedded deployment makes admin. Without it on an external
+    /// chain the admin RPCs answer FAILED_PRECONDITION. Never logged.
+    /// </summary>
+    public string? AdminKey { get; set; }
+
+    /// <summary>Path of a Web3 Secret Storage (v3) keystore holding the admin key; its password comes from <see cref="AdminKeystorePassword"/>.</summary>
+    public string? AdminKeystore { get; set; }
+
+    /// <summary>Password of <see cref="AdminKeystore"/> (environment variable recommended). Never logged.</summary>
+    public string? AdminKeystorePassword { get; set; }
+
+    /// <summary>
     /// Blocks, the mined one included, before a record is CONFIRMED: with 2 the anchoring block needs one block on top.
     /// The withdrawal follower reads only blocks this deep as well. Default 2 (as documented); set higher on real networks.
     /// </summary>

@@ -23,7 +23,7 @@ public sealed class ClaimValidator(TraceContracts contracts, ChainConnection cha
         var claim = ParseFields(input);
         var registry = contracts.Deployment.EvidenceRegistry;
         var digest = EvidenceClaimHasher.Digest(EvidenceClaimHasher.Domain(new BigInteger(chain.ChainId), registry), claim);
-        VerifySignature(input.Signature, digest, claim.Issuer, chain.ChainId, registry);
+        VerifySignature(input.Signature, digest, claim, chain.ChainId, registry, contracts.Deployment.ParticipantRegistry);
 
         var standing = await issuers.GetStandingAsync(claim.Issuer, ct).ConfigureAwait(false);
         if (standing != KeyStanding.Authorised)
@@ -64,22 +64,28 @@ public sealed class ClaimValidator(TraceContracts contracts, ChainConnection cha
     }
 
     // A signature over another EIP-712 domain (another chain id or verifying contract) recovers some other address,
-    // exactly like a foreign key: the message names the domain expected, as the client cannot otherwise tell the two apart.
-    private static void VerifySignature(byte[] signature, byte[] digest, EthereumAddress issuer, ulong chainId, EthereumAddress registry)
+    // exactly like a foreign key: SigningDomainDiagnosis tries the usual domain mistakes and the message says which one
+    // it was, and always names the domain expected, as the client cannot otherwise tell the two apart.
+    private static void VerifySignature(byte[] signature, byte[] digest, EvidenceClaimData claim, ulong chainId, EthereumAddress registry,
+        EthereumAddress participantRegistry)
     {
         EthereumAddress signer;
+        EcdsaSignature parsed;
         try
         {
-            signer = Secp256k1.RecoverAddress(digest, EcdsaSignature.FromBytes65(signature));
+            parsed = EcdsaSignature.FromBytes65(signature);
+            signer = Secp256k1.RecoverAddress(digest, parsed);
         }
         catch (InvalidSignatureException ex)
         {
             throw new InvalidFieldException("signed_claim.signature", $"not a valid secp256k1 signature: {ex.Message}");
         }
-        if (signer != issuer)
-            throw new IssuerNotPermittedException(issuer,
-                $"the signature does not recover the issuer (it recovers {signer}): signed with another key, or for another signing domain; " +
-                $"this node expects the EIP-712 domain name \"{EvidenceClaimHasher.DomainName}\", version \"{EvidenceClaimHasher.DomainVersion}\", chainId {chainId}, verifyingContract {registry}");
+        if (signer == claim.Issuer) return;
+        var expected = $"this node expects the EIP-712 domain name \"{EvidenceClaimHasher.DomainName}\", version \"{EvidenceClaimHasher.DomainVersion}\", chainId {chainId}, verifyingContract {registry}";
+        var diagnosis = SigningDomainDiagnosis.Explain(parsed, claim, claim.Issuer, chainId, registry, [(participantRegistry, "the ParticipantRegistry")]);
+        throw new IssuerNotPermittedException(claim.Issuer, diagnosis is not null
+            ? $"signature: wrong signing domain: {diagnosis}; {expected}"
+            : $"the signature does not recover the issuer (it recovers {signer}): signed with another key, or for another signing domain; {expected}");
     }
 
     private static void Require32(byte[]? value, string field)

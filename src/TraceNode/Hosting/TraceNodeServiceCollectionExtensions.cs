@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Trace.Chain.Rpc;
+using Trace.Node.Access;
 using Trace.Node.Anchoring;
 using Trace.Node.Blobs;
 using Trace.Node.Carbon.Factors;
@@ -11,6 +12,7 @@ using Trace.Node.Evidence;
 using Trace.Node.Indexing;
 using Trace.Node.Lineage.Hosting;
 using Trace.Node.Lineage.Records;
+using Trace.Node.Participants;
 using Trace.Node.Standards.Cbam;
 using Trace.Node.Standards.Epcis;
 using Trace.Node.Storage;
@@ -51,6 +53,8 @@ public static class TraceNodeServiceCollectionExtensions
         services.AddHostedService<TraceContractsHostedService>();
 
         services.AddSingleton<IssuerDirectory>();
+        services.AddSingleton<ParticipantDirectory>();
+        services.AddSingleton<ParticipantAdministration>();
         services.AddSingleton<ClaimValidator>();
         services.AddSingleton<LineageRecordReader>();
         services.AddSingleton<EvidenceIntake>();
@@ -76,6 +80,9 @@ public static class TraceNodeServiceCollectionExtensions
         services.AddTraceLineage();
         services.AddTraceEpcis();
         services.AddTraceCbam();
+
+        // After the contracts: sign-in and the key standings read the ParticipantRegistry.
+        services.AddTraceAccess();
         return services;
     }
 }

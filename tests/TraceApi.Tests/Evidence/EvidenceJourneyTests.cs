@@ -1,3 +1,5 @@
+using Trace.Client.Access;
+using Grpc.Core.Interceptors;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -25,7 +27,7 @@ public sealed class EvidenceJourneyTests(EvidenceNodeFixture node)
         await Task.WhenAll(signers.Select((signer, c) => Task.Run(async () =>
         {
             using var channel = GrpcChannel.ForAddress(node.Api.GrpcAddress);
-            var client = new EvidenceService.EvidenceServiceClient(channel);
+            var client = new EvidenceService.EvidenceServiceClient(channel.Intercept(new AccessTokenInterceptor(node.Api.Tokens)));
             for (var i = 0; i < perClient; i++)
             {
                 var subject = $"urn:epc:id:sgtin:9506000.134352.C{c}-{i}";

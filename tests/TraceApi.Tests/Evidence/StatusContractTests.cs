@@ -68,6 +68,7 @@ public sealed class StatusContractTests(EvidenceNodeFixture node)
     {
         var registry = EthereumAddress.Parse(node.Node.Contracts["EvidenceRegistry"]);
         var key = EthereumKey.Generate();
+        node.Api.Tokens.Keyring.Add(key);
         await node.RegisterAsync(key.Address, ParticipantRoles.Supplier);
         var foreign = wrong == "chain"
             ? new ClaimSigner(key, OtherChainId, registry)

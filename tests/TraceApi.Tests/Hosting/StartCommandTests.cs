@@ -28,6 +28,7 @@ public sealed class StartCommandTests : IDisposable
         using var rpc = new JsonRpcClient(new Uri(info.RpcUrl));
         var eth = new EthRpc(rpc);
         var signer = new ClaimSigner(EthereumKey.Generate(), info.ChainId, EthereumAddress.Parse(info.Contracts["EvidenceRegistry"]));
+        api.Tokens.Keyring.Add(signer.Key);
         using (var admin = EthereumKey.FromHex(AdminKey))
         {
             var participants = ParticipantRegistryClient.Connect(EthereumAddress.Parse(info.Contracts["ParticipantRegistry"]), eth, new TransactionSender(eth, admin, info.ChainId));
@@ -60,8 +61,11 @@ public sealed class StartCommandTests : IDisposable
     {
         using var factorKey = EthereumKey.Generate();
         var factorKeyHex = Convert.ToHexStringLower(factorKey.ExportPrivateKey());
+        using var adminKey = EthereumKey.Generate();
+        var adminKeyHex = Convert.ToHexStringLower(adminKey.ExportPrivateKey());
         var settings = new Dictionary<string, string>
         {
+            ["Chain:AdminKey"] = adminKeyHex,
             ["Chain:OperatorKey"] = OtherDevKey,
             ["Chain:OperatorKeystorePassword"] = KeystorePassword,
             ["Trace:Carbon:FactorSigningKey"] = factorKeyHex,
@@ -85,6 +89,9 @@ public sealed class StartCommandTests : IDisposable
         Assert.Contains("Trace:Carbon:TransportFactorsPath=(shipped set)", line);
         Assert.Contains("Trace:Carbon:FactorSigningKey=(set, not shown)", line);
         Assert.DoesNotContain(factorKeyHex, api.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Chain:AdminKey=(set, not shown)", line);
+        Assert.DoesNotContain(adminKeyHex, api.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"admin key {adminKey.Address}", api.Output, StringComparison.Ordinal);
     }
 
     public void Dispose()

@@ -1,3 +1,5 @@
+using Grpc.Core.Interceptors;
+using Trace.Client.Access;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
@@ -30,12 +32,12 @@ public sealed class DescriptorLimitTests
             Assert.False(File.Exists(stale)); // swept at start
 
             var node = await new NodeService.NodeServiceClient(api.Channel).GetNodeInfoAsync(new GetNodeInfoRequest());
-            var signer = await LimitedNodeFixture.NewSupplierAsync(node);
+            var signer = await LimitedNodeFixture.NewSupplierAsync(api, node);
             using var channel = GrpcChannel.ForAddress(api.GrpcAddress, new GrpcChannelOptions
             {
                 HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
             });
-            var client = new EvidenceService.EvidenceServiceClient(channel);
+            var client = new EvidenceService.EvidenceServiceClient(channel.Intercept(new AccessTokenInterceptor(api.Tokens)));
 
             const int attempts = 400;
             var calls = new List<AsyncClientStreamingCall<SubmitDocumentRequest, SubmitDocumentResponse>>();

@@ -47,13 +47,15 @@ public sealed class LimitedNodeFixture : IAsyncLifetime
     }
 
     /// <summary>A registered supplier's signer.</summary>
-    public Task<ClaimSigner> NewSupplierAsync() => NewSupplierAsync(Node);
+    public Task<ClaimSigner> NewSupplierAsync() => NewSupplierAsync(Api, Node);
 
     /// <summary>A supplier registered on the embedded chain of <paramref name="node"/> by its admin (Anvil dev key 0).</summary>
-    public static async Task<ClaimSigner> NewSupplierAsync(GetNodeInfoResponse node)
+    public static async Task<ClaimSigner> NewSupplierAsync(TraceApiProcess api, GetNodeInfoResponse node)
     {
         var registry = EthereumAddress.Parse(node.Contracts["EvidenceRegistry"]);
-        var signer = new ClaimSigner(EthereumKey.Generate(), node.ChainId, registry);
+        var key = EthereumKey.Generate();
+        api.Tokens.Keyring.Add(key); // its submissions are signed in as it
+        var signer = new ClaimSigner(key, node.ChainId, registry);
         using var rpc = new JsonRpcClient(new Uri(node.RpcUrl));
         var eth = new EthRpc(rpc);
         using var admin = EthereumKey.FromHex(AdminKey);

@@ -1,3 +1,5 @@
+using Trace.Client.Access;
+using Grpc.Core.Interceptors;
 using System.Security.Cryptography;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -89,8 +91,8 @@ public sealed class WatcherAndStreamLimitTests(LimitedNodeFixture node) : IClass
         using var second = GrpcChannel.ForAddress(node.Api.GrpcAddress);
         using var third = GrpcChannel.ForAddress(node.Api.GrpcAddress);
         var viaFirst = node.Evidence;
-        var viaSecond = new EvidenceService.EvidenceServiceClient(second);
-        var viaThird = new EvidenceService.EvidenceServiceClient(third);
+        var viaSecond = new EvidenceService.EvidenceServiceClient(second.Intercept(new AccessTokenInterceptor(node.Api.Tokens)));
+        var viaThird = new EvidenceService.EvidenceServiceClient(third.Intercept(new AccessTokenInterceptor(node.Api.Tokens)));
         var open = new List<AsyncServerStreamingCall<DownloadContentResponse>>();
         try
         {

@@ -44,7 +44,9 @@ internal sealed partial class SteelScenario(SteelScenarioNode node)
     {
         foreach (var participant in _manifest.GetProperty("participants").EnumerateObject())
         {
-            var signer = new ClaimSigner(EthereumKey.Generate(), node.Node.ChainId, node.EvidenceRegistry);
+            var key = EthereumKey.Generate();
+            node.Api.Tokens.Keyring.Add(key); // its records are submitted signed in as it
+            var signer = new ClaimSigner(key, node.Node.ChainId, node.EvidenceRegistry);
             var role = participant.Value.GetString() switch
             {
                 "supplier" => ParticipantRoles.Supplier,

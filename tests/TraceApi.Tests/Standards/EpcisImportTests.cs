@@ -50,7 +50,9 @@ public sealed class EpcisImportTests(SteelScenarioNode node) : IClassFixture<Ste
     [EpcisFact]
     public async Task The_GS1_transformation_example_signed_by_the_supplier_appears_in_the_lineage_with_its_quantities()
     {
-        var supplier = new ClaimSigner(EthereumKey.Generate(), node.Node.ChainId, node.EvidenceRegistry);
+        var key = EthereumKey.Generate();
+        node.Api.Tokens.Keyring.Add(key); // its records are submitted signed in as it
+        var supplier = new ClaimSigner(key, node.Node.ChainId, node.EvidenceRegistry);
         await node.RegisterAsync(supplier.Address, ParticipantRoles.Supplier);
 
         // 1. The inputs, with own emissions the supplier adds (EPCIS carries none): 5 + 100 + 60 kgCO2e.

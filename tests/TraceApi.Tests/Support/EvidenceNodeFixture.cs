@@ -54,7 +54,13 @@ public sealed class EvidenceNodeFixture : IAsyncLifetime
         ["Chain:Confirmations"] = "2",
     };
 
-    public ClaimSigner NewSigner() => new(EthereumKey.Generate(), Node.ChainId, EvidenceRegistry);
+    /// <summary>A signer with a fresh key, held by the channel's keyring so its submissions are signed in as it.</summary>
+    public ClaimSigner NewSigner()
+    {
+        var key = EthereumKey.Generate();
+        Api.Tokens.Keyring.Add(key);
+        return new(key, Node.ChainId, EvidenceRegistry);
+    }
 
     /// <summary>Registers a participant owning <paramref name="key"/> with <paramref name="roles"/>, as the registry admin.</summary>
     public async Task RegisterAsync(EthereumAddress key, ParticipantRoles roles)

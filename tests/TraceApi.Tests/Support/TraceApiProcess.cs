@@ -4,7 +4,10 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
 using Grpc.Health.V1;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
+using Trace.Client.Access;
 
 namespace Trace.Api.Tests.Support;
 
@@ -20,13 +23,22 @@ public sealed partial class TraceApiProcess : IAsyncDisposable
         DataDirectory = dataDirectory;
         GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
         HttpAddress = new Uri($"http://127.0.0.1:{httpPort}");
-        Channel = GrpcChannel.ForAddress(GrpcAddress);
+        RawChannel = GrpcChannel.ForAddress(GrpcAddress);
+        Tokens = new TestAccessTokens(RawChannel.CreateCallInvoker());
+        Channel = RawChannel.Intercept(new AccessTokenInterceptor(Tokens));
     }
 
     public string DataDirectory { get; }
     public Uri GrpcAddress { get; }
     public Uri HttpAddress { get; }
-    public GrpcChannel Channel { get; }
+    /// <summary>The channel without tokens: what an anonymous client sends.</summary>
+    public GrpcChannel RawChannel { get; }
+
+    /// <summary>Calls signed in as <see cref="TestAccessTokens"/> chooses (a submission's issuer, else the all-roles test reader).</summary>
+    public CallInvoker Channel { get; }
+
+    /// <summary>The tokens behind <see cref="Channel"/>; add a test's keys with <c>Tokens.Keyring.Add(key)</c>.</summary>
+    public TestAccessTokens Tokens { get; }
     public int ProcessId => _process.Id;
     public bool HasExited => _process.HasExited;
 
@@ -86,7 +98,7 @@ public sealed partial class TraceApiProcess : IAsyncDisposable
     }
 
     public async Task<HealthCheckResponse.Types.ServingStatus> HealthAsync(CancellationToken ct = default) =>
-        (await new Health.HealthClient(Channel).CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(5), cancellationToken: ct)).Status;
+        (await new Health.HealthClient(RawChannel).CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(5), cancellationToken: ct)).Status;
 
     /// <summary>Sends a POSIX signal (SIGINT 2, SIGTERM 15, SIGKILL 9) and waits for exit.</summary>
     public async Task<int> SignalAndWaitAsync(int signal, TimeSpan? timeout = null)
@@ -99,7 +111,8 @@ public sealed partial class TraceApiProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Channel.Dispose();
+        RawChannel.Dispose();
+        Tokens.Dispose();
         if (!_process.HasExited)
         {
             _ = Kill(_process.Id, 15);

@@ -143,6 +143,19 @@ public sealed class ParticipantRegistryClient
         return new ParticipantStatus(output.Active, (ParticipantRoles)output.Roles);
     }
 
+    /// <summary>statusHistoryLength and statusHistoryAt: every status checkpoint of the participant, oldest first (empty for an unknown id).</summary>
+    public async Task<IReadOnlyList<ParticipantStatusCheckpoint>> StatusHistoryAsync(byte[] id, CancellationToken ct = default)
+    {
+        var length = (await Contract.QueryAsync<Dto.StatusHistoryLengthFunction, Dto.StatusHistoryLengthOutput>(new() { Id = id }, ct: ct).ConfigureAwait(false)).ReturnValue1;
+        var history = new List<ParticipantStatusCheckpoint>((int)length);
+        for (uint i = 0; i < length; i++)
+        {
+            var entry = await Contract.QueryAsync<Dto.StatusHistoryAtFunction, Dto.StatusHistoryAtOutput>(new() { Id = id, Index = i }, ct: ct).ConfigureAwait(false);
+            history.Add(new ParticipantStatusCheckpoint(entry.Since, entry.Active, (ParticipantRoles)entry.Roles));
+        }
+        return history;
+    }
+
     /// <summary>version: the deployed contract's version string.</summary>
     public async Task<string> VersionAsync(CancellationToken ct = default) =>
         (await Contract.QueryAsync<Dto.VersionFunction, Dto.VersionOutput>(new(), ct: ct).ConfigureAwait(false)).ReturnValue1;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Trace.Node.Blobs;
+using Trace.Node.Lineage.Queries;
 using Trace.Node.Lineage.Storage.Entities;
 using Trace.Node.Storage;
 using Trace.Node.Storage.Entities;
@@ -12,7 +13,7 @@ namespace Trace.Node.Standards.Cbam;
 /// ended in the period, its direct and indirect embedded emissions (CBAM boundary: production processes, transport
 /// excluded), specific embedded emissions, precursors, default-value share and the status of each figure (docs/cbam.md).
 /// </summary>
-public sealed class CbamExporter(TraceStore store, IBlobStore blobs, TimeProvider clock)
+public sealed class CbamExporter(TraceStore store, IBlobStore blobs, LineageQueries lineage, TimeProvider clock)
 {
     /// <summary>Exports the report for <paramref name="query"/>; decimal throughout, kg converted to tonnes only at the end.</summary>
     public async Task<CbamReport> ExportAsync(CbamReportQuery query, CancellationToken ct)
@@ -48,6 +49,7 @@ public sealed class CbamExporter(TraceStore store, IBlobStore blobs, TimeProvide
             if (meta.ReferenceDate < query.Start || meta.ReferenceDate >= query.End) continue;
             if (query.CnCode is { Length: > 0 } cn && meta.CnCode != cn) continue;
             if (query.InstallationId is { Length: > 0 } installation && meta.Installation != installation) continue;
+            if (query.ReachKeys is { } reach && !await lineage.IsWithinReachAsync(batch.BatchId, reach, ct).ConfigureAwait(false)) continue;
             var good = calculator.Good(batch, meta.ReferenceDate, id => metadata.GetValueOrDefault(id), id => Status(records.GetValueOrDefault(id)));
             goods.Add(good);
             keys[good] = (meta.CnCode, meta.Installation);

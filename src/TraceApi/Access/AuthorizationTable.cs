@@ -1,0 +1,89 @@
+namespace Trace.Api.Access;
+
+/// <summary>
+/// THE authorization table: every RPC this node serves, who may call it, and the rule on the data it touches.
+/// <see cref="AuthorizationInterceptor"/> enforces the columns before any service code runs; the services enforce the
+/// resource rules (named here) on the request's content. An RPC missing from this table is refused to everyone, and
+/// the authorization-matrix test fails. docs/access.md renders this table (a test keeps the two equal).
+/// </summary>
+/// <remarks>
+/// Roles are the participant's CURRENT on-chain roles (KeyStandings), not the ones the token was issued with.
+/// Verifiers endorse by issuing their own signed records (kind CERTIFICATION or OTHER) through the Submit RPCs;
+/// there is no separate endorsement RPC yet.
+/// </remarks>
+public static class AuthorizationTable
+{
+    private const string OwnIssuer =
+        "the claim's issuer must be a key of the caller's participant; lineage records also pass the intake's rules " +
+        "(a batch, transformation or footprint only by the batch's producer; a shipment only by its sender or carrier)";
+
+    private const string LineageReach =
+        "regulators and verifiers read any batch; suppliers, carriers and buyers only a batch their participant produced, " +
+        "sent, carried or received (a shipment's from/to participant or issuer is one of their keys)";
+
+    /// <summary>The rows, by service.</summary>
+    public static IReadOnlyList<AuthorizationRule> Rules { get; } =
+    [
+        // Infrastructure.
+        new("/grpc.health.v1.Health/Check", Audience.Everyone),
+        new("/grpc.health.v1.Health/Watch", Audience.Everyone),
+        new("/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", Audience.Everyone),
+        new("/grpc.reflection.v1.ServerReflection/ServerReflectionInfo", Audience.Everyone),
+
+        // Node and sign-in.
+        new("/trace.v1.NodeService/GetNodeInfo", Audience.Everyone),
+        new("/trace.v1.SignInService/GetSignInChallenge", Audience.Everyone),
+        new("/trace.v1.SignInService/SignIn", Audience.Everyone),
+
+        // Evidence: writes by issuers under their own keys; the public read surface; content by rule.
+        new("/trace.v1.EvidenceService/SubmitDocument", Audience.Issuers, OwnIssuer),
+        new("/trace.v1.EvidenceService/SubmitRecord", Audience.Issuers, OwnIssuer),
+        new("/trace.v1.EvidenceService/SubmitRecords", Audience.Issuers, OwnIssuer + "; checked per record, a refused record is that record's PERMISSION_DENIED"),
+        new("/trace.v1.EvidenceService/RevokeRecord", Audience.Issuers, "a signer, when named, must be a key of the caller's participant; the relay accepts only the record issuer's signature"),
+        new("/trace.v1.EvidenceService/GetRecord", Audience.Everyone),
+        new("/trace.v1.EvidenceService/GetProofBundle", Audience.Everyone),
+        new("/trace.v1.EvidenceService/Verify", Audience.Everyone),
+        new("/trace.v1.EvidenceService/VerifyContent", Audience.Everyone),
+        new("/trace.v1.EvidenceService/ListRecords", Audience.SignedIn),
+        new("/trace.v1.EvidenceService/WatchRecordStatus", Audience.SignedIn),
+        new("/trace.v1.EvidenceService/DownloadContent", Audience.SignedIn,
+            "content bytes only for the issuer's participant, its grantees (per record or batch) and regulators (docs/confidentiality.md)"),
+
+        // Audit of the index against the chain: both are public, so anyone may hold the node to account (trace audit).
+        new("/trace.v1.AuditService/AuditIndex", Audience.Everyone),
+
+        // Lineage: footprints are public, graphs by reach.
+        new("/trace.v1.LineageService/GetFootprint", Audience.Everyone),
+        new("/trace.v1.LineageService/GetUpstreamLineage", Audience.Supplier | Audience.Carrier | Audience.Verifier | Audience.Regulator | Audience.Buyer, LineageReach),
+        new("/trace.v1.LineageService/GetDownstreamLineage", Audience.Supplier | Audience.Carrier | Audience.Verifier | Audience.Regulator | Audience.Buyer, LineageReach),
+
+        // Emission factors: public reference data.
+        new("/trace.v1.EmissionFactorService/GetTransportFactors", Audience.Everyone),
+        new("/trace.v1.EmissionFactorService/ListTransportFactorSets", Audience.Everyone),
+
+        // Standards. EPCIS conversion is a pure function (no key held, nothing written): what it returns is checked when
+        // the issuer submits the signed records. CBAM reports: regulators, verifiers and the operator see every good;
+        // a supplier (the declarant or the producer) only goods within its lineage reach.
+        new("/trace.v1.EpcisService/ConvertEpcisDocument", Audience.Issuers | Audience.Admin, "writes nothing; the records it returns pass the Submit RPCs' rules when signed"),
+        new("/trace.v1.EpcisService/ConvertEpcisDocuments", Audience.Issuers | Audience.Admin, "writes nothing; the records it returns pass the Submit RPCs' rules when signed"),
+        new("/trace.v1.CbamService/ExportCbamReport", Audience.Regulator | Audience.Verifier | Audience.Admin | Audience.Supplier,
+            "regulators, verifiers and admins report every good; a supplier only goods its participant produced, sent, carried or received (lineage reach)"),
+
+        // Participants: onboarding is admin-only, the directory is public.
+        new("/trace.v1.ParticipantService/RegisterParticipant", Audience.Admin),
+        new("/trace.v1.ParticipantService/UpdateParticipantIdentity", Audience.Admin),
+        new("/trace.v1.ParticipantService/AddParticipantKey", Audience.Admin),
+        new("/trace.v1.ParticipantService/RetireParticipantKey", Audience.Admin),
+        new("/trace.v1.ParticipantService/GrantParticipantRoles", Audience.Admin),
+        new("/trace.v1.ParticipantService/RevokeParticipantRoles", Audience.Admin),
+        new("/trace.v1.ParticipantService/SuspendParticipant", Audience.Admin),
+        new("/trace.v1.ParticipantService/ReactivateParticipant", Audience.Admin),
+        new("/trace.v1.ParticipantService/ListParticipants", Audience.Everyone),
+        new("/trace.v1.ParticipantService/GetParticipant", Audience.Everyone),
+    ];
+
+    private static readonly Dictionary<string, AuthorizationRule> ByMethod = Rules.ToDictionary(r => r.Method, StringComparer.Ordinal);
+
+    /// <summary>The row of <paramref name="method"/> ("/package.Service/Method"); null when the table does not list it.</summary>
+    public static AuthorizationRule? Find(string method) => ByMethod.GetValueOrDefault(method);
+}
