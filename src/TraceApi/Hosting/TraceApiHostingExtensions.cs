@@ -70,6 +70,8 @@ public static class TraceApiHostingExtensions
         app.MapGrpcService<ParticipantGrpcService>();
         app.MapGrpcService<SignInGrpcService>();
         app.MapGrpcService<ContentAccessGrpcService>();
+        app.MapGrpcService<EpcisGrpcService>();
+        app.MapGrpcService<CbamGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGet("/", () => Results.Text("Trace node. gRPC: trace.v1.*; health: grpc.health.v1.Health.\n"));
         return app;

@@ -15,6 +15,8 @@ using Trace.Node.Indexing;
 using Trace.Node.Lineage.Hosting;
 using Trace.Node.Lineage.Records;
 using Trace.Node.Participants;
+using Trace.Node.Standards.Cbam;
+using Trace.Node.Standards.Epcis;
 using Trace.Node.Storage;
 using Trace.Node.Verification;
 
@@ -83,6 +85,8 @@ public static class TraceNodeServiceCollectionExtensions
         services.AddTraceContentAccess();
         services.AddOptions<SubmissionLimitsOptions>().BindConfiguration(SubmissionLimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SubmissionLimiter>();
+        services.AddTraceEpcis();
+        services.AddTraceCbam();
 
         // After the contracts: sign-in and the key standings read the ParticipantRegistry.
         services.AddTraceAccess();

@@ -38,6 +38,8 @@ public sealed class SteelScenarioNode : IAsyncLifetime
         {
             ["Trace:Carbon:TransportFactorsPath"] = FactorFile,
         };
+        // The EPCIS import needs the GS1 schema, which is not redistributed here: configured when the shared copy is present.
+        if (Trace.Tests.Support.EpcisExamples.Directory is not null) settings["Trace:Epcis:SchemaPath"] = Trace.Tests.Support.EpcisExamples.SchemaPath;
         Api = await TraceApiProcess.StartAsync(_dataDirectory, settings);
         Node = await new NodeService.NodeServiceClient(Api.Channel).GetNodeInfoAsync(new GetNodeInfoRequest());
         _rpc = new JsonRpcClient(new Uri(Node.RpcUrl));
