@@ -2,6 +2,7 @@ using Grpc.HealthCheck;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Trace.Api.Grpc;
+using Trace.Api.Pact;
 using Trace.Api.Services;
 using Trace.Node.Blobs;
 
@@ -46,6 +47,10 @@ public static class TraceApiHostingExtensions
         services.AddGrpcReflection();
         services.AddSingleton<HealthServiceImpl>();
         services.AddHostedService<ChainHealthMonitor>();
+        services.AddOptions<PactApiOptions>().BindConfiguration(PactApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PactTokens>();
+        services.AddSingleton<PactCatalog>();
+        services.AddSingleton<PactEventLog>();
         return services;
     }
 
@@ -62,6 +67,7 @@ public static class TraceApiHostingExtensions
         app.MapGrpcService<LineageGrpcService>();
         app.MapGrpcService<EmissionFactorGrpcService>();
         app.MapGrpcReflectionService();
+        app.MapPactApi();
         app.MapGet("/", () => Results.Text("Trace node. gRPC: trace.v1.*; health: grpc.health.v1.Health.\n"));
         return app;
     }

@@ -11,6 +11,7 @@ using Trace.Node.Evidence;
 using Trace.Node.Indexing;
 using Trace.Node.Lineage.Hosting;
 using Trace.Node.Lineage.Records;
+using Trace.Node.Standards.Pact;
 using Trace.Node.Storage;
 using Trace.Node.Verification;
 
@@ -72,6 +73,7 @@ public static class TraceNodeServiceCollectionExtensions
         services.AddTransportFactors();
 
         services.AddTraceLineage();
+        services.AddTracePact();
         return services;
     }
 }
