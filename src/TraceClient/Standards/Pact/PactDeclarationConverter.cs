@@ -226,7 +226,7 @@ public static class PactDeclarationConverter
         var dqi = r.Object("dqi");
         dqi.Percent("coveragePercent", 100m, asString: asString);
         foreach (var name in (string[])["technologicalDQR", "temporalDQR", "geographicalDQR", "completenessDQR", "reliabilityDQR"])
-            dqi.Rating(name, asString);
+            dqi.Rating(name, asString, asString ? 5m : 3m);
     }
 
     private static void CheckValidity(PactReader header, PactReader pcf)

@@ -86,13 +86,13 @@ internal sealed partial class PactReader(JsonObject node, string at)
         return JsonValue.Create(PactDecimals.Format(number));
     }
 
-    /// <summary>A data quality rating between 1 and 3.</summary>
-    public void Rating(string name, bool asString)
+    /// <summary>A data quality rating between 1 and <paramref name="worst"/> (3 in PACT v2, 5 in v3).</summary>
+    public void Rating(string name, bool asString, decimal worst)
     {
         var value = Node(name);
         if (value is null) return;
         var number = Number(name, value, asString);
-        if (number is < 1m or > 3m) throw Fail(name, $"{PactDecimals.Format(number)} is not a data quality rating between 1 and 3");
+        if (number < 1m || number > worst) throw Fail(name, $"{PactDecimals.Format(number)} is not a data quality rating between 1 and {PactDecimals.Format(worst)}");
     }
 
     public (string Start, string End) Period()

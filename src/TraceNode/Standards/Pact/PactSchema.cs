@@ -8,23 +8,33 @@ public static class PactSchema
 {
     private static readonly Lazy<JsonSchema> Schema = new(Load);
 
-    private static readonly EvaluationOptions ListOptions = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+    private static readonly EvaluationOptions HierarchicalOptions = new() { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true };
 
     /// <summary>Null when <paramref name="productFootprint"/> is a valid PACT v2 ProductFootprint, else the first failing member as a dotted path ("pcf.declaredUnit", "" for the root) and the reason.</summary>
     public static (string Path, string Reason)? FirstViolation(JsonElement productFootprint)
     {
-        var results = Schema.Value.Evaluate(productFootprint, ListOptions);
+        var results = Schema.Value.Evaluate(productFootprint, HierarchicalOptions);
         if (results.IsValid) return null;
-        (string, string)? first = null;
-        foreach (var detail in results.Details ?? [])
+        var found = Deepest(results);
+        return found is { } f ? (DottedPath(f.Location), f.Reason) : ("", "does not match the PACT v2 ProductFootprint schema");
+    }
+
+    // Only failing nodes are followed: a branch that failed inside a passing anyOf is not the cause. Of the failing
+    // leaves, the deepest instance location names the member best.
+    private static (string Location, string Reason)? Deepest(EvaluationResults node)
+    {
+        (string Location, string Reason)? best = null;
+        if (node.Errors is { Count: > 0 } errors)
         {
-            if (detail.Errors is not { Count: > 0 } errors) continue;
-            var path = DottedPath(detail.InstanceLocation.ToString());
             var (keyword, message) = errors.First();
-            // The deepest location names the member best (an anyOf at the parent only says "no branch matched").
-            if (first is null || path.Length > first.Value.Item1.Length) first = (path, $"{message} ({keyword})");
+            best = (node.InstanceLocation.ToString(), $"{message} ({keyword})");
         }
-        return first ?? ("", "does not match the PACT v2 ProductFootprint schema");
+        foreach (var child in node.Details ?? [])
+        {
+            if (child.IsValid) continue;
+            if (Deepest(child) is { } inner && (best is null || inner.Location.Length > best.Value.Location.Length)) best = inner;
+        }
+        return best;
     }
 
     private static string DottedPath(string pointer)
