@@ -48,6 +48,7 @@ public static class TraceApiHostingExtensions
         services.AddSingleton<HealthServiceImpl>();
         services.AddHostedService<ChainHealthMonitor>();
         services.AddOptions<PactApiOptions>().BindConfiguration(PactApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<PactApiOptions>, PactApiOptionsValidation>();
         services.AddSingleton<PactTokens>();
         services.AddSingleton<PactCatalog>();
         services.AddSingleton<PactEventLog>();

@@ -21,6 +21,24 @@ public sealed class PactApiOptions
     /// <summary>Largest request body POST /2/events and POST /auth/token accept, bytes. Default 1 MiB.</summary>
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>What is wrong with the clients (data annotations do not reach list items), or null. Never shows a secret hash.</summary>
+    public string? ClientProblem()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < Clients.Count; i++)
+        {
+            var c = Clients[i];
+            var at = $"Pact:Clients:{i}";
+            if (string.IsNullOrWhiteSpace(c.ClientId)) return $"{at}:ClientId is required";
+            if (!seen.Add(c.ClientId)) return $"{at}:ClientId \"{c.ClientId}\" is configured twice";
+            if (c.SecretSha256.Length != 64 || !c.SecretSha256.All(Uri.IsHexDigit)) return $"{at}:SecretSha256 must be the SHA-256 of the secret, 64 hex digits (the secret itself is never configured)";
+            if (c.TokenLifetimeSeconds is < 1 or > 86_400) return $"{at}:TokenLifetimeSeconds must be between 1 and 86400";
+            foreach (var scope in c.Scopes)
+                if (scope is not ("footprint:list" or "footprint:read" or "events")) return $"{at}:Scopes: unknown scope \"{scope}\" (footprint:list, footprint:read, events)";
+        }
+        return null;
+    }
 }
 
 /// <summary>One OAuth2 client of the PACT API. The secret is never configured in clear: only its SHA-256.</summary>
@@ -34,8 +52,15 @@ public sealed class PactClient
     [Required, RegularExpression("^[0-9a-fA-F]{64}$")]
     public string SecretSha256 { get; set; } = "";
 
-    /// <summary>Scopes granted: footprint:list, footprint:read, events. Default all three.</summary>
-    public List<string> Scopes { get; set; } = ["footprint:list", "footprint:read", "events"];
+    /// <summary>Scopes granted, of footprint:list, footprint:read and events. Default empty: all three (a configured list replaces them; binding cannot remove defaults).</summary>
+    public List<string> Scopes { get; set; } = [];
+
+    /// <summary>The scopes this client holds.</summary>
+    public IReadOnlyList<string> GrantedScopes => Scopes.Count == 0 ? ["footprint:list", "footprint:read", "events"] : Scopes;
+
+    /// <summary>This client's token lifetime in seconds (1 to 86 400), when it differs from <see cref="PactApiOptions.TokenLifetimeSeconds"/>. Default null.</summary>
+    [Range(1, 86_400)]
+    public int? TokenLifetimeSeconds { get; set; }
 
     /// <summary>When not empty, only footprints of batches produced by these addresses are visible to this client. Default empty: every batch.</summary>
     public List<string> Producers { get; set; } = [];

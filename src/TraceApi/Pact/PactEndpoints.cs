@@ -60,7 +60,7 @@ public static class PactEndpoints
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return Results.Json(new Dictionary<string, object>
         {
-            ["access_token"] = token, ["token_type"] = "bearer", ["expires_in"] = expiresIn, ["scope"] = string.Join(' ', client.Scopes),
+            ["access_token"] = token, ["token_type"] = "bearer", ["expires_in"] = expiresIn, ["scope"] = string.Join(' ', client.GrantedScopes),
         });
     }
 
@@ -72,7 +72,7 @@ public static class PactEndpoints
         var (client, expired) = tokens.Check(header[7..].Trim());
         if (expired) return (null, PactErrors.TokenExpired());
         if (client is null) return (null, PactErrors.AccessDenied("The access token is invalid"));
-        if (!client.Scopes.Contains(scope, StringComparer.Ordinal)) return (null, PactErrors.AccessDenied($"The access token lacks the scope {scope}"));
+        if (!client.GrantedScopes.Contains(scope, StringComparer.Ordinal)) return (null, PactErrors.AccessDenied($"The access token lacks the scope {scope}"));
         return (client, null);
     }
 

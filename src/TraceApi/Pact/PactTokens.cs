@@ -36,7 +36,7 @@ public sealed class PactTokens(IOptions<PactApiOptions> options, TimeProvider cl
         foreach (var (key, entry) in _tokens)
             if (entry.Expires < now.AddDays(-1)) _tokens.TryRemove(key, out _); // expired a day ago: no longer answered as TokenExpired
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
-        var lifetime = options.Value.TokenLifetimeSeconds;
+        var lifetime = client.TokenLifetimeSeconds ?? options.Value.TokenLifetimeSeconds;
         _tokens[Key(token)] = (client, now.AddSeconds(lifetime));
         return (token, lifetime);
     }

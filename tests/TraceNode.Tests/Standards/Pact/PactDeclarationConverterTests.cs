@@ -4,6 +4,7 @@ using Trace.Client.Standards.Pact;
 using Trace.Domain;
 using Trace.Domain.Lineage;
 using Trace.Node.Lineage.Records;
+using Trace.Tests.Support;
 
 namespace Trace.Node.Tests.Standards.Pact;
 

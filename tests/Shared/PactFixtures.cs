@@ -1,4 +1,4 @@
-namespace Trace.Node.Tests.Standards.Pact;
+namespace Trace.Tests.Support;
 
 /// <summary>
 /// The WBCSD PACT files (examples, OpenAPI) live outside the repository, in ../shared/standards/pact (their licence
