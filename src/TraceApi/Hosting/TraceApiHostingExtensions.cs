@@ -67,6 +67,7 @@ public static class TraceApiHostingExtensions
         app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcService<LineageGrpcService>();
         app.MapGrpcService<EmissionFactorGrpcService>();
+        app.MapGrpcService<PactGrpcService>();
         app.MapGrpcReflectionService();
         app.MapPactApi();
         app.MapGet("/", () => Results.Text("Trace node. gRPC: trace.v1.*; health: grpc.health.v1.Health.\n"));

@@ -9,6 +9,18 @@ public static partial class PactDecimals
     /// <summary>Plain notation, trailing zeros removed, at most 28 decimal places ("496", "0.4", "-1.23").</summary>
     public static string Format(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// <see cref="Format"/> after rounding to at most 28 significant digits (half away from zero): what a Trace record
+    /// accepts as a decimal, so an exported figure can be declared again as written.
+    /// </summary>
+    public static string FormatForRecord(decimal value)
+    {
+        var text = Format(value);
+        var digits = text.TrimStart('-').Replace(".", "", StringComparison.Ordinal).TrimStart('0').Length;
+        var places = DecimalPlaces(text);
+        return digits <= 28 || places == 0 ? text : Format(Math.Round(value, Math.Max(0, places - (digits - 28)), MidpointRounding.AwayFromZero));
+    }
+
     /// <summary>Parses a PACT decimal string (optional minus sign, digits, optional fraction), or false.</summary>
     public static bool TryParse(string? text, out decimal value)
     {

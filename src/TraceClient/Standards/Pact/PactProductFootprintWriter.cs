@@ -73,10 +73,10 @@ public static class PactProductFootprintWriter
             foreach (var (name, text) in pcf)
                 if (name is not ("declaredUnit" or "unitaryProductAmount" or "primaryDataShare") && PactDecimals.TryParse(text, out var value)
                     && !name.StartsWith("referencePeriod", StringComparison.Ordinal))
-                    result[name] = PactDecimals.Format(r == 1m ? value : value * r);
+                    result[name] = PactDecimals.FormatForRecord(r == 1m ? value : value * r);
             return result;
         }
-        result["pCfExcludingBiogenic"] = PactDecimals.Format(s.TotalKgCo2e / quantityInDeclared);
+        result["pCfExcludingBiogenic"] = PactDecimals.FormatForRecord(s.TotalKgCo2e / quantityInDeclared);
         return result;
     }
 

@@ -75,6 +75,13 @@ public sealed class PactFootprints(LineageQueries queries, TraceStore store, IBl
         return [.. ids.Select(id => (PactFootprintIds.For(id), id)).OrderBy(p => p.Item1)];
     }
 
+    /// <summary>The Rec 20 unit of <paramref name="batchId"/>'s quantity, or null when no batch record declares it.</summary>
+    public async Task<string?> BatchUnitAsync(string batchId, CancellationToken ct)
+    {
+        await using var db = store.OpenContext();
+        return await db.Set<LineageBatchEntity>().AsNoTracking().Where(b => b.BatchId == batchId).Select(b => b.Unit).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+    }
+
     /// <summary>The batch whose footprint id is <paramref name="id"/>, or null.</summary>
     public async Task<string?> FindAsync(Guid id, CancellationToken ct)
     {

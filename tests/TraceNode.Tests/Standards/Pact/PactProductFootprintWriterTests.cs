@@ -108,6 +108,16 @@ public sealed class PactProductFootprintWriterTests
     }
 
     [Fact]
+    public void A_non_terminating_figure_is_exported_with_at_most_28_significant_digits_so_it_can_be_declared_again()
+    {
+        var source = PigIron() with { TotalKgCo2e = 1564093.3297261904761904761905m };
+        var perKg = PactProductFootprintWriter.ToV2(source)["pcf"]!["pCfExcludingBiogenic"]!.GetValue<string>();
+        Assert.Equal("1.56409332972619047619047619", perKg); // 28 significant digits, the trailing zero dropped
+        var declaration = PactDeclarationConverterTests.Accept(PactDeclarationConverter.Convert(PactProductFootprintWriter.ToV2(source).ToJsonString(), source.BatchId, "TNE"));
+        Assert.InRange(declaration.PcfExcludingBiogenic * 1_000_000m - source.TotalKgCo2e, -0.000001m, 0.000001m);
+    }
+
+    [Fact]
     public void A_batch_counted_in_pieces_exports_as_PACT_v3_only_and_one_in_metres_not_at_all()
     {
         var pieces = PigIron("H87", 14000m);
