@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Trace.Api.Pact;
 using Trace.Chain.Rpc;
 using Trace.Node;
 using Trace.Node.Anchoring;
@@ -42,6 +43,7 @@ public sealed partial class EffectiveConfigurationLog(IServiceProvider services,
         var anchoring = Get<AnchoringOptions>();
         var evidence = Get<EvidenceOptions>();
         var carbon = Get<CarbonFactorOptions>();
+        var pact = Get<PactApiOptions>();
         (string Key, object? Value)[] settings =
         [
             ("Trace:DataDirectory", node.DataDirectoryFullPath),
@@ -78,6 +80,10 @@ public sealed partial class EffectiveConfigurationLog(IServiceProvider services,
             ("Trace:Carbon:FactorSigningKey", SecretRedaction.Presence(carbon.FactorSigningKey)),
             ("Trace:Carbon:FactorSigningKeystore", string.IsNullOrWhiteSpace(carbon.FactorSigningKeystore) ? "(none)" : carbon.FactorSigningKeystore),
             ("Trace:Carbon:FactorSigningKeystorePassword", SecretRedaction.Presence(carbon.FactorSigningKeystorePassword)),
+            // Client ids only: a secret's hash is not shown either.
+            ("Pact:Clients", pact.Clients.Count == 0 ? "(none: PACT API off)" : string.Join(",", pact.Clients.Select(c => c.ClientId))),
+            ("Pact:TokenLifetimeSeconds", pact.TokenLifetimeSeconds),
+            ("Pact:MaxPageSize", pact.MaxPageSize),
         ];
         return string.Join("; ", settings.Select(s => $"{s.Key}={Convert.ToString(s.Value, CultureInfo.InvariantCulture)}"));
     }

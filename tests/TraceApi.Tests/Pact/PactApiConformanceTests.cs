@@ -52,7 +52,12 @@ public sealed class PactApiConformanceTests(PactNode pact) : IClassFixture<PactN
         Assert.Equal("unsupported_grant_type", JsonNode.Parse(await unsupported.Content.ReadAsStringAsync())!["error"]!.GetValue<string>());
 
         await TokenAsync(PactNode.Buyer);
-        foreach (var secret in PactNode.Secrets.Values.Append("not-the-secret")) Assert.DoesNotContain(secret, pact.Node.Api.Output);
+        foreach (var secret in PactNode.Secrets.Values.Append("not-the-secret"))
+        {
+            Assert.DoesNotContain(secret, pact.Node.Api.Output);
+            Assert.DoesNotContain(PactNode.Sha256(secret), pact.Node.Api.Output, StringComparison.OrdinalIgnoreCase);
+        }
+        Assert.Contains($"Pact:Clients={PactNode.Buyer},{PactNode.Reader},{PactNode.ShortLived}", pact.Node.Api.Output);
     }
 
     [Fact]

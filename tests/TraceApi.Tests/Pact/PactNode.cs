@@ -51,5 +51,5 @@ public sealed class PactNode : IAsyncLifetime
         await Node.DisposeAsync();
     }
 
-    private static string Sha256(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    internal static string Sha256(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }
