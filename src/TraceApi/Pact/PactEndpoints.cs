@@ -16,11 +16,26 @@ public static class PactEndpoints
     {
         var options = app.Services.GetRequiredService<IOptions<PactApiOptions>>().Value;
         if (options.Clients.Count == 0) return app;
-        Log.Mapped(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Trace.Api.Pact"), options.Clients.Count);
-        app.MapPost("/auth/token", Token);
-        app.MapGet("/2/footprints", List);
-        app.MapGet("/2/footprints/{id}", Get);
-        app.MapPost("/2/events", PactEvents.Post);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Trace.Api.Pact");
+        Log.Mapped(logger, options.Clients.Count);
+        // An unexpected fault answers PACT's InternalError body, its details only in the log under an incident id.
+        var pact = app.MapGroup("").AddEndpointFilter(async (context, next) =>
+        {
+            try
+            {
+                return await next(context);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                var incident = Guid.NewGuid().ToString("N")[..12];
+                Log.Unexpected(logger, ex, context.HttpContext.Request.Path, incident);
+                return PactErrors.InternalError(incident);
+            }
+        });
+        pact.MapPost("/auth/token", Token);
+        pact.MapGet("/2/footprints", List);
+        pact.MapGet("/2/footprints/{id}", Get);
+        pact.MapPost("/2/events", PactEvents.Post);
         return app;
     }
 

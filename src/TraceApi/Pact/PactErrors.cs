@@ -18,8 +18,8 @@ public static class PactErrors
     /// <summary>400: an event type or feature this host does not implement.</summary>
     public static IResult NotImplemented(string message) => Error(StatusCodes.Status400BadRequest, "NotImplemented", message);
 
-    /// <summary>500, no internals.</summary>
-    public static IResult InternalError() => Error(StatusCodes.Status500InternalServerError, "InternalError", "Internal error");
+    /// <summary>500, no internals: the incident id finds the details in the node's log.</summary>
+    public static IResult InternalError(string incident) => Error(StatusCodes.Status500InternalServerError, "InternalError", $"Internal error (incident {incident})");
 
     /// <summary>An OAuth2 token endpoint error (RFC 6749 §5.2).</summary>
     public static IResult OAuth(int status, string error, string description) =>
