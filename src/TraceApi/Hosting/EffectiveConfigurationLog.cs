@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Trace.Api.Pact;
 using Trace.Chain.Rpc;
 using Trace.Node;
 using Trace.Node.Access;
@@ -47,6 +48,7 @@ public sealed partial class EffectiveConfigurationLog(IServiceProvider services,
         var access = Get<AccessOptions>();
         var content = Get<ContentEncryptionOptions>();
         var limits = Get<SubmissionLimitsOptions>();
+        var pact = Get<PactApiOptions>();
         (string Key, object? Value)[] settings =
         [
             ("Trace:DataDirectory", node.DataDirectoryFullPath),
@@ -102,6 +104,10 @@ public sealed partial class EffectiveConfigurationLog(IServiceProvider services,
             ("Trace:Access:TokenSigningKey", string.IsNullOrWhiteSpace(access.TokenSigningKey) ? "(generated: <data>/access/token-signing.key)" : SecretRedaction.Presence(access.TokenSigningKey)),
             ("Trace:Access:TokenLifetime", access.TokenLifetime),
             ("Trace:Access:ChallengeLifetime", access.ChallengeLifetime),
+            // Client ids only: a secret's hash is not shown either.
+            ("Pact:Clients", pact.Clients.Count == 0 ? "(none: PACT API off)" : string.Join(",", pact.Clients.Select(c => c.ClientId))),
+            ("Pact:TokenLifetimeSeconds", pact.TokenLifetimeSeconds),
+            ("Pact:MaxPageSize", pact.MaxPageSize),
         ];
         return string.Join("; ", settings.Select(s => $"{s.Key}={Convert.ToString(s.Value, CultureInfo.InvariantCulture)}"));
     }

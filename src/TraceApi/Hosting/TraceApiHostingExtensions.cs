@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Trace.Api.Access;
 using Trace.Api.Grpc;
+using Trace.Api.Pact;
 using Trace.Api.Services;
 using Trace.Node.Blobs;
 
@@ -52,6 +53,11 @@ public static class TraceApiHostingExtensions
         services.AddGrpcReflection();
         services.AddSingleton<HealthServiceImpl>();
         services.AddHostedService<ChainHealthMonitor>();
+        services.AddOptions<PactApiOptions>().BindConfiguration(PactApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<PactApiOptions>, PactApiOptionsValidation>();
+        services.AddSingleton<PactTokens>();
+        services.AddSingleton<PactCatalog>();
+        services.AddSingleton<PactEventLog>();
         return services;
     }
 
@@ -72,7 +78,9 @@ public static class TraceApiHostingExtensions
         app.MapGrpcService<ContentAccessGrpcService>();
         app.MapGrpcService<EpcisGrpcService>();
         app.MapGrpcService<CbamGrpcService>();
+        app.MapGrpcService<PactGrpcService>();
         app.MapGrpcReflectionService();
+        app.MapPactApi();
         app.MapGet("/", () => Results.Text("Trace node. gRPC: trace.v1.*; health: grpc.health.v1.Health.\n"));
         return app;
     }

@@ -17,6 +17,7 @@ using Trace.Node.Lineage.Records;
 using Trace.Node.Participants;
 using Trace.Node.Standards.Cbam;
 using Trace.Node.Standards.Epcis;
+using Trace.Node.Standards.Pact;
 using Trace.Node.Storage;
 using Trace.Node.Verification;
 
@@ -90,6 +91,7 @@ public static class TraceNodeServiceCollectionExtensions
 
         // After the contracts: sign-in and the key standings read the ParticipantRegistry.
         services.AddTraceAccess();
+        services.AddTracePact();
         return services;
     }
 }

@@ -16,8 +16,15 @@ public sealed class SteelScenarioNode : IAsyncLifetime
 {
     private const string AdminKey = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "trace-steel-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly IReadOnlyDictionary<string, string> _extraSettings;
     private EthereumKey? _admin;
     private ParticipantRegistryClient _participants = null!;
+
+    /// <summary>The node as the steel scenario tests run it.</summary>
+    public SteelScenarioNode() : this(new Dictionary<string, string>()) { }
+
+    /// <summary>The node with more settings (e.g. the PACT API's clients).</summary>
+    internal SteelScenarioNode(IReadOnlyDictionary<string, string> extraSettings) => _extraSettings = extraSettings;
 
     public TraceApiProcess Api { get; private set; } = null!;
     public GetNodeInfoResponse Node { get; private set; } = null!;
@@ -40,6 +47,7 @@ public sealed class SteelScenarioNode : IAsyncLifetime
         };
         // The EPCIS import needs the GS1 schema, which is not redistributed here: configured when the shared copy is present.
         if (Trace.Tests.Support.EpcisExamples.Directory is not null) settings["Trace:Epcis:SchemaPath"] = Trace.Tests.Support.EpcisExamples.SchemaPath;
+        foreach (var (key, value) in _extraSettings) settings[key] = value;
         Api = await TraceApiProcess.StartAsync(_dataDirectory, settings);
         Node = await new NodeService.NodeServiceClient(Api.Channel).GetNodeInfoAsync(new GetNodeInfoRequest());
         _rpc = new JsonRpcClient(new Uri(Node.RpcUrl));
