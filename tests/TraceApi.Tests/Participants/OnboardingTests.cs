@@ -105,7 +105,7 @@ public sealed class OnboardingTests(EvidenceNodeFixture node)
             var signedIn = await SignInClient.SignInAsync(node.Api.RawChannel.CreateCallInvoker(), keys[i]);
             Assert.Equal(registered[i].ParticipantId, signedIn.ParticipantId);
             Assert.Equal(keys[i].Address.ToString(), signedIn.Key);
-            Assert.Equal([parties[i].Role.ToString().ToLowerInvariant()], signedIn.Roles);
+            Assert.Equal([parties[i].Role], signedIn.Roles);
             Assert.False(signedIn.Admin);
         }
 
