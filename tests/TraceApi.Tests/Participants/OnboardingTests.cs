@@ -253,8 +253,17 @@ public sealed class OnboardingTests(EvidenceNodeFixture node)
             Identity = Organisations.WithLei("Self Registered Ltd"), Roles = { ParticipantRole.Supplier }, Keys = { EthereumKey.Generate().Address.ToString() },
         };
 
-        // The tests' default caller holds every participant role but is no registry admin.
-        var asParticipant = await Assert.ThrowsAsync<RpcException>(() => new ParticipantService.ParticipantServiceClient(node.Api.Channel).RegisterParticipantAsync(request).ResponseAsync);
+        // A signed-in participant holding every participant role, but no registry admin.
+        using var participantKey = EthereumKey.Generate();
+        await Participants.RegisterParticipantAsync(new RegisterParticipantRequest
+        {
+            Identity = Organisations.WithLei("Every Role Ltd"),
+            Roles = { ParticipantRole.Supplier, ParticipantRole.Carrier, ParticipantRole.Verifier, ParticipantRole.Regulator, ParticipantRole.Buyer },
+            Keys = { participantKey.Address.ToString() },
+        });
+        var token = await SignInClient.SignInAsync(node.Api.RawChannel.CreateCallInvoker(), participantKey);
+        var asParticipant = await Assert.ThrowsAsync<RpcException>(() => Directory.RegisterParticipantAsync(request,
+            new Metadata { { "authorization", "Bearer " + token.AccessToken } }).ResponseAsync);
         var anonymous = await Assert.ThrowsAsync<RpcException>(() => Directory.RegisterParticipantAsync(request).ResponseAsync);
 
         Assert.Equal(StatusCode.PermissionDenied, asParticipant.StatusCode);
