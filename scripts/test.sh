@@ -6,6 +6,14 @@ cd "$(dirname "$0")/.."
 CONFIGURATION="${CONFIGURATION:-Release}"
 bash scripts/setup.sh || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 
+# Standards example data (GS1 EPCIS, WBCSD PACT) may not be committed here; tests read it from the workplace's shared/
+# directory: beside the checkout, else this workplace's /work/shared. Tests that need it skip, saying why, when neither exists.
+if [ -z "${TRACE_SHARED_DIR:-}" ]; then
+  for candidate in "$(pwd)/../shared" /work/shared; do
+    if [ -d "$candidate/standards" ]; then export TRACE_SHARED_DIR="$(cd "$candidate" && pwd)"; break; fi
+  done
+fi
+
 status=0
 log="$(mktemp)"
 dotnet test Trace.sln -c "$CONFIGURATION" --no-build --nologo ${TEST_FILTER:+--filter "$TEST_FILTER"} 2>&1 | tee "$log"

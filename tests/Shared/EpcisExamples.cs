@@ -28,15 +28,7 @@ public static class EpcisExamples
         ? []
         : [.. System.IO.Directory.GetFiles(Root.Value, "*.jsonld").Select(System.IO.Path.GetFileName).Order(StringComparer.Ordinal)!];
 
-    private static string? FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine(dir.FullName, "shared", "standards", "epcis");
-            if (File.Exists(System.IO.Path.Combine(candidate, "EPCIS-JSON-Schema.json"))) return candidate;
-        }
-        return null;
-    }
+    private static string? FindRoot() => SharedStandards.Find("epcis", "EPCIS-JSON-Schema.json");
 }
 
 /// <summary>A fact skipped when the GS1 EPCIS examples are absent.</summary>

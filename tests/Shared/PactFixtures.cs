@@ -7,15 +7,7 @@ namespace Trace.Tests.Support;
 /// </summary>
 public static class PactFixtures
 {
-    private static readonly Lazy<string?> Root = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine(dir.FullName, "shared", "standards", "pact");
-            if (File.Exists(System.IO.Path.Combine(candidate, "v2-get-footprint-response.json"))) return candidate;
-        }
-        return null;
-    });
+    private static readonly Lazy<string?> Root = new(() => SharedStandards.Find("pact", "v2-get-footprint-response.json"));
 
     /// <summary>Null when the files are there, else why the tests that read them are skipped.</summary>
     public static string? SkipReason => Root.Value is null
