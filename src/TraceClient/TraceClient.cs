@@ -19,7 +19,7 @@ namespace Trace.Client;
 /// A typed facade over a Trace node's gRPC services: submit records and documents, stream records, watch status,
 /// read records and proof bundles. Failures surface as <see cref="TraceClientException"/> subclasses, not RpcException.
 /// </summary>
-public sealed class TraceClient : IDisposable
+public sealed partial class TraceClient : IDisposable
 {
     private const int ChunkBytes = 64 * 1024;
     private readonly GrpcChannel? _ownedChannel;
@@ -29,9 +29,17 @@ public sealed class TraceClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(info);
-        Tokens = new KeyringAccessTokenProvider(channel.CreateCallInvoker());
-        Evidence = new EvidenceService.EvidenceServiceClient(channel.Intercept(new AccessTokenInterceptor(Tokens)));
-        Participants = new ParticipantService.ParticipantServiceClient(channel.Intercept(new AccessTokenInterceptor(Tokens)));
+        RawInvoker = channel.CreateCallInvoker();
+        Tokens = new KeyringAccessTokenProvider(RawInvoker);
+        var signedIn = channel.Intercept(new AccessTokenInterceptor(Tokens));
+        Evidence = new EvidenceService.EvidenceServiceClient(signedIn);
+        Participants = new ParticipantService.ParticipantServiceClient(signedIn);
+        Lineage = new LineageService.LineageServiceClient(signedIn);
+        ContentAccess = new ContentAccessService.ContentAccessServiceClient(signedIn);
+        Audit = new AuditService.AuditServiceClient(signedIn);
+        Cbam = new CbamService.CbamServiceClient(signedIn);
+        Pact = new PactService.PactServiceClient(signedIn);
+        Epcis = new EpcisService.EpcisServiceClient(signedIn);
         Info = info;
         Registry = EthereumAddress.TryParse(info.Contracts.GetValueOrDefault("EvidenceRegistry"), out var registry)
             ? registry
@@ -62,6 +70,27 @@ public sealed class TraceClient : IDisposable
 
     /// <summary>The generated ParticipantService client: onboarding (admin) and the public participant directory (docs/participants.md).</summary>
     public ParticipantService.ParticipantServiceClient Participants { get; }
+
+    /// <summary>The generated LineageService client (footprints, upstream and downstream lineage).</summary>
+    public LineageService.LineageServiceClient Lineage { get; }
+
+    /// <summary>The generated ContentAccessService client (grants to read content, docs/confidentiality.md).</summary>
+    public ContentAccessService.ContentAccessServiceClient ContentAccess { get; }
+
+    /// <summary>The generated AuditService client (the node's index re-verified).</summary>
+    public AuditService.AuditServiceClient Audit { get; }
+
+    /// <summary>The generated CbamService client (CBAM report export, docs/cbam.md).</summary>
+    public CbamService.CbamServiceClient Cbam { get; }
+
+    /// <summary>The generated PactService client (PACT ProductFootprint export and conversion, docs/pact.md).</summary>
+    public PactService.PactServiceClient Pact { get; }
+
+    /// <summary>The generated EpcisService client (EPCIS 2.0 documents to unsigned lineage records, docs/epcis.md).</summary>
+    public EpcisService.EpcisServiceClient Epcis { get; }
+
+    /// <summary>Calls without the token interceptor (sign-in itself, or a caller's own tokens).</summary>
+    public CallInvoker RawInvoker { get; }
 
     /// <summary>The node's GetNodeInfo answer at connect time.</summary>
     public GetNodeInfoResponse Info { get; }
@@ -195,7 +224,7 @@ public sealed class TraceClient : IDisposable
 
     public void Dispose() => _ownedChannel?.Dispose();
 
-    private static async Task<T> Call<T>(Func<Task<T>> call)
+    internal static async Task<T> Call<T>(Func<Task<T>> call)
     {
         try
         {
@@ -207,7 +236,7 @@ public sealed class TraceClient : IDisposable
         }
     }
 
-    private static async Task Call(Func<Task> call)
+    internal static async Task Call(Func<Task> call)
     {
         try
         {

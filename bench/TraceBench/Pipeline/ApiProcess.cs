@@ -40,6 +40,7 @@ internal sealed class ApiProcess : IAsyncDisposable
         start.Environment["Trace__DataDirectory"] = dataDirectory;
         start.Environment["Api__GrpcUrl"] = $"http://127.0.0.1:{port}";
         start.Environment["Api__HttpUrl"] = "";
+        start.Environment["Chain__EmbeddedPort"] = "0"; // the default 8545 may be taken by a node someone else runs
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
         // The data directory is deleted after a run; the log sits beside it and stays, so a failure can be read afterwards.

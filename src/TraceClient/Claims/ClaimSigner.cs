@@ -97,6 +97,17 @@ public sealed class ClaimSigner
         };
     }
 
+    /// <summary>
+    /// A lineage record (batch, transformation, shipment or footprint declaration) ready for SubmitRecord: the kind and
+    /// subject id come from its <c>recordType</c> and identifier member (<see cref="LineageRecordType"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">no known recordType or identifier, or a body that cannot be sealed.</exception>
+    public SubmitRecordRequest LineageRecord(string bodyJson, string? metadataJson = null)
+    {
+        var (_, kind, subject) = LineageRecordType.Describe(bodyJson);
+        return StructuredRecord(subject, kind, bodyJson, metadataJson);
+    }
+
     /// <summary><see cref="StructuredRecord"/> for many records on all cores; results keep the input order.</summary>
     public SubmitRecordRequest[] StructuredRecords(IReadOnlyList<RecordDraft> drafts, CancellationToken ct = default)
     {

@@ -46,6 +46,8 @@ public sealed class ChainConnection(
                 new AnvilOptions
                 {
                     ChainId = options.ChainId,
+                    Port = options.EmbeddedPort,
+                    PortSetting = "Chain:EmbeddedPort",
                     StateFile = stateFile,
                     BlockTimeSeconds = options.EmbeddedBlockTimeSeconds > 0 ? options.EmbeddedBlockTimeSeconds : null,
                 },

@@ -53,6 +53,17 @@ public sealed class ChainOptions
     [Range(0, 3600)]
     public int EmbeddedBlockTimeSeconds { get; set; } = 1;
 
+    /// <summary>The default <see cref="EmbeddedPort"/>: Anvil's own default, so docs and proof bundles can name http://127.0.0.1:8545.</summary>
+    public const int DefaultEmbeddedPort = 8545;
+
+    /// <summary>
+    /// Embedded mode only: the loopback port the managed Anvil listens on. Default 8545, fixed so the RPC URL a buyer
+    /// verifies against does not change between starts; 0 lets the OS pick a free port at each start (tests, several
+    /// nodes on one machine). A port already taken stops the node at start with an error naming this setting.
+    /// </summary>
+    [Range(0, 65535)]
+    public int EmbeddedPort { get; set; } = DefaultEmbeddedPort;
+
     /// <summary>True when no RPC URL is configured.</summary>
     public bool IsEmbedded => string.IsNullOrWhiteSpace(RpcUrl);
 }

@@ -50,7 +50,7 @@ public sealed partial class AnvilManager : IAsyncDisposable
     {
         if (_process is not null) throw new InvalidOperationException("anvil is already started");
         var binary = AnvilBinary.Locate(_options.BinaryPath);
-        var port = _options.Port != 0 ? _options.Port : FreeLoopbackPort();
+        var port = _options.Port != 0 ? EnsureFree(_options.Port, _options.PortSetting) : FreeLoopbackPort();
         RpcUrl = new Uri($"http://127.0.0.1:{port}");
         var startInfo = BuildStartInfo(binary, port);
 
@@ -236,6 +236,24 @@ public sealed partial class AnvilManager : IAsyncDisposable
     private string LastOutput()
     {
         lock (_lastOutput) return _lastOutput.Count == 0 ? "(none)" : string.Join(" | ", _lastOutput);
+    }
+
+    /// <summary>
+    /// Anvil would exit with a bare "address in use" after we waited for it; a fixed port that is taken is the operator's
+    /// to fix, so say so at once and name the setting.
+    /// </summary>
+    private static int EnsureFree(int port, string setting)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return port;
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode is SocketError.AddressAlreadyInUse or SocketError.AccessDenied)
+        {
+            throw new AnvilPortInUseException(port, setting, ex);
+        }
     }
 
     private static int FreeLoopbackPort()

@@ -9,6 +9,9 @@ public sealed class AnvilOptions
     /// <summary>Loopback port; 0 (default) lets the OS pick a free one.</summary>
     public int Port { get; set; }
 
+    /// <summary>The setting that gives <see cref="Port"/>, named in the error when the port is taken.</summary>
+    public string PortSetting { get; set; } = "Anvil:Port";
+
     /// <summary>EIP-155 chain id. Default 31337 (Anvil's).</summary>
     public ulong ChainId { get; set; } = 31337;
 

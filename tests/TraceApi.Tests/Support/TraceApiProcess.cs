@@ -70,6 +70,8 @@ public sealed partial class TraceApiProcess : IAsyncDisposable
         startInfo.Environment["Trace__DataDirectory"] = dataDirectory;
         startInfo.Environment["Api__GrpcUrl"] = $"{(tlsHandler is null ? "http" : "https")}://127.0.0.1:{grpcPort}";
         startInfo.Environment["Api__HttpUrl"] = $"http://127.0.0.1:{httpPort}";
+        // Tests start many nodes at once: each embedded Anvil on a free port unless a test fixes one (the default 8545 is for people).
+        startInfo.Environment["Chain__EmbeddedPort"] = "0";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             startInfo.Environment[key.Replace(":", "__")] = value;
 
