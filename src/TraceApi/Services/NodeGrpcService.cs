@@ -1,4 +1,6 @@
 using Grpc.Core;
+using Microsoft.Extensions.Options;
+using Trace.Api.Hosting;
 using Trace.Node.Chain;
 using Trace.Node.Storage;
 using Trace.Protos.V1;
@@ -6,7 +8,7 @@ using Trace.Protos.V1;
 namespace Trace.Api.Services;
 
 /// <summary>trace.v1.NodeService: what chain and contracts this node anchors to.</summary>
-public sealed class NodeGrpcService(ChainConnection chain, TraceContracts contracts, TraceStore store) : NodeService.NodeServiceBase
+public sealed class NodeGrpcService(ChainConnection chain, TraceContracts contracts, TraceStore store, IOptions<ApiOptions> api) : NodeService.NodeServiceBase
 {
     private static readonly string Version = typeof(NodeGrpcService).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
@@ -21,6 +23,7 @@ public sealed class NodeGrpcService(ChainConnection chain, TraceContracts contra
             // An external RPC URL often carries an API key in its path or query: show only where it points.
             RpcUrl = chain.Mode == "embedded" ? chain.RpcUrl.ToString() : $"{chain.RpcUrl.Scheme}://{chain.RpcUrl.Host}:{chain.RpcUrl.Port}",
             PendingRecords = (ulong)(await store.GetQueueInfoAsync(context.CancellationToken)).Count,
+            HttpUrl = api.Value.HttpUrl?.TrimEnd('/') ?? "",
         };
         if (contracts.Ready.IsCompletedSuccessfully)
         {

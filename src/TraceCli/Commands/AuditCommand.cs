@@ -1,59 +1,112 @@
 using System.CommandLine;
-using Grpc.Core;
-using Grpc.Net.Client;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Google.Protobuf.WellKnownTypes;
+using Spectre.Console;
+using Trace.Cli.Cli;
 using Trace.Protos.V1;
 
 namespace Trace.Cli.Commands;
 
-/// <summary><c>trace audit [--node URL]</c>: asks a Trace node to re-verify its whole index and prints what disagrees.</summary>
+/// <summary>
+/// <c>trace audit</c>: the node re-verifies its whole index against its blobs and the chain (exit 1 with findings);
+/// <c>trace audit cbam</c> exports a CBAM report; <c>trace audit pact BATCH</c> a PACT ProductFootprint.
+/// </summary>
 internal static class AuditCommand
 {
     public static Command Create()
     {
-        var node = new Option<string>("--node") { Description = "gRPC address of the Trace node", DefaultValueFactory = _ => "http://127.0.0.1:50051" };
-        var command = new Command("audit", "Re-verify every record of a node's index against its blob store and the chain") { node };
-        command.SetAction(async (parse, ct) =>
+        var command = new Command("audit", "Re-verify every record of the node's index against its blob store and the chain; CBAM and PACT exports");
+        Run.Action(command, IndexAsync);
+
+        var from = new Option<string>("--from") { Description = "Period start, a date (UTC), e.g. 2026-10-01", Required = true };
+        var to = new Option<string>("--to") { Description = "Period end (exclusive), e.g. 2027-01-01", Required = true };
+        var cn = new Option<string?>("--cn") { Description = "Only goods of this CN code (8 digits)" };
+        var installation = new Option<string?>("--installation") { Description = "Only goods of this installation" };
+        var csv = new Option<bool>("--csv") { Description = "CSV instead of JSON" };
+        var cbamOut = new Option<FileInfo?>("--output", "-o") { Description = "Save the report here (default: standard output)" };
+        var cbam = new Command("cbam", "Export the CBAM report of a period (docs/cbam.md; regulators, verifiers, admins: every good; suppliers: their own)") { from, to, cn, installation, csv, cbamOut };
+        Run.Action(cbam, async (s, ct) =>
         {
-            if (!Uri.TryCreate(parse.GetValue(node), UriKind.Absolute, out var nodeUrl) || nodeUrl.Scheme is not ("http" or "https"))
+            var client = await s.SignedInClientAsync(ct);
+            var request = new ExportCbamReportRequest
             {
-                await Console.Out.WriteLineAsync("--node: not an http(s) URL");
-                return 2;
-            }
-            return await RunAsync(nodeUrl, Console.Out, ct);
+                PeriodStart = Date(s.Value(from)!, "--from"), PeriodEnd = Date(s.Value(to)!, "--to"),
+                CnCode = s.Value(cn) ?? "", InstallationId = s.Value(installation) ?? "",
+                Format = s.Value(csv) ? CbamReportFormat.Csv : CbamReportFormat.Json,
+            };
+            var answer = await client.Cbam.ExportCbamReportAsync(request, cancellationToken: ct);
+            return await SaveAsync(s, answer.Content, s.Value(cbamOut), $"CBAM report: {answer.GoodsItems} goods items from {answer.Batches} batches ({answer.MediaType})",
+                new JsonObject { ["mediaType"] = answer.MediaType, ["goodsItems"] = answer.GoodsItems, ["batches"] = answer.Batches }, ct);
         });
+
+        var batch = new Argument<string>("batch") { Description = "Batch id" };
+        var spec = new Option<string>("--spec") { Description = "PACT Technical Specification version: 2 or 3", DefaultValueFactory = _ => "2" };
+        var pactOut = new Option<FileInfo?>("--output", "-o") { Description = "Save the ProductFootprint here (default: standard output)" };
+        var pact = new Command("pact", "Export a batch's footprint as a PACT ProductFootprint (docs/pact.md)") { batch, spec, pactOut };
+        Run.Action(pact, async (s, ct) =>
+        {
+            var client = await s.ClientAsync(ct);
+            var answer = await client.Pact.ExportProductFootprintAsync(new ExportProductFootprintRequest { BatchId = s.Value(batch)!, SpecVersion = s.Value(spec)! }, cancellationToken: ct);
+            return await SaveAsync(s, answer.ProductFootprintJson, s.Value(pactOut), $"PACT ProductFootprint {answer.FootprintId}",
+                new JsonObject { ["footprintId"] = answer.FootprintId }, ct);
+        });
+
+        command.Subcommands.Add(cbam);
+        command.Subcommands.Add(pact);
         return command;
     }
 
-    /// <summary>Exit codes: 0 no findings, 1 findings, 2 unusable input, 3 node unreachable.</summary>
-    public static async Task<int> RunAsync(Uri nodeUrl, TextWriter output, CancellationToken ct)
+    /// <summary>Exit codes: 0 no findings, 1 findings, 3 node unreachable.</summary>
+    private static async Task<int> IndexAsync(Session s, CancellationToken ct)
     {
-        using var channel = GrpcChannel.ForAddress(nodeUrl);
-        var client = new AuditService.AuditServiceClient(channel);
-        try
+        var client = await s.ClientAsync(ct);
+        using var call = client.Audit.AuditIndex(new AuditIndexRequest(), cancellationToken: ct);
+        var findings = new JsonArray();
+        while (await call.ResponseStream.MoveNext(ct))
         {
-            using var call = client.AuditIndex(new AuditIndexRequest(), cancellationToken: ct);
-            while (await call.ResponseStream.MoveNext(ct))
+            var item = call.ResponseStream.Current;
+            if (item.ItemCase == AuditIndexResponse.ItemOneofCase.Finding)
             {
-                var item = call.ResponseStream.Current;
-                if (item.ItemCase == AuditIndexResponse.ItemOneofCase.Finding)
+                var f = item.Finding;
+                if (s.Json) findings.Add(Session.ToJson(f));
+                else
                 {
-                    var f = item.Finding;
-                    await output.WriteLineAsync($"{f.RecordId} indexed {f.IndexedStatus}, verified {f.Verdict}: {f.Problem}");
-                    foreach (var check in f.FailedChecks) await output.WriteLineAsync($"    {check}");
-                    continue;
+                    s.Console.MarkupLineInterpolated($"{f.RecordId} indexed {f.IndexedStatus}, verified {f.Verdict}: {f.Problem}");
+                    foreach (var check in f.FailedChecks) s.Console.MarkupLineInterpolated($"    {check}");
                 }
-                var s = item.Summary;
-                await output.WriteLineAsync($"{s.Records} records audited, {s.Findings} findings");
-                foreach (var (verdict, count) in s.ByVerdict.OrderBy(p => p.Key)) await output.WriteLineAsync($"  {verdict}: {count}");
-                return s.Findings == 0 ? 0 : 1;
+                continue;
             }
-            await output.WriteLineAsync("the node ended the audit without a summary");
-            return 1;
+            var summary = item.Summary;
+            if (s.Json) Session.WriteJson(new JsonObject { ["summary"] = Session.ToJson(summary), ["findings"] = findings });
+            else
+            {
+                s.Console.MarkupLineInterpolated($"{summary.Records} records audited, {summary.Findings} findings");
+                foreach (var (verdict, count) in summary.ByVerdict.OrderBy(p => p.Key)) s.Console.MarkupLineInterpolated($"  {verdict}: {count}");
+            }
+            return summary.Findings == 0 ? ExitCodes.Ok : ExitCodes.Negative;
         }
-        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
-        {
-            await output.WriteLineAsync($"cannot reach the node at {nodeUrl}: {ex.Status.Detail}");
-            return 3;
-        }
+        throw new CliException(ExitCodes.Negative, "the node ended the audit without a summary");
     }
+
+    private static async Task<int> SaveAsync(Session s, string content, FileInfo? output, string summary, JsonObject json, CancellationToken ct)
+    {
+        if (output is not null)
+        {
+            await File.WriteAllTextAsync(output.FullName, content, ct);
+            if (s.Json) { json["file"] = output.FullName; Session.WriteJson(json); }
+            else s.Console.MarkupLineInterpolated($"{summary}, saved to {output.FullName}");
+        }
+        else if (s.Json)
+        {
+            json["content"] = content;
+            Session.WriteJson(json);
+        }
+        else System.Console.Out.WriteLine(content);
+        return ExitCodes.Ok;
+    }
+
+    private static Timestamp Date(string text, string option) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
+            ? Timestamp.FromDateTimeOffset(at) : throw CliException.BadInput($"{option}: '{text}' is not a date (e.g. 2026-10-01)");
 }

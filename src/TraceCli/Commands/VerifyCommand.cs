@@ -1,82 +1,160 @@
 using System.CommandLine;
-using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Spectre.Console;
 using Trace.Chain.Rpc;
+using Trace.Cli.Cli;
+using Trace.Client;
 using Trace.Client.Verification;
-using Trace.Domain;
+using Trace.Protos.V1;
 
 namespace Trace.Cli.Commands;
 
 /// <summary>
-/// <c>trace verify --bundle FILE --rpc URL [--content FILE]</c>: checks a proof bundle with nothing but a JSON-RPC
-/// endpoint of the anchoring chain; no Trace node is asked anything.
+/// <c>trace verify</c>: a proof bundle fully offline against a JSON-RPC endpoint of the chain (<c>--bundle FILE --rpc URL
+/// [--content FILE]</c>), or a file or record against a Trace node (<c>FILE</c>, <c>--record ID</c>). It opens with one
+/// plain sentence of what was proven; structured records are compared as canonical JSON (RFC 8785).
 /// </summary>
 internal static class VerifyCommand
 {
-    /// <summary>Exit codes: 0 VERIFIED, 1 any other verdict, 2 unusable input (also an --rpc endpoint of another chain than the bundle's), 3 chain unreachable.</summary>
-    public const int Verified = 0, NotVerified = 1, BadInput = 2, ChainUnreachable = 3;
-
     public static Command Create()
     {
-        var bundle = new Option<FileInfo>("--bundle") { Description = "Proof bundle JSON (docs/proof-bundle.md), as GetProofBundle returns it", Required = true };
-        var rpc = new Option<string>("--rpc") { Description = "JSON-RPC URL of the chain the bundle names (any node of it)", Required = true };
-        var content = new Option<FileInfo?>("--content") { Description = "The document or canonical record to check against the claim's content hash" };
-        var command = new Command("verify", "Verify a proof bundle against the chain, trusting nothing from Trace") { bundle, rpc, content };
-        command.SetAction(async (parse, ct) =>
+        var file = new Argument<FileInfo?>("file") { Description = "A document or record copy to check against Trace (the node finds the records it matches)", Arity = ArgumentArity.ZeroOrOne };
+        var bundle = new Option<FileInfo?>("--bundle") { Description = "Proof bundle JSON (docs/proof-bundle.md, `trace proof` saves one): verified with only --rpc, no Trace node" };
+        var rpc = new Option<string?>("--rpc") { Description = "JSON-RPC URL of the chain the bundle names (any node of it; `trace node info` shows the node's)" };
+        var content = new Option<FileInfo?>("--content") { Description = "With --bundle: the document or record copy to check against the claim's content hash" };
+        var record = new Option<string?>("--record") { Description = "Against Trace: verify this record (with FILE: check FILE as its content)" };
+        var details = new Option<bool>("--details") { Description = "Print every check, not only the failed ones" };
+        var command = new Command("verify", "Verify evidence: a bundle offline against the chain, or a file or record against a Trace node")
         {
-            if (!Uri.TryCreate(parse.GetValue(rpc), UriKind.Absolute, out var rpcUrl) || rpcUrl.Scheme is not ("http" or "https"))
+            file, bundle, rpc, content, record, details,
+        };
+        Run.Action(command, async (s, ct) =>
+        {
+            if (s.Value(bundle) is { } bundleFile)
             {
-                await Console.Out.WriteLineAsync("--rpc: not an http(s) URL");
-                return BadInput;
+                var url = s.Value(rpc) ?? throw CliException.BadInput("--rpc: a bundle is verified against a JSON-RPC URL of its chain (`trace node info` shows one)");
+                if (!Uri.TryCreate(url, UriKind.Absolute, out var rpcUrl) || rpcUrl.Scheme is not ("http" or "https"))
+                    throw CliException.BadInput($"--rpc: '{url}' is not an http(s) URL");
+                return await OfflineAsync(s, bundleFile, rpcUrl, s.Value(content), s.Value(details), ct);
             }
-            return await RunAsync(parse.GetValue(bundle)!, rpcUrl, parse.GetValue(content), Console.Out, ct);
+            if (s.Value(file) is null && s.Value(record) is null)
+                throw CliException.BadInput("give a FILE to check against Trace, --record ID, or --bundle FILE --rpc URL");
+            return await AgainstNodeAsync(s, s.Value(file), s.Value(record), s.Value(details), ct);
         });
         return command;
     }
 
-    public static async Task<int> RunAsync(FileInfo bundleFile, Uri rpcUrl, FileInfo? contentFile, TextWriter output, CancellationToken ct)
+    private static async Task<int> OfflineAsync(Session s, FileInfo bundleFile, Uri rpcUrl, FileInfo? contentFile, bool details, CancellationToken ct)
     {
-        ProofBundle bundle;
-        byte[]? contentHash = null;
-        try
+        var bundle = ProofBundleJson.Parse(await File.ReadAllTextAsync(bundleFile.FullName, ct));
+        byte[]? hash = null;
+        var canonical = false;
+        if (contentFile is not null)
         {
-            bundle = ProofBundleJson.Parse(await File.ReadAllTextAsync(bundleFile.FullName, ct));
-            if (contentFile is not null)
-            {
-                await using var stream = contentFile.OpenRead();
-                contentHash = await SHA256.HashDataAsync(stream, ct);
-            }
+            var (h, form) = ContentHash.Matching(await File.ReadAllBytesAsync(contentFile.FullName, ct), bundle.Claim.ContentHash);
+            (hash, canonical) = (h, form == ContentHash.Form.CanonicalJson);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidFieldException)
-        {
-            await output.WriteLineAsync($"cannot use the input: {ex.Message}");
-            return BadInput;
-        }
-
-        VerificationOutcome outcome;
-        try
-        {
-            using var client = new JsonRpcClient(rpcUrl);
-            outcome = await new BundleVerifier(new EthRpc(client)).VerifyAsync(bundle, contentHash, contentFile is null ? "content" : $"file {contentFile.Name}", ct);
-        }
-        catch (ChainMismatchException ex)
-        {
-            await output.WriteLineAsync($"cannot use the input: {ex.Message}");
-            return BadInput;
-        }
-        catch (Exception ex) when (ex is RpcTransportException or HttpRequestException or TimeoutException or RpcException)
-        {
-            await output.WriteLineAsync($"cannot reach the chain at {rpcUrl.Scheme}://{rpcUrl.Host}:{rpcUrl.Port}: {ex.Message}");
-            return ChainUnreachable;
-        }
-
-        await output.WriteLineAsync($"record {bundle.RecordId}");
-        foreach (var check in outcome.Checks)
-            await output.WriteLineAsync($"  {(check.Passed ? "ok  " : "FAIL")} {check.Name,-20} {check.Detail}");
-        await output.WriteLineAsync($"{StatusName(outcome.Status)} (chain {bundle.AnchorChainId}, registry {bundle.Registry}, checked at block {outcome.CheckedAtBlock})");
-        return outcome.Status == VerificationStatus.Verified ? Verified : NotVerified;
+        using var client = new JsonRpcClient(rpcUrl, new JsonRpcOptions { MaxRetries = 1, RequestTimeout = TimeSpan.FromSeconds(10) });
+        var eth = new EthRpc(client);
+        var outcome = await new BundleVerifier(eth).VerifyAsync(bundle, hash,
+            contentFile is null ? "content" : canonical ? $"canonical JSON of {contentFile.Name}" : $"file {contentFile.Name}", ct);
+        var reachedChain = outcome.CheckedAtBlock > 0;
+        var facts = reachedChain ? await AnchorFacts.ReadAsync(bundle, eth, ct) : new AnchorFacts(null, null);
+        var statement = new ProofStatement(Enum.Parse<VerificationStatus>(outcome.Status.ToString()), (RecordKind)bundle.Claim.Kind, bundle.SubjectId,
+            bundle.Claim.Issuer.ToString(), facts.IssuerParticipantId, facts.AnchoredAt, bundle.BlockNumber, bundle.AnchorChainId,
+            contentFile?.FullName, canonical);
+        return Print(s, statement, bundle.RecordId, outcome.CheckedAtBlock, bundle.Registry.ToString(),
+            outcome.Checks.Select(c => (c.Name, c.Passed, c.Detail)).ToList(), details);
     }
 
-    // VERIFIED, BAD_SIGNATURE, ... as in the gRPC enum and docs/proof-bundle.md.
-    private static string StatusName(VerificationStatus status) =>
-        string.Concat(status.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant();
+    private static async Task<int> AgainstNodeAsync(Session s, FileInfo? file, string? recordId, bool details, CancellationToken ct)
+    {
+        var client = await s.ClientAsync(ct);
+        byte[]? bytes = file is null ? null : await File.ReadAllBytesAsync(file.FullName, ct);
+        var canonical = false;
+        VerificationResult result;
+        if (recordId is not null)
+        {
+            var record = await client.GetRecordAsync(recordId, ct);
+            if (bytes is not null)
+            {
+                var claimed = record.SignedClaim.Claim.ContentHash.ToByteArray();
+                var (_, form) = ContentHash.Matching(bytes, claimed);
+                if (form == ContentHash.Form.CanonicalJson) (bytes, canonical) = (ContentHash.Canonical(bytes)!, true);
+            }
+            result = await client.VerifyAsync(recordId, bytes, ct);
+        }
+        else
+        {
+            var answer = await VerifyContentAsync(client, bytes!, ct);
+            if (answer.Status == VerificationStatus.NotFound && ContentHash.Canonical(bytes!) is { } canonicalBytes)
+            {
+                answer = await VerifyContentAsync(client, canonicalBytes, ct);
+                canonical = true;
+            }
+            result = answer.Results.OrderBy(r => r.Status == VerificationStatus.Verified ? 0 : 1).FirstOrDefault()
+                ?? new VerificationResult { Status = VerificationStatus.NotFound };
+            if (answer.Results.Count > 1 && !s.Json)
+                s.Say($"[grey]the content matches {answer.Results.Count} records; the first verified one is shown[/]");
+        }
+        if (result.RecordId.Length == 0)
+        {
+            var missing = new ProofStatement(VerificationStatus.NotFound, RecordKind.Unspecified, "", "", null, null, 0, client.Info.ChainId, file?.FullName, canonical);
+            return Print(s, missing, "", 0, client.Registry.ToString(), [], details);
+        }
+        var verified = await client.GetRecordAsync(result.RecordId, ct);
+        string? organisation = null;
+        try
+        {
+            var participant = await client.GetParticipantAsync(verified.SignedClaim.Claim.Issuer, ct);
+            organisation = participant.Identity is { LegalName.Length: > 0 } identity ? $"{identity.LegalName} ({participant.ParticipantId})" : participant.ParticipantId;
+        }
+        catch (TraceClientException) { }
+        var statement = new ProofStatement(result.Status, verified.SignedClaim.Claim.Kind, verified.SubjectId, verified.SignedClaim.Claim.Issuer, organisation,
+            verified.AnchoredAt?.ToDateTimeOffset(), verified.Anchor?.BlockNumber ?? 0, client.Info.ChainId, file?.FullName, canonical);
+        return Print(s, statement, result.RecordId, result.CheckedAtBlock, client.Registry.ToString(),
+            result.Checks.Select(c => (c.Name, c.Passed, c.Detail)).ToList(), details);
+    }
+
+    private static async Task<VerifyContentResponse> VerifyContentAsync(TraceClient client, byte[] bytes, CancellationToken ct)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        return await client.VerifyContentAsync(stream, null, ct);
+    }
+
+    private static int Print(Session s, ProofStatement statement, string recordId, ulong checkedAtBlock, string registry,
+        List<(string Name, bool Passed, string Detail)> checks, bool details)
+    {
+        var verified = statement.Status == VerificationStatus.Verified;
+        if (s.Json)
+        {
+            Session.WriteJson(new JsonObject
+            {
+                ["status"] = statement.StatusName,
+                ["statement"] = statement.Sentence(),
+                ["recordId"] = recordId,
+                ["kind"] = Names.Of(statement.Kind),
+                ["subjectId"] = statement.SubjectId,
+                ["issuer"] = statement.IssuerKey,
+                ["issuerOrganisation"] = statement.IssuerOrganisation,
+                ["anchoredAt"] = statement.AnchoredAt?.ToString("O"),
+                ["blockNumber"] = statement.BlockNumber,
+                ["chainId"] = statement.ChainId,
+                ["registry"] = registry,
+                ["contentChecked"] = statement.ContentFile is not null,
+                ["contentComparedAsCanonicalJson"] = statement.CanonicalJson,
+                ["checkedAtBlock"] = checkedAtBlock,
+                ["checks"] = new JsonArray(checks.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["passed"] = c.Passed, ["detail"] = c.Detail }).ToArray()),
+            });
+        }
+        else
+        {
+            s.Console.MarkupLine((verified ? "[green]" : "[red]") + Markup.Escape(statement.Sentence()) + "[/]");
+            if (recordId.Length > 0) s.Console.MarkupLineInterpolated($"record {recordId}, registry {registry}, checked at block {checkedAtBlock}");
+            foreach (var (name, passed, detail) in checks.Where(c => details || !c.Passed))
+                s.Console.MarkupLineInterpolated($"  {(passed ? "ok  " : "FAIL")} {name,-20} {detail}");
+        }
+        return verified ? ExitCodes.Ok : ExitCodes.Negative;
+    }
+
 }
