@@ -8,13 +8,13 @@ namespace Trace.Cli.Cli;
 internal static class RecordOutput
 {
     public static string Line(EvidenceRecord r) =>
-        $"{r.Id}  {Names.Of(r.Status),-10} {Names.Of(r.SignedClaim?.Claim?.Kind ?? RecordKind.Unspecified),-20} {Markup.Escape(r.SubjectId)}";
+        $"{r.Id}  {Names.Of(r.Status),-10} {Names.Of(r.SignedClaim?.Claim?.Kind ?? RecordKind.Unspecified),-20} {Ui.Safe(r.SubjectId)}";
 
     public static Table Table(IEnumerable<EvidenceRecord> records)
     {
         var table = new Table().AddColumns("record", "status", "kind", "subject", "issuer", "accepted");
         foreach (var r in records)
-            table.AddRow(r.Id, Status(r), Names.Of(r.SignedClaim?.Claim?.Kind ?? RecordKind.Unspecified), Markup.Escape(r.SubjectId),
+            table.AddRow(r.Id, Status(r), Names.Of(r.SignedClaim?.Claim?.Kind ?? RecordKind.Unspecified), Ui.Safe(r.SubjectId),
                 r.SignedClaim?.Claim?.Issuer ?? "", r.AcceptedAt?.ToDateTimeOffset().ToString("u") ?? "");
         return table;
     }

@@ -26,7 +26,7 @@ internal static class Run
         catch (Exception ex) when (Classify(ex) is { } failure)
         {
             if (session.Json) Session.WriteJson(new JsonObject { ["error"] = failure.Message, ["exitCode"] = failure.Code });
-            else session.Console.MarkupLineInterpolated($"[red]error:[/] {failure.Message}");
+            else session.Console.MarkupLine(Ui.Format($"[red]error:[/] {failure.Message}"));
             return failure.Code;
         }
     }

@@ -90,7 +90,15 @@ internal sealed class Session(ParseResult parse) : IAsyncDisposable
 
     private static IAnsiConsole CreateConsole()
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Out) });
+        // Redirected output (a pipe, a file, a test) gets plain text: no colours, no cursor movement.
+        var plain = System.Console.IsOutputRedirected || Environment.GetEnvironmentVariable("NO_COLOR") is { Length: > 0 };
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(new Ui.ColonWriter(System.Console.Out)),
+            Ansi = plain ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = plain ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Interactive = plain ? InteractionSupport.No : InteractionSupport.Detect,
+        });
         if (System.Console.IsOutputRedirected) console.Profile.Width = 200;
         return console;
     }

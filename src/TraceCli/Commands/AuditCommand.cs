@@ -72,8 +72,8 @@ internal static class AuditCommand
                 if (s.Json) findings.Add(Session.ToJson(f));
                 else
                 {
-                    s.Console.MarkupLineInterpolated($"{f.RecordId} indexed {f.IndexedStatus}, verified {f.Verdict}: {f.Problem}");
-                    foreach (var check in f.FailedChecks) s.Console.MarkupLineInterpolated($"    {check}");
+                    s.Console.MarkupLine(Ui.Format($"{f.RecordId} indexed {f.IndexedStatus}, verified {f.Verdict}: {f.Problem}"));
+                    foreach (var check in f.FailedChecks) s.Console.MarkupLine(Ui.Format($"    {check}"));
                 }
                 continue;
             }
@@ -81,8 +81,8 @@ internal static class AuditCommand
             if (s.Json) Session.WriteJson(new JsonObject { ["summary"] = Session.ToJson(summary), ["findings"] = findings });
             else
             {
-                s.Console.MarkupLineInterpolated($"{summary.Records} records audited, {summary.Findings} findings");
-                foreach (var (verdict, count) in summary.ByVerdict.OrderBy(p => p.Key)) s.Console.MarkupLineInterpolated($"  {verdict}: {count}");
+                s.Console.MarkupLine(Ui.Format($"{summary.Records} records audited, {summary.Findings} findings"));
+                foreach (var (verdict, count) in summary.ByVerdict.OrderBy(p => p.Key)) s.Console.MarkupLine(Ui.Format($"  {verdict}: {count}"));
             }
             return summary.Findings == 0 ? ExitCodes.Ok : ExitCodes.Negative;
         }
@@ -95,7 +95,7 @@ internal static class AuditCommand
         {
             await File.WriteAllTextAsync(output.FullName, content, ct);
             if (s.Json) { json["file"] = output.FullName; Session.WriteJson(json); }
-            else s.Console.MarkupLineInterpolated($"{summary}, saved to {output.FullName}");
+            else s.Console.MarkupLine(Ui.Format($"{summary}, saved to {output.FullName}"));
         }
         else if (s.Json)
         {

@@ -52,7 +52,7 @@ internal static class DemoCommand
         {
             try
             {
-                s.Say($"[bold]Trace demo[/] against {Markup.Escape(s.NodeUrl.ToString())}: chain {client.Info.ChainId} ({Markup.Escape(client.Info.ChainMode)}), RPC {Markup.Escape(client.Info.RpcUrl)}");
+                s.Say($"[bold]Trace demo[/] against {Ui.Safe(s.NodeUrl.ToString())}: chain {client.Info.ChainId} ({Ui.Safe(client.Info.ChainMode)}), RPC {Ui.Safe(client.Info.RpcUrl)}");
                 var tag = await AlreadyPlayedAsync(ct) ? SteelScenario.NewTag() : null;
                 _scenario = SteelScenario.Load(tag);
                 if (tag is not null) s.Say($"[grey]this node has played the demo before: this run's lots and shipments carry the suffix {tag}[/]");
@@ -100,7 +100,7 @@ internal static class DemoCommand
                 var answer = await client.Participants.RegisterParticipantAsync(request, cancellationToken: ct);
                 _signers[organisation.Name] = client.SignerFor(key);
                 _participantIds[organisation.Name] = answer.Participant.ParticipantId;
-                table.AddRow(Names.Of(organisation.Role), Markup.Escape(organisation.LegalName), Markup.Escape(answer.Participant.ParticipantId), key.Address.ToString());
+                table.AddRow(Names.Of(organisation.Role), Ui.Safe(organisation.LegalName), Ui.Safe(answer.Participant.ParticipantId), key.Address.ToString());
             }
             if (!s.Json) s.Console.Write(table);
         }
@@ -163,11 +163,12 @@ internal static class DemoCommand
             }
             else
             {
-                s.Console.MarkupLineInterpolated($"  lineage: {lineage.Nodes.Count} batches upstream of the door panels (`trace lineage {batchId}`)");
-                s.Console.MarkupLine("  " + Markup.Escape(statement.Sentence()));
+                s.Console.MarkupLine(Ui.Format($"  the lineage, as the regulator reads it (`trace lineage {batchId}`):"));
+                if (LineageCommand.Tree(batchId, lineage.Nodes, lineage.Edges, down: false) is { } tree) s.Console.Write(tree);
+                s.Console.MarkupLine("  " + Ui.Safe(statement.Sentence()));
                 FootprintCommand.Print(s.Console, footprint);
-                s.Console.MarkupLineInterpolated($"\n[bold]Footprint: {FootprintCommand.Round(footprint.KgCo2EPerUnit)} kgCO2e per door panel[/] ({FootprintCommand.Percent(footprint.VerifiedShare)} verified, {FootprintCommand.Percent(footprint.PrimaryShare)} primary data)");
-                s.Console.MarkupLineInterpolated($"[bold]Provenance page:[/] {pageUrl ?? "(the node serves no HTTP endpoint: Api:HttpUrl is empty)"}");
+                s.Console.MarkupLine(Ui.Format($"\n[bold]Footprint: {FootprintCommand.Round(footprint.KgCo2EPerUnit)} kgCO2e per door panel[/] ({FootprintCommand.Percent(footprint.VerifiedShare)} verified, {FootprintCommand.Percent(footprint.PrimaryShare)} primary data)"));
+                s.Console.MarkupLine(Ui.Format($"[bold]Provenance page:[/] {pageUrl ?? "(the node serves no HTTP endpoint: Api:HttpUrl is empty)"}"));
             }
             return outcome.Status == Trace.Domain.VerificationStatus.Verified ? ExitCodes.Ok : ExitCodes.Negative;
         }
@@ -200,7 +201,7 @@ internal static class DemoCommand
                 record = (await client.SubmitRecordAsync(signer.StructuredRecord(subject, kind, json), ct)).Record;
             }
             _records[name] = record.Id;
-            s.Say($"  {Markup.Escape(issuer),-11} {Names.Of(kind),-38} {Markup.Escape(subject)} [green]accepted[/] {record.Id[..12]}…");
+            s.Say($"  {Ui.Safe(issuer),-11} {Names.Of(kind),-38} {Ui.Safe(subject)} [green]accepted[/] {record.Id[..12]}…");
         }
 
         private async Task ConfirmAllAsync(CancellationToken ct)
@@ -218,10 +219,12 @@ internal static class DemoCommand
             s.Say($"  all {pending.Count} records [green]confirmed[/] on chain {client.Info.ChainId}");
         }
 
+        // The node indexes a withdrawal once the registry's event is Chain:Confirmations deep: poll the record until it shows.
         private async Task WaitWithdrawnAsync(string recordId, CancellationToken ct)
         {
-            await foreach (var change in client.WatchAsync([recordId], includeCurrent: true, ct))
-                if (change.Change is RecordChange.Revoked or RecordChange.Superseded) return;
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromMinutes(2));
+            while ((await client.GetRecordAsync(recordId, timeout.Token)).Revocation is null) await Task.Delay(250, timeout.Token);
         }
 
         private string Address(string participant) => _signers[participant].Address.ToString();

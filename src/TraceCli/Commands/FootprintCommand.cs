@@ -29,11 +29,11 @@ internal static class FootprintCommand
     /// <summary>The summary lines and the breakdown table.</summary>
     public static void Print(IAnsiConsole console, Footprint f)
     {
-        console.MarkupLineInterpolated($"[bold]{f.ProductName}[/] {f.BatchId}: {f.Quantity?.Amount} {f.Quantity?.Unit}");
-        console.MarkupLineInterpolated($"  [bold]{Round(f.TotalKgCo2E)} kgCO2e[/] in total, [bold]{Round(f.KgCo2EPerUnit)} kgCO2e per {f.Quantity?.Unit}[/] ({Names.Of(f.Basis)})");
-        console.MarkupLineInterpolated($"  primary data {Percent(f.PrimaryShare)}, verified {Percent(f.VerifiedShare)}; scope 1 {Round(f.ByScope?.Scope1KgCo2E)}, scope 2 {Round(f.ByScope?.Scope2KgCo2E)}, scope 3 {Round(f.ByScope?.Scope3KgCo2E)}");
+        console.MarkupLine(Ui.Format($"[bold]{f.ProductName}[/] {f.BatchId}: {f.Quantity?.Amount} {f.Quantity?.Unit}"));
+        console.MarkupLine(Ui.Format($"  [bold]{Round(f.TotalKgCo2E)} kgCO2e[/] in total, [bold]{Round(f.KgCo2EPerUnit)} kgCO2e per {f.Quantity?.Unit}[/] ({Names.Of(f.Basis)})"));
+        console.MarkupLine(Ui.Format($"  primary data {Percent(f.PrimaryShare)}, verified {Percent(f.VerifiedShare)}; scope 1 {Round(f.ByScope?.Scope1KgCo2E)}, scope 2 {Round(f.ByScope?.Scope2KgCo2E)}, scope 3 {Round(f.ByScope?.Scope3KgCo2E)}"));
         if (f.RestsOnWithdrawnEvidence)
-            console.MarkupLineInterpolated($"  [red]rests on withdrawn evidence:[/] {string.Join(", ", f.WithdrawnEvidence.Select(w => $"{w.RecordId[..10]}… ({Names.Of(w.Reason)})"))}");
+            console.MarkupLine(Ui.Format($"  [red]rests on withdrawn evidence:[/] {string.Join(", ", f.WithdrawnEvidence.Select(w => $"{w.RecordId[..10]}… ({Names.Of(w.Reason)})"))}"));
         if (f.TransportNotReported.Count > 0 || f.TransportNotReportedUpstream)
             console.MarkupLine("  [yellow]transport not reported[/] for some custody moves (counted as nothing, not as zero)");
         var table = new Table().AddColumns("stage", "kgCO2e", "method", "primary", "verified", "from");
@@ -45,7 +45,7 @@ internal static class FootprintCommand
                 FootprintStage.TransportLeg => $"{c.Mode} {c.DistanceKm} km, shipment {c.LegShipmentId}",
                 _ => c.TransformationId.Length > 0 ? c.TransformationId : c.RecordId,
             };
-            table.AddRow(Names.Of(c.Stage), Round(c.KgCo2E), Names.Of(c.Method), Round(c.PrimaryKgCo2E), Round(c.VerifiedKgCo2E) + (c.Withdrawn ? " [red](withdrawn)[/]" : ""), Markup.Escape(from));
+            table.AddRow(Names.Of(c.Stage), Round(c.KgCo2E), Names.Of(c.Method), Round(c.PrimaryKgCo2E), Round(c.VerifiedKgCo2E) + (c.Withdrawn ? " [red](withdrawn)[/]" : ""), Ui.Safe(from));
         }
         console.Write(table);
     }

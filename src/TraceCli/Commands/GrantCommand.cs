@@ -24,8 +24,8 @@ internal static class GrantCommand
                 if (s.Json) { Session.WriteJson(Session.ToJson(grants)); return ExitCodes.Ok; }
                 var table = new Table().AddColumns("grant", "from", "to", "target", "revoked");
                 foreach (var g in grants.Grants)
-                    table.AddRow(g.GrantId, Markup.Escape(g.IssuerParticipantId), Markup.Escape(g.GranteeParticipantId),
-                        Markup.Escape(g.TargetCase == ContentGrant.TargetOneofCase.RecordId ? g.RecordId : g.BatchId), g.RevokedAt is null ? "" : "revoked");
+                    table.AddRow(g.GrantId, Ui.Safe(g.IssuerParticipantId), Ui.Safe(g.GranteeParticipantId),
+                        Ui.Safe(g.TargetCase == ContentGrant.TargetOneofCase.RecordId ? g.RecordId : g.BatchId), g.RevokedAt is null ? "" : "revoked");
                 s.Console.Write(table);
                 return ExitCodes.Ok;
             }
@@ -35,7 +35,7 @@ internal static class GrantCommand
             else throw CliException.BadInput("--record ID or --batch ID: what to give access to");
             var answer = await client.ContentAccess.GrantContentAccessAsync(request, cancellationToken: ct);
             if (s.Json) { Session.WriteJson(Session.ToJson(answer)); return ExitCodes.Ok; }
-            s.Console.MarkupLineInterpolated($"{(answer.Created ? "granted" : "already granted")}: {answer.Grant.GranteeParticipantId} may read {request.RecordId}{request.BatchId} (grant {answer.Grant.GrantId})");
+            s.Console.MarkupLine(Ui.Format($"{(answer.Created ? "granted" : "already granted")}: {answer.Grant.GranteeParticipantId} may read {request.RecordId}{request.BatchId} (grant {answer.Grant.GrantId})"));
             return ExitCodes.Ok;
         });
         return command;

@@ -52,9 +52,9 @@ internal static class KeysCommand
                 });
                 return Task.FromResult(ExitCodes.Ok);
             }
-            if (entries.Count == 0) s.Say($"no keys in {Markup.Escape(store.Path)}: [bold]trace keys new NAME[/] creates one");
+            if (entries.Count == 0) s.Say($"no keys in {Ui.Safe(store.Path)}: [bold]trace keys new NAME[/] creates one");
             var table = new Table().AddColumns("name", "address", "file");
-            foreach (var e in entries) table.AddRow(Markup.Escape(e.Name), e.Address.ToString(), Markup.Escape(e.Path));
+            foreach (var e in entries) table.AddRow(Ui.Safe(e.Name), e.Address.ToString(), Ui.Safe(e.Path));
             if (entries.Count > 0) s.Console.Write(table);
             return Task.FromResult(ExitCodes.Ok);
         });
@@ -65,7 +65,7 @@ internal static class KeysCommand
     private static int Report(Session s, KeyStoreEntry entry, string what)
     {
         if (s.Json) Session.WriteJson(new JsonObject { ["name"] = entry.Name, ["address"] = entry.Address.ToString(), ["path"] = entry.Path });
-        else s.Console.MarkupLineInterpolated($"key [bold]{entry.Name}[/] {what}: {entry.Address.ToString()} ({entry.Path}). The registry admin registers this address for your organisation.");
+        else s.Console.MarkupLine(Ui.Format($"key [bold]{entry.Name}[/] {what}: {entry.Address.ToString()} ({entry.Path}). The registry admin registers this address for your organisation."));
         return ExitCodes.Ok;
     }
 }

@@ -31,15 +31,21 @@ internal static class LineageCommand
                 if (s.Json) { Session.WriteJson(Session.ToJson(answer)); return ExitCodes.Ok; }
                 (nodes, edges) = (answer.Nodes, answer.Edges);
             }
-            var byId = nodes.GroupBy(n => n.BatchId).ToDictionary(g => g.Key, g => g.First());
-            var root = byId.GetValueOrDefault(s.Value(batch)!) ?? nodes.FirstOrDefault(n => n.Depth == 0);
-            if (root is null) throw new CliException(ExitCodes.NotFound, $"no lineage for {s.Value(batch)}");
-            var tree = new Tree(Label(root));
-            Grow(tree.AddNode, root.BatchId, byId, edges, s.Value(down), [root.BatchId]);
-            s.Console.Write(tree);
+            s.Console.Write(Tree(s.Value(batch)!, nodes, edges, s.Value(down)) ?? throw new CliException(ExitCodes.NotFound, $"no lineage for {s.Value(batch)}"));
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The lineage as a tree rooted at <paramref name="batchId"/>; null when the answer does not hold it.</summary>
+    public static Tree? Tree(string batchId, IReadOnlyList<LineageNode> nodes, IReadOnlyList<LineageEdge> edges, bool down)
+    {
+        var byId = nodes.GroupBy(n => n.BatchId).ToDictionary(g => g.Key, g => g.First());
+        var root = byId.GetValueOrDefault(batchId) ?? nodes.FirstOrDefault(n => n.Depth == 0);
+        if (root is null) return null;
+        var tree = new Tree(Label(root));
+        Grow(tree.AddNode, root.BatchId, byId, edges, down, [root.BatchId]);
+        return tree;
     }
 
     private static void Grow(Func<string, TreeNode> add, string batchId, Dictionary<string, LineageNode> byId, IReadOnlyList<LineageEdge> edges, bool down, HashSet<string> path)
@@ -49,7 +55,7 @@ internal static class LineageCommand
         {
             var childId = down ? edge.ToBatchId : edge.FromBatchId;
             if (!byId.TryGetValue(childId, out var child) || !path.Add(childId)) continue;
-            var via = edge.ShipmentId.Length > 0 ? $" [grey]via {Markup.Escape(edge.ShipmentId)}[/]" : "";
+            var via = edge.ShipmentId.Length > 0 ? $" [grey]via {Ui.Safe(edge.ShipmentId)}[/]" : "";
             var node = add($"{Label(child)}{via}");
             Grow(node.AddNode, childId, byId, edges, down, path);
             path.Remove(childId);
@@ -66,7 +72,7 @@ internal static class LineageCommand
         };
         var notes = (n.RestsOnWithdrawnEvidence ? " [red]rests on withdrawn evidence[/]" : "") + (n.TransportNotReported ? " [yellow]transport not reported[/]" : "");
         var contribution = n.Depth > 0 && n.ContributionKgCo2E.Length > 0 ? $", contributes {FootprintCommand.Round(n.ContributionKgCo2E)}" : "";
-        return $"[bold]{Markup.Escape(n.ProductName.Length > 0 ? n.ProductName : "batch")}[/] {Markup.Escape(n.BatchId)}: {FootprintCommand.Round(n.TotalKgCo2E)} kgCO2e "
-            + $"({FootprintCommand.Round(n.KgCo2EPerUnit)}/{Markup.Escape(n.Quantity?.Unit ?? "")}{contribution}) {standing}{notes}";
+        return $"[bold]{Ui.Safe(n.ProductName.Length > 0 ? n.ProductName : "batch")}[/] {Ui.Safe(n.BatchId)}: {FootprintCommand.Round(n.TotalKgCo2E)} kgCO2e "
+            + $"({FootprintCommand.Round(n.KgCo2EPerUnit)}/{Ui.Safe(n.Quantity?.Unit ?? "")}{contribution}) {standing}{notes}";
     }
 }

@@ -23,7 +23,7 @@ internal static class LoginCommand
                 return ExitCodes.Ok;
             }
             var roles = string.Join(", ", answer.Roles.Select(Names.Of));
-            s.Console.MarkupLineInterpolated($"signed in as [bold]{answer.ParticipantId}[/] (key {answer.Key}), roles: {(roles.Length == 0 ? "none" : roles)}{(answer.Admin ? ", registry admin" : "")}; the token expires at {answer.ExpiresAt.ToDateTimeOffset():u}");
+            s.Console.MarkupLine(Ui.Format($"signed in as [bold]{answer.ParticipantId}[/] (key {answer.Key}), roles: {(roles.Length == 0 ? "none" : roles)}{(answer.Admin ? ", registry admin" : "")}; the token expires at {answer.ExpiresAt.ToDateTimeOffset():u}"));
             if (s.Value(showToken)) System.Console.Out.WriteLine(answer.AccessToken);
             return ExitCodes.Ok;
         });

@@ -23,13 +23,13 @@ internal static class NodeCommand
                 return ExitCodes.Ok;
             }
             var table = new Table().HideHeaders().AddColumns("", "");
-            table.AddRow("node", Markup.Escape(s.NodeUrl.ToString()) + " [green](answering)[/]");
-            table.AddRow("version", Markup.Escape(node.Version));
-            table.AddRow("chain", $"{node.ChainId} ({Markup.Escape(node.ChainMode)}), block {node.BlockNumber}");
-            table.AddRow("RPC URL", Markup.Escape(node.RpcUrl));
-            table.AddRow("operator", Markup.Escape(node.Operator));
+            table.AddRow("node", Ui.Safe(s.NodeUrl.ToString()) + " [green](answering)[/]");
+            table.AddRow("version", Ui.Safe(node.Version));
+            table.AddRow("chain", $"{node.ChainId} ({Ui.Safe(node.ChainMode)}), block {node.BlockNumber}");
+            table.AddRow("RPC URL", Ui.Safe(node.RpcUrl));
+            table.AddRow("operator", Ui.Safe(node.Operator));
             table.AddRow("pending records", node.PendingRecords.ToString());
-            foreach (var (name, address) in node.Contracts.OrderBy(c => c.Key, StringComparer.Ordinal)) table.AddRow(Markup.Escape(name), Markup.Escape(address));
+            foreach (var (name, address) in node.Contracts.OrderBy(c => c.Key, StringComparer.Ordinal)) table.AddRow(Ui.Safe(name), Ui.Safe(address));
             s.Console.Write(table);
             return ExitCodes.Ok;
         });

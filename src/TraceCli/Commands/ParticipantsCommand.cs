@@ -29,7 +29,7 @@ internal static class ParticipantsCommand
             }
             var table = new Table().AddColumns("participant", "name", "roles", "standing", "active keys");
             foreach (var p in participants)
-                table.AddRow(Markup.Escape(p.ParticipantId), Markup.Escape(p.Identity?.LegalName ?? ""), string.Join(", ", p.Roles.Select(Names.Of)),
+                table.AddRow(Ui.Safe(p.ParticipantId), Ui.Safe(p.Identity?.LegalName ?? ""), string.Join(", ", p.Roles.Select(Names.Of)),
                     Names.Of(p.Standing), string.Join("\n", p.Keys.Where(k => k.Active).Select(k => k.Address)));
             s.Console.Write(table);
             return ExitCodes.Ok;
@@ -147,8 +147,8 @@ internal static class ParticipantsCommand
             return ExitCodes.Ok;
         }
         var table = new Table().HideHeaders().AddColumns("", "");
-        table.AddRow("participant", Markup.Escape(p.ParticipantId));
-        if (p.Identity is { } identity) table.AddRow("identity", Markup.Escape($"{identity.LegalName} ({identity.Country}) {identity.ContactEmail}".Trim()));
+        table.AddRow("participant", Ui.Safe(p.ParticipantId));
+        if (p.Identity is { } identity) table.AddRow("identity", Ui.Safe($"{identity.LegalName} ({identity.Country}) {identity.ContactEmail}".Trim()));
         table.AddRow("standing", Names.Of(p.Standing));
         table.AddRow("roles", string.Join(", ", p.Roles.Select(Names.Of)));
         foreach (var k in p.Keys) table.AddRow("key", $"{k.Address} {(k.Active ? "[green]active[/]" : $"retired {k.RetiredAt?.ToDateTimeOffset():u} ({Names.Of(k.RetirementReason)})")}");

@@ -39,8 +39,8 @@ internal static class ProofCommand
                 });
                 return ExitCodes.Ok;
             }
-            s.Console.MarkupLineInterpolated($"saved the proof bundle of {recordId} (chain {answer.Bundle.ChainId}, block {answer.Bundle.Anchor?.BlockNumber}) to {file.FullName}");
-            s.Console.MarkupLineInterpolated($"anyone can check it without Trace: {verify}");
+            s.Console.MarkupLine(Ui.Format($"saved the proof bundle of {recordId} (chain {answer.Bundle.ChainId}, block {answer.Bundle.Anchor?.BlockNumber}) to {file.FullName}"));
+            s.Console.MarkupLine(Ui.Format($"anyone can check it without Trace: {verify}"));
             return ExitCodes.Ok;
         });
         return command;

@@ -61,14 +61,14 @@ internal static class RecordsCommand
             var table = new Table().HideHeaders().AddColumns("", "");
             table.AddRow("record", record.Id);
             table.AddRow("kind", Names.Of(claim.Kind));
-            table.AddRow("subject", Markup.Escape(record.SubjectId));
+            table.AddRow("subject", Ui.Safe(record.SubjectId));
             table.AddRow("issuer", claim.Issuer);
             table.AddRow("status", RecordOutput.Status(record));
             table.AddRow("accepted", record.AcceptedAt?.ToDateTimeOffset().ToString("u") ?? "");
             if (record.Anchor is { } anchor && anchor.BlockNumber > 0)
                 table.AddRow("anchored", $"block {anchor.BlockNumber}, transaction 0x{Convert.ToHexStringLower(anchor.TxHash.Span)}, {record.AnchoredAt?.ToDateTimeOffset():u}");
-            if (record.MediaType.Length > 0) table.AddRow("content", Markup.Escape($"{record.MediaType} {record.FileName} {record.ContentLength} bytes".Trim()));
-            if (s.Value(content) is { } f) table.AddRow("saved", Markup.Escape(f.FullName));
+            if (record.MediaType.Length > 0) table.AddRow("content", Ui.Safe($"{record.MediaType} {record.FileName} {record.ContentLength} bytes".Trim()));
+            if (s.Value(content) is { } f) table.AddRow("saved", Ui.Safe(f.FullName));
             s.Console.Write(table);
             return ExitCodes.Ok;
         });
@@ -88,7 +88,7 @@ internal static class RecordsCommand
                 await foreach (var change in client.WatchAsync(watched, includeCurrent: true, ct))
                 {
                     if (s.Json) System.Console.Out.WriteLine(Session.ToJson(change).ToJsonString());
-                    else s.Console.MarkupLineInterpolated($"{change.At?.ToDateTimeOffset():u} {change.RecordId} {Names.Of(change.Change)} ({Names.Of(change.Status)})");
+                    else s.Console.MarkupLine(Ui.Format($"{change.At?.ToDateTimeOffset():u} {change.RecordId} {Names.Of(change.Change)} ({Names.Of(change.Status)})"));
                     if (target is { } t && change.Status >= t) reached.Add(change.RecordId);
                     if (target is not null && watched.All(reached.Contains)) return ExitCodes.Ok;
                 }

@@ -27,7 +27,7 @@ internal static class RevokeCommand
                 var client = await s.SignedInClientAsync(ct);
                 var answer = await client.ContentAccess.RevokeContentAccessAsync(new RevokeContentAccessRequest { GrantId = grantId }, cancellationToken: ct);
                 if (s.Json) Session.WriteJson(Session.ToJson(answer));
-                else s.Console.MarkupLineInterpolated($"grant {grantId} ended: {answer.Grant.GranteeParticipantId} no longer reads it");
+                else s.Console.MarkupLine(Ui.Format($"grant {grantId} ended: {answer.Grant.GranteeParticipantId} no longer reads it"));
                 return ExitCodes.Ok;
             }
             var id = s.Value(record) ?? throw CliException.BadInput("give the record to withdraw, or --grant ID");
@@ -35,7 +35,7 @@ internal static class RevokeCommand
             var tx = await node.RevokeAsync(signer, id, s.Value(supersededBy), s.Value(reason), ct);
             var what = s.Value(supersededBy) is { } by ? $"superseded by {by}" : "revoked";
             if (s.Json) Session.WriteJson(new JsonObject { ["recordId"] = id, ["withdrawal"] = s.Value(supersededBy) is null ? "revoked" : "superseded", ["supersededBy"] = s.Value(supersededBy), ["transactionHash"] = Hex.Encode(tx) });
-            else s.Console.MarkupLineInterpolated($"{id} {what} on chain (transaction {Hex.Encode(tx)}); verifiers see it at once, the node's index within a few blocks");
+            else s.Console.MarkupLine(Ui.Format($"{id} {what} on chain (transaction {Hex.Encode(tx)}); verifiers see it at once, the node's index within a few blocks"));
             return ExitCodes.Ok;
         });
         return command;

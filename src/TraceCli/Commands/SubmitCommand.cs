@@ -44,7 +44,7 @@ internal static class SubmitCommand
                     new EpcisConversionOptions { Issuer = signer.Address.ToString(), Counterparty = s.Value(counterparty) });
                 requests = conversion.Records.Select(r => signer.StructuredRecord(r.SubjectId, r.Kind, r.BodyJson)).ToList();
                 foreach (var e in conversion.Events.Where(e => e.Notes.Count > 0))
-                    s.Say($"[grey]event {e.EventIndex} {Markup.Escape(e.Disposition.ToString())}: {Markup.Escape(string.Join("; ", e.Notes))}[/]");
+                    s.Say($"[grey]event {e.EventIndex} {Ui.Safe(e.Disposition.ToString())}: {Ui.Safe(string.Join("; ", e.Notes))}[/]");
             }
             else if (!s.Value(document) && target.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             {
@@ -139,7 +139,7 @@ internal static class SubmitCommand
                     {
                         task.MaxValue = Math.Max(1, p.Bytes);
                         task.Value = p.BytesDone;
-                        task.Description = $"{p.FilesDone}/{p.Files} {Markup.Escape(p.CurrentFile)}";
+                        task.Description = $"{p.FilesDone}/{p.Files} {Ui.Safe(p.CurrentFile)}";
                     });
                     await foreach (var r in client.SubmitFolderAsync(signer, folder, kind, progress: progress, ct: ct)) results.Add(r);
                     task.Value = task.MaxValue;
@@ -164,8 +164,8 @@ internal static class SubmitCommand
         }
         else
         {
-            s.Console.MarkupLineInterpolated($"{results.Count - refused.Count} of {results.Count} files accepted, {bytes / 1e6:0.0} MB in {seconds:0.0} s ({bytes / 1e6 / seconds:0.0} MB/s)");
-            foreach (var r in refused) s.Console.MarkupLineInterpolated($"[red]refused[/] {r.Path}: {r.Error!.Message}");
+            s.Console.MarkupLine(Ui.Format($"{results.Count - refused.Count} of {results.Count} files accepted, {bytes / 1e6:0.0} MB in {seconds:0.0} s ({bytes / 1e6 / seconds:0.0} MB/s)"));
+            foreach (var r in refused) s.Console.MarkupLine(Ui.Format($"[red]refused[/] {r.Path}: {r.Error!.Message}"));
         }
         return refused.Count == 0 ? ExitCodes.Ok : ExitCodes.Negative;
     }

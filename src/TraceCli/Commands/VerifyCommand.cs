@@ -149,10 +149,10 @@ internal static class VerifyCommand
         }
         else
         {
-            s.Console.MarkupLine((verified ? "[green]" : "[red]") + Markup.Escape(statement.Sentence()) + "[/]");
-            if (recordId.Length > 0) s.Console.MarkupLineInterpolated($"record {recordId}, registry {registry}, checked at block {checkedAtBlock}");
+            s.Console.MarkupLine((verified ? "[green]" : "[red]") + Ui.Safe(statement.Sentence()) + "[/]");
+            if (recordId.Length > 0) s.Console.MarkupLine(Ui.Format($"record {recordId}, registry {registry}, checked at block {checkedAtBlock}"));
             foreach (var (name, passed, detail) in checks.Where(c => details || !c.Passed))
-                s.Console.MarkupLineInterpolated($"  {(passed ? "ok  " : "FAIL")} {name,-20} {detail}");
+                s.Console.MarkupLine(Ui.Format($"  {(passed ? "ok  " : "FAIL")} {name,-20} {detail}"));
         }
         return verified ? ExitCodes.Ok : ExitCodes.Negative;
     }
