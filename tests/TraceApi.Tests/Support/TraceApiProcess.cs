@@ -72,8 +72,12 @@ public sealed partial class TraceApiProcess : IAsyncDisposable
         startInfo.Environment["Api__HttpUrl"] = $"http://127.0.0.1:{httpPort}";
         // Tests start many nodes at once: each embedded Anvil on a free port unless a test fixes one (the default 8545 is for people).
         startInfo.Environment["Chain__EmbeddedPort"] = "0";
+        // An empty value unsets a variable, so the node sees its appsettings.json default (e.g. Chain:EmbeddedPort 8545).
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-            startInfo.Environment[key.Replace(":", "__")] = value;
+        {
+            if (value.Length == 0) startInfo.Environment.Remove(key.Replace(":", "__"));
+            else startInfo.Environment[key.Replace(":", "__")] = value;
+        }
 
         var process = new Process { StartInfo = startInfo };
         var api = new TraceApiProcess(process, dataDirectory, grpcPort, httpPort, tlsHandler);

@@ -80,6 +80,20 @@ public sealed class AnvilManagerTests(AnvilFixture fixture)
         Assert.Contains("Anvil:BinaryPath", error.Message);
     }
 
+    [Fact]
+    public async Task A_taken_fixed_port_is_refused_at_once_naming_the_setting_and_the_port()
+    {
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((System.Net.IPEndPoint)holder.LocalEndpoint).Port;
+        var anvil = new AnvilManager(new AnvilOptions { Port = port, PortSetting = "Chain:EmbeddedPort" });
+
+        var error = await Assert.ThrowsAsync<AnvilPortInUseException>(() => anvil.StartAsync());
+
+        Assert.Contains($"Chain:EmbeddedPort: 127.0.0.1:{port} is already in use", error.Message);
+        Assert.Equal(0, anvil.ProcessId); // no anvil was started
+    }
+
     private static bool ProcessExists(int pid)
     {
         try
