@@ -137,7 +137,7 @@ internal static class DemoCommand
             client.Tokens.DefaultKey = _signers["regulator"].Key;
             var lineage = await client.GetUpstreamLineageAsync(batchId, 0, ct);
             client.Tokens.DefaultKey = _signers["buyer"].Key;
-            var footprint = await client.GetFootprintAsync(batchId, ct: ct);
+            var footprint = await FootprintAfterWithdrawalsAsync(batchId, ct);
             var batchRecord = footprint.BatchRecordId;
             var bundleJson = (await client.GetProofBundleAsync(batchRecord, ct)).BundleJson;
             var bundle = ProofBundleJson.Parse(bundleJson);
@@ -171,6 +171,20 @@ internal static class DemoCommand
                 s.Console.MarkupLine(Ui.Format($"[bold]Provenance page:[/] {pageUrl ?? "(the node serves no HTTP endpoint: Api:HttpUrl is empty)"}"));
             }
             return outcome.Status == Trace.Domain.VerificationStatus.Verified ? ExitCodes.Ok : ExitCodes.Negative;
+        }
+
+        // Footprints downstream of a withdrawal are recomputed after the index records it: wait until the door panels' says so.
+        private async Task<Footprint> FootprintAfterWithdrawalsAsync(string batchId, CancellationToken ct)
+        {
+            var revoked = _records[_scenario.Revocation.Step];
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromMinutes(2));
+            while (true)
+            {
+                var footprint = await client.GetFootprintAsync(batchId, ct: timeout.Token);
+                if (footprint.WithdrawnEvidence.Any(w => w.RecordId == revoked)) return footprint;
+                await Task.Delay(250, timeout.Token);
+            }
         }
 
         private string? PageUrl(string batchId)

@@ -100,7 +100,7 @@ public sealed class CliRoleJourneyTests(EvidenceNodeFixture node) : IDisposable
         var listed = (await cli.RunAsync("--key", "regulator", "records", "list", "--issuer", supplier, "--json")).Exits(0).Json["records"]!.AsArray();
         Assert.Contains(recordId, listed.Select(r => r!["id"]!.GetValue<string>()));
         var audit = await cli.RunAsync("--key", "regulator", "audit", "--json");
-        Assert.Equal(audit.Json["summary"]!["findings"]!.GetValue<ulong>() == 0 ? 0 : 1, audit.ExitCode);
+        Assert.Equal(ulong.Parse(audit.Json["summary"]!["findings"]!.ToString(), CultureInfo.InvariantCulture) == 0 ? 0 : 1, audit.ExitCode);
         var pact = (await cli.RunAsync("audit", "pact", batchId, "--json")).Exits(0).Json;
         Assert.Contains(batchId, pact["content"]!.GetValue<string>());
 
