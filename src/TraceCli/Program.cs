@@ -23,6 +23,8 @@ var root = new RootCommand("Trace: sign, submit and verify supply-chain carbon e
     VerifyCommand.Create(),
     GrantCommand.Create(),
     RevokeCommand.Create(),
+    AssuranceCommands.Flag(),
+    AssuranceCommands.Endorse(),
     AuditCommand.Create(),
     DemoCommand.Create(),
 };

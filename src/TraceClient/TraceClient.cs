@@ -40,6 +40,7 @@ public sealed partial class TraceClient : IDisposable
         Cbam = new CbamService.CbamServiceClient(signedIn);
         Pact = new PactService.PactServiceClient(signedIn);
         Epcis = new EpcisService.EpcisServiceClient(signedIn);
+        Assurance = new AssuranceService.AssuranceServiceClient(signedIn);
         Info = info;
         Registry = EthereumAddress.TryParse(info.Contracts.GetValueOrDefault("EvidenceRegistry"), out var registry)
             ? registry
@@ -88,6 +89,9 @@ public sealed partial class TraceClient : IDisposable
 
     /// <summary>The generated EpcisService client (EPCIS 2.0 documents to unsigned lineage records, docs/epcis.md).</summary>
     public EpcisService.EpcisServiceClient Epcis { get; }
+
+    /// <summary>The generated AssuranceService client (regulators' flags, verifiers' endorsements, the registry's audit trail).</summary>
+    public AssuranceService.AssuranceServiceClient Assurance { get; }
 
     /// <summary>Calls without the token interceptor (sign-in itself, or a caller's own tokens).</summary>
     public CallInvoker RawInvoker { get; }

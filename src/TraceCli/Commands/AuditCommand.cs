@@ -16,7 +16,7 @@ internal static class AuditCommand
 {
     public static Command Create()
     {
-        var command = new Command("audit", "Re-verify every record of the node's index against its blob store and the chain; CBAM and PACT exports");
+        var command = new Command("audit", "Re-verify every record of the node's index against its blob store and the chain; the registry's audit trail; CBAM and PACT exports");
         Run.Action(command, IndexAsync);
 
         var from = new Option<string>("--from") { Description = "Period start, a date (UTC), e.g. 2026-10-01", Required = true };
@@ -52,6 +52,7 @@ internal static class AuditCommand
                 new JsonObject { ["footprintId"] = answer.FootprintId }, ct);
         });
 
+        command.Subcommands.Add(AssuranceCommands.Trail());
         command.Subcommands.Add(cbam);
         command.Subcommands.Add(pact);
         return command;
@@ -106,7 +107,7 @@ internal static class AuditCommand
         return ExitCodes.Ok;
     }
 
-    private static Timestamp Date(string text, string option) =>
+    public static Timestamp Date(string text, string option) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
             ? Timestamp.FromDateTimeOffset(at) : throw CliException.BadInput($"{option}: '{text}' is not a date (e.g. 2026-10-01)");
 }

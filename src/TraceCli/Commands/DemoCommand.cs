@@ -47,6 +47,7 @@ internal static class DemoCommand
         private readonly Dictionary<string, string> _records = [];
         private readonly List<EthereumKey> _keys = [];
         private SteelScenario _scenario = null!;
+        private string? _flagged;
 
         public async Task<int> PlayAsync(CancellationToken ct)
         {
@@ -60,6 +61,7 @@ internal static class DemoCommand
                 await OnboardAsync(ct);
                 await SupplyChainAsync(ct);
                 await WithdrawalsAsync(ct);
+                await AssuranceAsync(ct);
                 return await BuyerAsync(ct);
             }
             finally
@@ -130,10 +132,29 @@ internal static class DemoCommand
             await client.WaitForStatusAsync(_records[corrected], RecordStatus.Confirmed, ct);
         }
 
+        // The verifier's endorsement and the regulator's flag are relayed by AssuranceService; a node without it says UNIMPLEMENTED and the story goes on.
+        private async Task AssuranceAsync(CancellationToken ct)
+        {
+            s.Say("\n[bold]4. Assurance[/]");
+            try
+            {
+                var corrected = _scenario.Correction.GetProperty("name").GetString()!;
+                await client.EndorseAsync(_signers["customs"], _records[corrected], EndorsementCode.LimitedAssurance, ct);
+                s.Say($"  the customs laboratory (a verifier) [green]endorsed[/] the corrected smelting record {_records[corrected][..12]}… (limited assurance)");
+                await client.FlagAsync(_signers["regulator"], _records["ore-rail"], FlagReason.UnderInvestigation, "wet tonnes declared as cargo mass; under review", ct);
+                _flagged = _records["ore-rail"];
+                s.Say($"  the regulator [red]flagged[/] the ore's rail shipment {_flagged[..12]}… (under investigation): footprints resting on it count it as withdrawn until the flag is closed");
+            }
+            catch (TraceClientException e) when (e.StatusCode == Grpc.Core.StatusCode.Unimplemented)
+            {
+                s.Say("  [grey]this node does not relay endorsements and flags yet (AssuranceService answers UNIMPLEMENTED)[/]");
+            }
+        }
+
         private async Task<int> BuyerAsync(CancellationToken ct)
         {
             var batchId = _scenario.DoorPanels;
-            s.Say("\n[bold]4. The buyer in Rotterdam checks the door panels[/]");
+            s.Say("\n[bold]5. The buyer in Rotterdam checks the door panels[/]");
             client.Tokens.DefaultKey = _signers["regulator"].Key;
             var lineage = await client.GetUpstreamLineageAsync(batchId, 0, ct);
             client.Tokens.DefaultKey = _signers["buyer"].Key;
@@ -173,16 +194,16 @@ internal static class DemoCommand
             return outcome.Status == Trace.Domain.VerificationStatus.Verified ? ExitCodes.Ok : ExitCodes.Negative;
         }
 
-        // Footprints downstream of a withdrawal are recomputed after the index records it: wait until the door panels' says so.
+        // Footprints downstream of a withdrawal or flag are recomputed after the index records it: wait until the door panels' says so.
         private async Task<Footprint> FootprintAfterWithdrawalsAsync(string batchId, CancellationToken ct)
         {
-            var revoked = _records[_scenario.Revocation.Step];
+            var expected = new[] { _records[_scenario.Revocation.Step], _flagged }.OfType<string>().ToList();
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(TimeSpan.FromMinutes(2));
             while (true)
             {
                 var footprint = await client.GetFootprintAsync(batchId, ct: timeout.Token);
-                if (footprint.WithdrawnEvidence.Any(w => w.RecordId == revoked)) return footprint;
+                if (expected.All(id => footprint.WithdrawnEvidence.Any(w => w.RecordId == id))) return footprint;
                 await Task.Delay(250, timeout.Token);
             }
         }

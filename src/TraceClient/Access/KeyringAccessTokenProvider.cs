@@ -7,7 +7,7 @@ namespace Trace.Client.Access;
 
 /// <summary>
 /// Tokens for a client holding several participants' keys (an ERP connector, a gateway, a test): a submission is sent
-/// signed in as its claim's issuer when that key is held here, every other call as the default key.
+/// signed in as its claim's issuer (a relayed revocation, flag or endorsement as its signer) when that key is held here, every other call as the default key.
 /// </summary>
 /// <remarks>
 /// When the issuer's key cannot sign in (not registered, retired, participant suspended), the call goes with the default
@@ -39,6 +39,9 @@ public sealed class KeyringAccessTokenProvider(CallInvoker invoker) : IAccessTok
             SubmitRecordRequest r => r.SignedClaim?.Claim?.Issuer,
             SubmitDocumentRequest { PartCase: SubmitDocumentRequest.PartOneofCase.Header } d => d.Header.SignedClaim?.Claim?.Issuer,
             RevokeRecordRequest r => r.Signer,
+            FlagRecordRequest r => r.Signer,
+            UnflagRecordRequest r => r.Signer,
+            EndorseRecordRequest r => r.Signer,
             _ => null,
         };
         if (issuer is not null && EthereumAddress.TryParse(issuer, out var address) && _keys.TryGetValue(address, out var key))

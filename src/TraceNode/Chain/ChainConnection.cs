@@ -69,6 +69,10 @@ public sealed class ChainConnection(
             {
                 await _anvil.StartAsync(cancellationToken).ConfigureAwait(false);
             }
+            catch (AnvilPortInUseException e)
+            {
+                throw new StartupFailureException("Chain:EmbeddedPort", e.Message, StartupExitCodes.Configuration, e);
+            }
             catch (Exception e) when (e is not StartupFailureException && e is not OperationCanceledException)
             {
                 throw new StartupFailureException("Anvil", $"the embedded chain (Anvil) cannot start: {e.Message}", StartupExitCodes.ChainUnavailable, e);

@@ -30,7 +30,8 @@ public sealed class EmbeddedPortTests : IDisposable
         {
             // 8545 is now taken (by the first node's chain, or by whatever held it before this test).
             var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TraceApiProcess.StartAsync(Path.Combine(_directory, "second"), defaultPort));
-            Assert.Contains("Chain:EmbeddedPort: 127.0.0.1:8545 is already in use", error.Message);
+            Assert.Contains("Trace cannot start: Chain:EmbeddedPort: 127.0.0.1:8545 is already in use", error.Message);
+            Assert.Contains("exited with 2", error.Message); // docs/operations.md: a setting to fix
         }
         finally
         {
