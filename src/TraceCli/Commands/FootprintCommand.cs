@@ -45,7 +45,7 @@ internal static class FootprintCommand
                 FootprintStage.TransportLeg => $"{c.Mode} {c.DistanceKm} km, shipment {c.LegShipmentId}",
                 _ => c.TransformationId.Length > 0 ? c.TransformationId : c.RecordId,
             };
-            table.AddRow(Names.Of(c.Stage), Round(c.KgCo2E), Names.Of(c.Method), Round(c.PrimaryKgCo2E), Round(c.VerifiedKgCo2E) + (c.Withdrawn ? " [red](withdrawn)[/]" : ""), Ui.Safe(from));
+            table.AddRow(Names.Of(c.Stage), Round(c.KgCo2E), c.Method == FigureMethod.Unspecified ? "" : Names.Of(c.Method), Round(c.PrimaryKgCo2E), Round(c.VerifiedKgCo2E) + (c.Withdrawn ? " [red](withdrawn)[/]" : ""), Ui.Safe(from));
         }
         console.Write(table);
     }
