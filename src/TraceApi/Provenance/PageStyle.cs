@@ -5,7 +5,7 @@ internal static class PageStyle
 {
     public const string Css = """
         *{box-sizing:border-box}body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#0f172a;background:#f8fafc}
-        header,main,footer{max-width:1100px;margin:0 auto;padding:12px 16px}
+        header,main,footer{max-width:1100px;margin:0 auto;padding:12px 16px;overflow-wrap:anywhere}
         header{display:flex;gap:16px;align-items:flex-start;justify-content:space-between;flex-wrap:wrap}
         h1{font-size:1.5rem;margin:.2em 0}h2{font-size:1.15rem;margin:1.4em 0 .5em}
         .muted{color:#475569;font-size:.9rem}.mono{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85rem;word-break:break-all}
@@ -19,7 +19,7 @@ internal static class PageStyle
         svg text.value{font-weight:600}svg text.legend{font-size:12px}
         .graph-wrap{overflow-x:auto}
         .records{list-style:none;padding:0;margin:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:10px}
-        .record{background:#fff;border:1px solid #e2e8f0;border-radius:10px;padding:10px 12px}
+        .record{min-width:0;background:#fff;border:1px solid #e2e8f0;border-radius:10px;padding:10px 12px}
         .record h3{font-size:1rem;margin:0 0 4px}.record dl{display:grid;grid-template-columns:auto 1fr;gap:2px 10px;margin:6px 0 0;font-size:.88rem}
         .record dt{color:#475569}.record dd{margin:0;word-break:break-word}
         .badge{display:inline-block;border-radius:999px;padding:1px 10px;font-size:.8rem;font-weight:700;margin-right:4px}
@@ -30,6 +30,6 @@ internal static class PageStyle
         #verdict{font-size:1.2rem;font-weight:700;padding:10px 12px;border-radius:10px;background:#fff;border:1px solid #e2e8f0}
         #verdict.ok{background:#dcfce7}#verdict.bad{background:#fee2e2}
         input[type=url]{width:100%;padding:6px;font:inherit}button{font:inherit;padding:6px 14px;margin-top:6px}
-        @media (min-width:800px){.top{display:grid;grid-template-columns:1fr 1fr;gap:16px}}
+        @media (min-width:800px){.top{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:16px}}
         """;
 }

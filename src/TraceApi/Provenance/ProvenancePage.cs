@@ -18,7 +18,7 @@ internal static class ProvenancePage
         var producer = view.Organisations.TryGetValue(f.Producer, out var p) ? p : new Organisation("", "", "", ParticipantStanding.Unspecified);
         var productNames = view.Lineage.Nodes.ToDictionary(n => n.BatchId, n => n.ProductName, StringComparer.Ordinal);
         var html = new StringBuilder();
-        html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">");
+        html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><link rel=\"icon\" href=\"data:,\">");
         html.Append(CultureInfo.InvariantCulture, $"<title>{E(f.ProductName)} · lot {E(view.Path.Lot)} · carbon provenance</title>");
         html.Append(CultureInfo.InvariantCulture, $"<link rel=\"canonical\" href=\"{E(view.PageUrl)}\">");
         html.Append(CultureInfo.InvariantCulture, $"<link rel=\"alternate\" type=\"application/json\" href=\"{E(view.Path.CanonicalPath)}?linkType=trace:provenance\">");

@@ -15,7 +15,7 @@ internal static class RecordPage
     {
         var claim = record.SignedClaim.Claim;
         var html = new StringBuilder();
-        html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">");
+        html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><link rel=\"icon\" href=\"data:,\">");
         html.Append(CultureInfo.InvariantCulture, $"<title>{E(Figures.Kind(claim.Kind))} {E(Figures.Short(record.Id, 14))} · Trace record</title>");
         html.Append("<style>").Append(PageStyle.Css).Append("</style></head><body><main>");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">Trace record</p><h1>{E(Figures.Kind(claim.Kind))}</h1>");
