@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Trace.Domain;
 using Trace.Node.Blobs;
 using Trace.Node.Carbon.Factors;
+using Trace.Node.ContentAccess;
 using Trace.Node.Lineage.Propagation;
 using Trace.Node.Storage;
 
@@ -26,7 +27,8 @@ public sealed partial class LineageCommitQueue(
     TimeProvider clock,
     ILogger<LineageCommitQueue> logger,
     ITransportFactorProvider? factors = null,
-    IBlobStore? blobs = null)
+    IBlobStore? blobs = null,
+    IParticipantKeys? keys = null)
     : GroupCommitter<LineageWork, LineageOutcome>(MaxGroup, logger)
 {
     private const int MaxGroup = 256;
@@ -116,7 +118,7 @@ public sealed partial class LineageCommitQueue(
     {
         var staged = await store.StageAcceptedClaimAsync(db, item.Claim, ct).ConfigureAwait(false);
         if (!staged.Created) return staged; // the same signed claim again: nothing changes
-        var writer = new LineageWriter(db, factors);
+        var writer = new LineageWriter(db, factors, keys);
         var affected = await writer.ApplyAsync(item.Record, item.Claim, ct).ConfigureAwait(false);
         var propagator = new FootprintPropagator(db, flags, clock.GetUtcNow());
         await propagator.KnowStagedAsync(staged.Record, ct).ConfigureAwait(false);
