@@ -78,6 +78,23 @@ internal static class Figures
         _ => "Declared",
     };
 
+    public static string FlagReason(Protos.V1.FlagReason reason) => reason switch
+    {
+        Protos.V1.FlagReason.SuspectedFalseData => "suspected false data",
+        Protos.V1.FlagReason.InconsistentWithOtherRecords => "inconsistent with other records",
+        Protos.V1.FlagReason.UnderInvestigation => "under investigation",
+        Protos.V1.FlagReason.MissingSupportingEvidence => "missing supporting evidence",
+        _ => "other reason",
+    };
+
+    public static string Endorsement(EndorsementCode code) => code switch
+    {
+        EndorsementCode.ReasonableAssurance => "reasonable assurance",
+        EndorsementCode.LimitedAssurance => "limited assurance",
+        EndorsementCode.DataReview => "data review",
+        _ => "endorsed",
+    };
+
     /// <summary>Shortens a long identifier for a label (the full one goes in a title).</summary>
     public static string Short(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

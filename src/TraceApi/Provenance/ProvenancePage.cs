@@ -75,6 +75,9 @@ internal static class ProvenancePage
         return html.ToString();
     }
 
+    private static string Who(ProvenanceView view, string key, string participantId) =>
+        view.Organisations.TryGetValue(key, out var o) && o.Name.Length > 0 ? o.Display : participantId.Length > 0 ? participantId : key;
+
     private static void Figure(StringBuilder html, string id, string value, string what) =>
         html.Append(CultureInfo.InvariantCulture, $"<div class=\"figure\"><div class=\"value\" id=\"{id}\">{E(value)}</div><div class=\"what\">{E(what)}</div></div>");
 
@@ -95,6 +98,11 @@ internal static class ProvenancePage
             html.Append(CultureInfo.InvariantCulture, $"<dt>Status</dt><dd>{E(r.Status switch { RecordStatus.Confirmed => "confirmed on chain", RecordStatus.Anchored => "anchored, awaiting confirmations", _ => "waiting to be anchored" })}</dd>");
             if (r.Revocation is { } revocation)
                 html.Append(CultureInfo.InvariantCulture, $"<dt>{(revocation.SupersededBy.Length > 0 ? "Superseded" : "Revoked")}</dt><dd>{E(revocation.RevokedAt?.ToDateTimeOffset().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))}{(revocation.SupersededBy.Length > 0 ? $" by <a class=\"mono\" href=\"/records/{E(revocation.SupersededBy)}\">{E(Figures.Short(revocation.SupersededBy, 18))}</a>" : "")}</dd>");
+            // Regulator flags and verifier endorsements, as the chain records them (AssuranceService, docs/assurance.md).
+            foreach (var flag in r.OpenFlags)
+                html.Append(CultureInfo.InvariantCulture, $"<dt>Flagged</dt><dd class=\"flag\">by {E(Who(view, flag.FlaggedBy, flag.RegulatorParticipantId))} on {E(flag.FlaggedAt?.ToDateTimeOffset().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))}: {E(Figures.FlagReason(flag.Reason))}{(flag.Note.Length > 0 ? " (" + E(flag.Note) + ")" : "")}</dd>");
+            foreach (var endorsement in r.Endorsements)
+                html.Append(CultureInfo.InvariantCulture, $"<dt>Endorsed</dt><dd class=\"endorsement\">by {E(Who(view, endorsement.EndorsedBy, endorsement.VerifierParticipantId))} on {E(endorsement.EndorsedAt?.ToDateTimeOffset().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))}: {E(Figures.Endorsement(endorsement.Code))}</dd>");
             if (r.Anchor is { } anchor)
             {
                 var tx = ProvenanceReader.HexOf(anchor.TxHash);

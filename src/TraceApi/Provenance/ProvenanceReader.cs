@@ -47,7 +47,8 @@ public sealed class ProvenanceReader(
         }
 
         var organisations = new Dictionary<string, Organisation>(StringComparer.OrdinalIgnoreCase);
-        var issuers = rows.Where(r => r.Record is not null).Select(r => r.Record!.SignedClaim.Claim.Issuer)
+        var issuers = rows.Where(r => r.Record is not null)
+            .SelectMany(r => r.Record!.OpenFlags.Select(f => f.FlaggedBy).Concat(r.Record.Endorsements.Select(e => e.EndorsedBy)).Append(r.Record.SignedClaim.Claim.Issuer))
             .Concat(upstream.Nodes.Select(n => n.Producer)).Append(proto.Producer);
         foreach (var issuer in issuers)
             if (!organisations.ContainsKey(issuer)) organisations[issuer] = await OrganisationAsync(issuer, ct).ConfigureAwait(false);

@@ -28,7 +28,8 @@ public sealed record EvidenceRow(Citation Citation, EvidenceRecord? Record)
             WithdrawalReason.Flagged => "Flagged",
             _ => "Withdrawn",
         },
-        _ => Record?.Revocation is { } r ? (r.SupersededBy.Length > 0 ? "Superseded" : "Revoked") : "Awaiting confirmation",
+        _ => Record?.Revocation is { } r ? (r.SupersededBy.Length > 0 ? "Superseded" : "Revoked")
+            : Record?.Flagged == true ? "Flagged" : "Awaiting confirmation",
     };
 
     /// <summary>CSS class of the badge.</summary>
