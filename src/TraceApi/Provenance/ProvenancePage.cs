@@ -98,7 +98,7 @@ internal static class ProvenancePage
             html.Append(CultureInfo.InvariantCulture, $"<dt>Status</dt><dd>{E(r.Status switch { RecordStatus.Confirmed => "confirmed on chain", RecordStatus.Anchored => "anchored, awaiting confirmations", _ => "waiting to be anchored" })}</dd>");
             if (r.Revocation is { } revocation)
                 html.Append(CultureInfo.InvariantCulture, $"<dt>{(revocation.SupersededBy.Length > 0 ? "Superseded" : "Revoked")}</dt><dd>{E(revocation.RevokedAt?.ToDateTimeOffset().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))}{(revocation.SupersededBy.Length > 0 ? $" by <a class=\"mono\" href=\"/records/{E(revocation.SupersededBy)}\">{E(Figures.Short(revocation.SupersededBy, 18))}</a>" : "")}</dd>");
-            // Regulator flags and verifier endorsements, as the chain records them (AssuranceService, docs/assurance.md).
+            // Regulator flags and verifier endorsements, as the chain records them (AssuranceService, protos/trace/v1/assurance.proto).
             foreach (var flag in r.OpenFlags)
                 html.Append(CultureInfo.InvariantCulture, $"<dt>Flagged</dt><dd class=\"flag\">by {E(Who(view, flag.FlaggedBy, flag.RegulatorParticipantId))} on {E(flag.FlaggedAt?.ToDateTimeOffset().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))}: {E(Figures.FlagReason(flag.Reason))}{(flag.Note.Length > 0 ? " (" + E(flag.Note) + ")" : "")}</dd>");
             foreach (var endorsement in r.Endorsements)
