@@ -60,7 +60,7 @@ public sealed class RpcFaultDrillTests(ITestOutputHelper output) : IDisposable
         var evidence = new EvidenceService.EvidenceServiceClient(api.Channel);
         foreach (var id in accepted.Keys) await evidence.WaitForStatusAsync(id, RecordStatus.Confirmed, TimeSpan.FromMinutes(3));
         proxy.Faulty = false;
-        output.WriteLine($"proxy: {proxy.Forwarded} forwarded, {proxy.Errors} answered 503, {proxy.Delays} delayed, {proxy.DropsBefore} dropped before and {proxy.DropsAfter} after the node");
+        output.WriteLine($"proxy: {proxy.Forwarded} forwarded, {proxy.Errors} answered 503, {proxy.Delays} delayed, {proxy.DropsBefore} dropped before and {proxy.DropsAfter} after the node; submissions answered UNAVAILABLE and retried: {_unavailable}");
         Assert.True(proxy.Errors > 0 && proxy.Delays > 0 && proxy.DropsBefore > 0 && proxy.DropsAfter > 0, "every kind of fault was injected");
 
         var all = new List<EvidenceRecord>();
@@ -82,6 +82,8 @@ public sealed class RpcFaultDrillTests(ITestOutputHelper output) : IDisposable
             Assert.Equal(VerificationStatus.Verified, (await evidence.VerifyAsync(new VerifyRequest { RecordId = record.Id })).Result.Status);
     }
 
+    private static int _unavailable;
+
     private static async Task SubmitAsync(Uri address, ClaimSigner signer, int count, ConcurrentDictionary<string, byte> accepted)
     {
         using var channel = GrpcChannel.ForAddress(address);
@@ -89,8 +91,23 @@ public sealed class RpcFaultDrillTests(ITestOutputHelper output) : IDisposable
         for (var i = 0; i < count; i++)
         {
             var subject = $"urn:trace:rpcfault:{signer.Address}:{i}";
-            var response = await client.SubmitRecordAsync(signer.StructuredRecord(subject, RecordKind.Batch, LineageBodies.Batch(subject)));
-            accepted.TryAdd(response.Record.Id, 0);
+            var request = signer.StructuredRecord(subject, RecordKind.Batch, LineageBodies.Batch(subject));
+            // UNAVAILABLE ("retry later") is the node's documented answer while its chain does not answer; a client
+            // retries the same signed record, which the node accepts once.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    var response = await client.SubmitRecordAsync(request);
+                    accepted.TryAdd(response.Record.Id, 0);
+                    break;
+                }
+                catch (Grpc.Core.RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.Unavailable && attempt < 30)
+                {
+                    Interlocked.Increment(ref _unavailable);
+                    await Task.Delay(200 * Math.Min(attempt, 10));
+                }
+            }
             await Task.Delay(50);
         }
     }

@@ -71,32 +71,36 @@ public sealed class FaultyRpcProxy : IAsyncDisposable
             await context.Request.InputStream.CopyToAsync(body);
             double roll;
             lock (_gate) roll = _random.NextDouble();
-            if (Faulty)
+            // One roll per request, read as consecutive bands: 503 | drop before | delay | drop after | untouched.
+            var fault = !Faulty ? Fault.None
+                : roll < ErrorRate ? Fault.Error
+                : roll < ErrorRate + DropBeforeRate ? Fault.DropBefore
+                : roll < ErrorRate + DropBeforeRate + DelayRate ? Fault.Delay
+                : roll < ErrorRate + DropBeforeRate + DelayRate + DropAfterRate ? Fault.DropAfter
+                : Fault.None;
+            if (fault == Fault.Error)
             {
-                if ((roll -= ErrorRate) < 0)
-                {
-                    Interlocked.Increment(ref _errors);
-                    context.Response.StatusCode = 503;
-                    context.Response.Close();
-                    return;
-                }
-                if ((roll -= DropBeforeRate) < 0)
-                {
-                    Interlocked.Increment(ref _dropsBefore);
-                    context.Response.Abort();
-                    return;
-                }
-                if ((roll -= DelayRate) < 0)
-                {
-                    Interlocked.Increment(ref _delays);
-                    await Task.Delay(1500);
-                }
+                Interlocked.Increment(ref _errors);
+                context.Response.StatusCode = 503;
+                context.Response.Close();
+                return;
+            }
+            if (fault == Fault.DropBefore)
+            {
+                Interlocked.Increment(ref _dropsBefore);
+                context.Response.Abort();
+                return;
+            }
+            if (fault == Fault.Delay)
+            {
+                Interlocked.Increment(ref _delays);
+                await Task.Delay(1500);
             }
             using var request = new HttpRequestMessage(HttpMethod.Post, _target) { Content = new ByteArrayContent(body.ToArray()) };
             request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             using var response = await _upstream.SendAsync(request);
             var answer = await response.Content.ReadAsByteArrayAsync();
-            if (Faulty && (roll -= DropAfterRate) < 0)
+            if (fault == Fault.DropAfter)
             {
                 Interlocked.Increment(ref _dropsAfter);
                 context.Response.Abort(); // the node executed it; the caller never hears
@@ -113,6 +117,8 @@ public sealed class FaultyRpcProxy : IAsyncDisposable
             try { context.Response.Abort(); } catch (ObjectDisposedException) { }
         }
     }
+
+    private enum Fault { None, Error, DropBefore, Delay, DropAfter }
 
     private static int FreePort()
     {
