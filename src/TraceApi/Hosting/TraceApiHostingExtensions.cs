@@ -79,6 +79,9 @@ public static class TraceApiHostingExtensions
         app.MapGrpcService<EpcisGrpcService>();
         app.MapGrpcService<CbamGrpcService>();
         app.MapGrpcService<PactGrpcService>();
+        app.MapGrpcService<LaneCatalogGrpcService>();
+        app.MapGrpcService<RouteDecisionGrpcService>();
+        app.MapGrpcService<CbamCostGrpcService>();
         app.MapGrpcReflectionService();
         app.MapPactApi();
         app.MapGet("/", () => Results.Text("Trace node. gRPC: trace.v1.*; health: grpc.health.v1.Health.\n"));
