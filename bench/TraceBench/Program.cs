@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Trace.Bench.Decisions;
 using Trace.Bench.Gas;
 using Trace.Bench.Pipeline;
 
@@ -20,6 +21,9 @@ switch (args.FirstOrDefault())
         break;
     case "upload": // one large document through SubmitDocument (Pipeline/UploadBenchmark.cs)
         await UploadBenchmark.RunAsync(args[1..]);
+        break;
+    case "route": // the route decision engine on 1,000 lanes over 300 locations, five deadlines, p50/p99 (Decisions/RouteBenchmark.cs)
+        await RouteBenchmark.RunAsync(args[1..]);
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -60,8 +60,8 @@ public sealed class RouteSearchPropertyTests
                 if (within.Count == 0) Assert.Null(decisions[d].Path);
                 else
                 {
-                    var chosen = decisions[d].Path;
-                    Assert.NotNull(chosen);
+                    Assert.NotNull(decisions[d].Path);
+                    var chosen = decisions[d].Path!;
                     Assert.True(chosen.Days <= deadlines[d], context);
                     Assert.All(within, p => Assert.True(p.Kg >= chosen.KgCo2e, $"{context}: a path within {deadlines[d]} d emits {p.Kg} < {chosen.KgCo2e}"));
                 }
