@@ -22,6 +22,7 @@ public static class DecisionFiles
         foreach (var e in root.EnumerateArray())
         {
             var at = $"lanes[{index++}]";
+            StringsOnly(full, at, e);
             try
             {
                 TransportMode? mode = TransportModeNames.TryParse(Text(e, "mode"), out var m) ? m : null;
@@ -48,6 +49,7 @@ public static class DecisionFiles
         foreach (var e in root.EnumerateArray())
         {
             var at = $"defaultValues[{index++}]";
+            StringsOnly(full, at, e);
             try
             {
                 var priced = Text(e, "pricedEmissions");
@@ -87,6 +89,15 @@ public static class DecisionFiles
         {
             throw new DecisionFileException(full, $"cannot be read: {ex.Message}");
         }
+    }
+
+    /// <summary>Every member a JSON string: a figure written as a JSON number would be a binary float to most JSON readers.</summary>
+    private static void StringsOnly(string file, string at, JsonElement e)
+    {
+        if (e.ValueKind != JsonValueKind.Object) throw new DecisionFileException(file, $"{at}: must be a JSON object");
+        foreach (var member in e.EnumerateObject())
+            if (member.Value.ValueKind != JsonValueKind.String)
+                throw new DecisionFileException(file, $"{at}.{member.Name}: must be a JSON string (\"9500\", not 9500): figures are decimal strings");
     }
 
     private static string? Text(JsonElement e, string member) =>
