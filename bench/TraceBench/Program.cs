@@ -22,6 +22,9 @@ switch (args.FirstOrDefault())
     case "upload": // one large document through SubmitDocument (Pipeline/UploadBenchmark.cs)
         await UploadBenchmark.RunAsync(args[1..]);
         break;
+    case "route" when args.Length > 1 && args[1] == "grpc": // the same through DecideRoute on a real node (Decisions/RouteGrpcBenchmark.cs)
+        await RouteGrpcBenchmark.RunAsync(args[2..]);
+        break;
     case "route": // the route decision engine on 1,000 lanes over 300 locations, five deadlines, p50/p99 (Decisions/RouteBenchmark.cs)
         await RouteBenchmark.RunAsync(args[1..]);
         break;

@@ -12,10 +12,12 @@ namespace Trace.Bench.Decisions;
 /// for five deadlines) on a seeded synthetic catalogue, default 1,000 lanes over 300 locations; p50/p99 per query.
 /// </summary>
 /// <remarks>
-/// Locations lie on a 4,000 × 4,000 km plane; each lane pair (both directions) joins a location to one of its 8 nearest
-/// neighbours with a mode drawn road 35 %, rail 25 %, sea 15 %, inland waterway 10 %, air 15 %; distance = straight line
-/// × 1.2, transit = distance / the mode's km per day (road 600, rail 450, sea 500, inland waterway 250, air 8,000) plus
-/// one handling day for sea and air; a quarter of the lanes carry a measured intensity of 60-100 % of the mode's factor.
+/// Hub and spoke: a tenth of the locations are hubs on an 8,000 × 8,000 km plane, the others lie within 300 km of a hub
+/// and are joined to their nearest hub by road (70 %) or rail, both directions; the remaining lanes join random hub
+/// pairs, both directions, with a mode drawn road 35 %, rail 25 %, sea 15 %, inland waterway 10 %, air 15 %. Distance =
+/// straight line × 1.2; transit = distance / the mode's km per day (road 600, rail 450, sea 500, inland waterway 250,
+/// air 8,000) plus one handling day for sea and air; a quarter of the lanes carry a measured intensity of 60-100 % of
+/// the mode's factor.
 /// Queries pick random origin/destination pairs; transfer 1 day, at most 6 legs (the node's defaults), deadlines
 /// 2, 5, 10, 20 and 40 days. Runs in process: what DecideRoute costs beyond the gRPC call and the catalogue snapshot.
 /// </remarks>
@@ -79,29 +81,45 @@ internal static class RouteBenchmark
     public static IReadOnlyList<Lane> Catalogue(int laneCount, int locationCount, int seed, TransportFactorSet set)
     {
         var random = new Random(seed);
-        var points = Enumerable.Range(0, locationCount).Select(_ => (X: random.NextDouble() * 4000, Y: random.NextDouble() * 4000)).ToArray();
+        var hubCount = Math.Max(2, locationCount / 10);
+        var points = new (double X, double Y)[locationCount];
+        for (var i = 0; i < hubCount; i++) points[i] = (random.NextDouble() * 8000, random.NextDouble() * 8000);
+        for (var i = hubCount; i < locationCount; i++)
+        {
+            var hub = points[random.Next(hubCount)];
+            points[i] = (hub.X + (random.NextDouble() - 0.5) * 600, hub.Y + (random.NextDouble() - 0.5) * 600);
+        }
         var names = Enumerable.Range(0, locationCount).Select(Locode).ToArray();
         var lanes = new List<Lane>(laneCount);
         var pairs = new HashSet<(int, int, TransportMode)>();
-        var total = Modes.Sum(m => m.Weight);
-        while (lanes.Count < laneCount)
+        void Pair(int a, int b, (TransportMode Mode, int Weight, decimal KmPerDay, decimal Handling) mode)
         {
-            var a = random.Next(locationCount);
-            var near = Enumerable.Range(0, locationCount).Where(i => i != a)
-                .OrderBy(i => Math.Pow(points[i].X - points[a].X, 2) + Math.Pow(points[i].Y - points[a].Y, 2)).Take(8).ToArray();
-            var b = near[random.Next(near.Length)];
-            var pick = random.Next(total);
-            var mode = Modes.First(m => (pick -= m.Weight) < 0);
-            if (!pairs.Add((Math.Min(a, b), Math.Max(a, b), mode.Mode))) continue;
+            if (!pairs.Add((Math.Min(a, b), Math.Max(a, b), mode.Mode))) return;
             var km = Math.Round((decimal)Math.Sqrt(Math.Pow(points[b].X - points[a].X, 2) + Math.Pow(points[b].Y - points[a].Y, 2)) * 1.2m, 0) + 1m;
             var days = Math.Round(km / mode.KmPerDay, 1) + 0.1m;
             decimal? measured = random.Next(4) == 0 ? Math.Round(set.For(mode.Mode).KgCo2ePerTonneKm * (0.6m + random.Next(41) / 100m), 4) : null;
             foreach (var (from, to) in new[] { (a, b), (b, a) })
             {
-                if (lanes.Count == laneCount) break;
+                if (lanes.Count == laneCount) return;
                 lanes.Add(new Lane($"B{lanes.Count:D5}", mode.Mode, names[from], names[to], km, days, mode.Handling, measured,
                     measured is null ? null : "synthetic measured intensity", Lane.OperatorOwner, DateTimeOffset.UnixEpoch));
             }
+        }
+        // Feeders: every other location to and from its nearest hub, by road (70 %) or rail.
+        for (var i = hubCount; i < locationCount && lanes.Count < laneCount; i++)
+        {
+            var nearest = Enumerable.Range(0, hubCount).OrderBy(h => Math.Pow(points[h].X - points[i].X, 2) + Math.Pow(points[h].Y - points[i].Y, 2)).First();
+            Pair(i, nearest, random.Next(10) < 7 ? Modes[0] : Modes[1]);
+        }
+        // Trunk lanes between hubs, any mode, until the catalogue is full.
+        var total = Modes.Sum(m => m.Weight);
+        while (lanes.Count < laneCount)
+        {
+            var a = random.Next(hubCount);
+            var b = random.Next(hubCount);
+            if (a == b) continue;
+            var pick = random.Next(total);
+            Pair(a, b, Modes.First(m => (pick -= m.Weight) < 0));
         }
         return lanes;
     }

@@ -49,8 +49,17 @@ internal static class RouteCommand
                 TransferDays = parse.GetValue(transfer) ?? "",
             };
             request.DeadlineDays.AddRange(parse.GetValue(deadlines)!);
-            using var key = EthereumKey.FromHex(hex.Trim());
-            return await RunAsync(nodeUrl, key, request, Console.Out, ct);
+            EthereumKey key;
+            try
+            {
+                key = EthereumKey.FromHex(hex.Trim());
+            }
+            catch (ArgumentException)
+            {
+                await Console.Out.WriteLineAsync($"--key-env: {parse.GetValue(keyVariable)} does not hold a private key (64 hex digits)");
+                return 2;
+            }
+            using (key) return await RunAsync(nodeUrl, key, request, Console.Out, ct);
         });
         return command;
     }
