@@ -1,4 +1,5 @@
 using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Trace.Api.Tests.Evidence;
 using Trace.Api.Tests.Lineage;
@@ -68,6 +69,18 @@ public sealed class CbamCostTests(SteelScenarioNode node) : IClassFixture<SteelS
             ("80", "5", "115359.82366071428571428571", "168750", "53390.17633928571428571429"),      // 51681201/448, 23918799/448
             ("130", "5", "192266.37276785714285714286", "281250", "88983.62723214285714285714"),     // 86135335/448, 39864665/448
         ], confirmed.Scenarios.Select(s => (s.PriceEurPerTonne, s.DeductionEurPerTonne, Round(s.CostWithTraceDataEur), s.CostWithDefaultsEur, Round(s.DifferenceEur))));
+        // The same good asked by CN code, installation and period (its production ended 2026-11-30): the same figures.
+        var byCode = new EstimateCbamCostRequest
+        {
+            CnCode = PigIronCn, InstallationId = "BR-INST-SLZ-2", OriginCarbonPriceRecordId = priceRecord,
+            PeriodStart = Timestamp.FromDateTimeOffset(DateTimeOffset.Parse("2026-10-01T00:00:00Z", CultureInfo.InvariantCulture)),
+            PeriodEnd = Timestamp.FromDateTimeOffset(DateTimeOffset.Parse("2027-01-01T00:00:00Z", CultureInfo.InvariantCulture)),
+        };
+        byCode.PricesEurPerTonne.AddRange(["80", "130"]);
+        var coded = await Costs.EstimateCbamCostAsync(byCode);
+        Assert.Equal(confirmed.Scenarios, coded.Scenarios);
+        Assert.Equal(pig, Assert.Single(coded.Goods).BatchId);
+
         var good = Assert.Single(confirmed.Goods);
         Assert.Equal(pig, good.BatchId);
         Assert.Contains(good.Figures, f => f.Figure == "processScope2" && f.RecordId == scenario.RecordId("smelting") && f.VerificationStatus == "confirmed");
