@@ -6,5 +6,6 @@ var root = new RootCommand("Trace: verify supply-chain carbon evidence against t
 {
     VerifyCommand.Create(),
     AuditCommand.Create(),
+    RouteCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

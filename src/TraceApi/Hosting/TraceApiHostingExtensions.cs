@@ -97,6 +97,9 @@ public static class TraceApiHostingExtensions
         app.MapGrpcService<EpcisGrpcService>();
         app.MapGrpcService<CbamGrpcService>();
         app.MapGrpcService<PactGrpcService>();
+        app.MapGrpcService<LaneCatalogGrpcService>();
+        app.MapGrpcService<RouteDecisionGrpcService>();
+        app.MapGrpcService<CbamCostGrpcService>();
         app.MapGrpcReflectionService();
         app.MapPactApi();
         app.UseSwagger(swagger => swagger.RouteTemplate = "openapi/{documentName}.json");
