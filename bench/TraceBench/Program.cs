@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Trace.Bench.Decisions;
 using Trace.Bench.Gas;
 using Trace.Bench.Pipeline;
 
@@ -20,6 +21,12 @@ switch (args.FirstOrDefault())
         break;
     case "upload": // one large document through SubmitDocument (Pipeline/UploadBenchmark.cs)
         await UploadBenchmark.RunAsync(args[1..]);
+        break;
+    case "route" when args.Length > 1 && args[1] == "grpc": // the same through DecideRoute on a real node (Decisions/RouteGrpcBenchmark.cs)
+        await RouteGrpcBenchmark.RunAsync(args[2..]);
+        break;
+    case "route": // the route decision engine on 1,000 lanes over 300 locations, five deadlines, p50/p99 (Decisions/RouteBenchmark.cs)
+        await RouteBenchmark.RunAsync(args[1..]);
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -26,6 +26,7 @@ var root = new RootCommand("Trace: sign, submit and verify supply-chain carbon e
     AssuranceCommands.Flag(),
     AssuranceCommands.Endorse(),
     AuditCommand.Create(),
+    RouteCommand.Create(),
     DemoCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -79,6 +79,19 @@ public static class AuthorizationTable
         new("/trace.v1.CbamService/ExportCbamReport", Audience.Regulator | Audience.Verifier | Audience.Admin | Audience.Supplier,
             "regulators, verifiers and admins report every good; a supplier only goods its participant produced, sent, carried or received (lineage reach)"),
 
+        // Carbon decisions (docs/decisions.md). The lane catalogue is the operator's, plus each carrier's own lanes; routes
+        // are answered to any signed-in participant (lanes and carriers' intensities are not public). CBAM costs read the
+        // same goods as the CBAM report export, so they follow its rule; the default-value table is the operator's.
+        new("/trace.v1.LaneCatalogService/PutLanes", Audience.Admin, "operator lanes; all or nothing"),
+        new("/trace.v1.LaneCatalogService/SubmitCarrierLanes", Audience.Carrier, "stored under the caller's participant id; a lane id of the operator or another carrier is PERMISSION_DENIED"),
+        new("/trace.v1.LaneCatalogService/ListLanes", Audience.SignedIn),
+        new("/trace.v1.LaneCatalogService/DeleteLanes", Audience.Admin | Audience.Carrier, "the admin any lane; a carrier only its own"),
+        new("/trace.v1.RouteDecisionService/DecideRoute", Audience.SignedIn, "reads the lane catalogue and the active transport factor set; writes nothing"),
+        new("/trace.v1.CbamCostService/PutCbamDefaultValues", Audience.Admin, "every value cites its source; all or nothing"),
+        new("/trace.v1.CbamCostService/ListCbamDefaultValues", Audience.SignedIn),
+        new("/trace.v1.CbamCostService/EstimateCbamCost", Audience.Regulator | Audience.Verifier | Audience.Admin | Audience.Supplier,
+            "as ExportCbamReport: regulators, verifiers and admins price every good; a supplier only goods within its lineage reach"),
+
         // Participants: onboarding is admin-only, the directory is public.
         new("/trace.v1.ParticipantService/RegisterParticipant", Audience.Admin),
         new("/trace.v1.ParticipantService/UpdateParticipantIdentity", Audience.Admin),

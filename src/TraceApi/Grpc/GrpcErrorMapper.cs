@@ -7,6 +7,8 @@ using Trace.Node.Access;
 using Trace.Node.Blobs;
 using Trace.Node.Carbon.Factors;
 using Trace.Node.ContentAccess;
+using Trace.Node.Decisions;
+using Trace.Node.Decisions.Lanes;
 using Trace.Node.Evidence;
 using Trace.Node.Limits;
 using Trace.Node.Participants;
@@ -52,6 +54,12 @@ public sealed partial class GrpcErrorMapper(ILogger<GrpcErrorMapper> logger, Mal
                 return new Status(StatusCode.ResourceExhausted, e.Message);
             case ContentAccessDeniedException e:
                 return new Status(StatusCode.PermissionDenied, e.Message);
+            case LaneOwnershipException e:
+                return new Status(StatusCode.PermissionDenied, e.Message);
+            case DecisionNotFoundException e:
+                return new Status(StatusCode.NotFound, e.Message);
+            case DecisionPreconditionException e:
+                return new Status(StatusCode.FailedPrecondition, e.Message);
             case ContentGrantNotFoundException e:
                 return new Status(StatusCode.NotFound, $"grant_id: {e.Message}");
             case BlobCorruptException e:

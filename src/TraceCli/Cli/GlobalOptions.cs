@@ -16,7 +16,7 @@ internal static class GlobalOptions
 
     public static readonly Option<string?> Key = new("--key")
     {
-        Description = "Name or address of the key in the keystore folder to sign with (env TRACE_KEY; default: the only key). Its password comes from TRACE_KEY_PASSWORD or a prompt",
+        Description = "Name or address of the key in the keystore folder to sign with (env TRACE_KEY, which may also hold a hex private key; default: the only key). Its password comes from TRACE_KEY_PASSWORD or a prompt",
         Recursive = true,
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TRACE_KEY") is { Length: > 0 } key ? key : null,
     };

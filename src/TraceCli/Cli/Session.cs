@@ -52,10 +52,24 @@ internal sealed class Session(ParseResult parse) : IAsyncDisposable
     {
         if (_key is not null) return _key;
         var name = Parse.GetValue(GlobalOptions.Key);
+        if (name is not null && IsPrivateKey(name))
+        {
+            // A hex key is a secret: accepted from TRACE_KEY (as `trace route` documents), never from the command line.
+            if (Parse.GetResult(GlobalOptions.Key) is { Implicit: false })
+                throw CliException.BadInput("--key: never put a private key on the command line (other users can read it); set TRACE_KEY, or store it with `trace keys import`");
+            return _key = EthereumKey.FromHex(name.Trim());
+        }
         if (name is not null && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && File.Exists(name))
             return _key = KeyStoreDirectory.UnlockFile(name, Passwords.Read("TRACE_KEY_PASSWORD", $"Password of {name}:"));
         var entry = KeyStoreDirectory.Default().Find(name);
         return _key = KeyStoreDirectory.Unlock(entry, Passwords.Read("TRACE_KEY_PASSWORD", $"Password of key '{entry.Name}' ({entry.Address}):"));
+    }
+
+    private static bool IsPrivateKey(string text)
+    {
+        var hex = text.Trim();
+        if (hex.StartsWith("0x", StringComparison.OrdinalIgnoreCase)) hex = hex[2..];
+        return hex.Length == 64 && hex.All(char.IsAsciiHexDigit);
     }
 
     /// <summary>A claim signer of the key for the node's deployment; the client signs in as the key.</summary>

@@ -10,6 +10,7 @@ using Trace.Node.ContentAccess;
 using Trace.Node.Limits;
 using Trace.Node.Carbon.Factors;
 using Trace.Node.Chain;
+using Trace.Node.Decisions.Hosting;
 using Trace.Node.Evidence;
 using Trace.Node.Indexing;
 using Trace.Node.Lineage.Hosting;
@@ -88,6 +89,7 @@ public static class TraceNodeServiceCollectionExtensions
         services.AddSingleton<SubmissionLimiter>();
         services.AddTraceEpcis();
         services.AddTraceCbam();
+        services.AddTraceDecisions();
 
         // After the contracts: sign-in and the key standings read the ParticipantRegistry.
         services.AddTraceAccess();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Trace.Node.ContentAccess.Storage;
+using Trace.Node.Decisions.Storage;
 using Trace.Node.Lineage.Storage.Configurations;
 using Trace.Node.Storage.Configurations;
 using Trace.Node.Storage.Entities;
@@ -46,5 +47,6 @@ public abstract class TraceDbContext : DbContext
         modelBuilder.ApplyConfiguration(new TransportFactorSetConfiguration());
         LineageModel.Configure(modelBuilder);
         ContentAccessModel.Configure(modelBuilder);
+        DecisionsModel.Configure(modelBuilder);
     }
 }

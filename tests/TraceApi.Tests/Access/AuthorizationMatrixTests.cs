@@ -48,6 +48,14 @@ public sealed class AuthorizationMatrixTests(AccessNodeFixture node, ITestOutput
         /trace.v1.LineageService/GetDownstreamLineage                     - - + + + + +
         /trace.v1.EmissionFactorService/GetTransportFactors               + + + + + + +
         /trace.v1.EmissionFactorService/ListTransportFactorSets           + + + + + + +
+        /trace.v1.LaneCatalogService/PutLanes                             - + - - - - -
+        /trace.v1.LaneCatalogService/SubmitCarrierLanes                   - - - + - - -
+        /trace.v1.LaneCatalogService/ListLanes                            - + + + + + +
+        /trace.v1.LaneCatalogService/DeleteLanes                          - + - + - - -
+        /trace.v1.RouteDecisionService/DecideRoute                        - + + + + + +
+        /trace.v1.CbamCostService/PutCbamDefaultValues                    - + - - - - -
+        /trace.v1.CbamCostService/ListCbamDefaultValues                   - + + + + + +
+        /trace.v1.CbamCostService/EstimateCbamCost                        - + + - + + -
         /trace.v1.ParticipantService/RegisterParticipant                  - + - - - - -
         /trace.v1.ParticipantService/UpdateParticipantIdentity            - + - - - - -
         /trace.v1.ParticipantService/AddParticipantKey                    - + - - - - -

@@ -1,4 +1,5 @@
 using Trace.Domain.Lineage;
+using Trace.Node.Lineage.Model;
 using Trace.Node.Lineage.Storage.Entities;
 
 namespace Trace.Node.Standards.Cbam;
@@ -8,16 +9,57 @@ namespace Trace.Node.Standards.Cbam;
 /// Dir(b) = s1(b) + A_b(s1(T) + Σ_i (c_i × Dir(in_i)) / Q(in_i)), Ind(b) likewise with s2, where A_b(x) = (w_b × x) / Σ w
 /// (x itself for a single output) and T is the transformation producing b. A declared batch (PACT) counts its whole
 /// declared footprint as direct. Def(b), the part from default values, follows the same recurrence over default-factor
-/// figures (and a declaration's non-primary part).
+/// figures (and a declaration's non-primary part). VDir(b) and VInd(b), the parts resting on VERIFIED actual data,
+/// follow it over actual (not default-factor) figures whose record and cited evidence are verified
+/// (<paramref name="verified"/>: record id and citation role → verified; null = nothing is).
 /// </summary>
 internal sealed class CbamCalculator(
     IReadOnlyDictionary<string, LineageBatchEntity> batches,
     IReadOnlyDictionary<string, LineageTransformationEntity> transformations,
     IReadOnlyDictionary<string, List<LineageInputEntity>> inputs,
-    IReadOnlyDictionary<string, List<LineageOutputEntity>> outputs)
+    IReadOnlyDictionary<string, List<LineageOutputEntity>> outputs,
+    Func<string, string, bool>? verified = null)
 {
     private const string DefaultFactor = nameof(EmissionMethod.DefaultFactor);
     private readonly Dictionary<string, (decimal Dir, decimal Ind, decimal Def)> _memo = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (decimal Dir, decimal Ind)> _verifiedMemo = new(StringComparer.Ordinal);
+
+    /// <summary>(VDir, VInd) of a batch in kgCO2e: the parts of Dir and Ind resting on verified actual figures.</summary>
+    public (decimal Dir, decimal Ind) VerifiedEmbedded(string batchId)
+    {
+        if (_verifiedMemo.TryGetValue(batchId, out var known)) return known;
+        var batch = batches[batchId];
+        (decimal, decimal) result;
+        if (batch.Declared is not null)
+            result = (batch.DeclarationRecordId is { } d && IsVerified(d, CitationRoles.Declaration) && IsVerified(batch.RecordId, "") ? batch.DeclaredPrimary ?? 0m : 0m, 0m);
+        else
+        {
+            var dir = VerifiedFigure(batch.Scope1, batch.Scope1Method, batch.RecordId, CitationRoles.Scope1);
+            var ind = VerifiedFigure(batch.Scope2, batch.Scope2Method, batch.RecordId, CitationRoles.Scope2);
+            if (Producing(batch) is { } t)
+            {
+                var tDir = VerifiedFigure(t.Scope1, t.Scope1Method, t.RecordId, CitationRoles.Scope1);
+                var tInd = VerifiedFigure(t.Scope2, t.Scope2Method, t.RecordId, CitationRoles.Scope2);
+                foreach (var input in inputs.GetValueOrDefault(t.TransformationId) ?? [])
+                {
+                    var source = batches[input.BatchId];
+                    var (iDir, iInd) = VerifiedEmbedded(input.BatchId);
+                    tDir += input.Converted * iDir / source.Quantity;
+                    tInd += input.Converted * iInd / source.Quantity;
+                }
+                dir += Allocate(batch, t, tDir);
+                ind += Allocate(batch, t, tInd);
+            }
+            result = (dir, ind);
+        }
+        _verifiedMemo[batchId] = result;
+        return result;
+    }
+
+    private bool IsVerified(string recordId, string role) => verified is not null && verified(recordId, role);
+
+    private decimal VerifiedFigure(decimal? figure, string? method, string recordId, string role) =>
+        figure is { } f && method != DefaultFactor && IsVerified(recordId, role) ? f : 0m;
 
     /// <summary>(Dir, Ind, Def) of a batch in kgCO2e.</summary>
     public (decimal Dir, decimal Ind, decimal Def) Embedded(string batchId)
@@ -81,8 +123,13 @@ internal sealed class CbamCalculator(
                 }
             }
         }
+        var (vDir, vInd) = VerifiedEmbedded(batch.BatchId);
         return new CbamGoodsBatch(batch.BatchId, batch.RecordId, batch.ProductName, batch.Quantity, batch.Unit, massKg / 1000m, reference,
-            dir / 1000m, ind / 1000m, Specific(dir, massKg, batch.Quantity), Specific(ind, massKg, batch.Quantity), specificUnit, def / 1000m, figures, precursors);
+            dir / 1000m, ind / 1000m, Specific(dir, massKg, batch.Quantity), Specific(ind, massKg, batch.Quantity), specificUnit, def / 1000m, figures, precursors)
+        {
+            VerifiedDirectEmbeddedEmissions = vDir / 1000m,
+            VerifiedIndirectEmbeddedEmissions = vInd / 1000m,
+        };
     }
 
     /// <summary>A goods item (one CN code, one installation) from its batches.</summary>

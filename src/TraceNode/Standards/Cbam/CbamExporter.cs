@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Trace.Node.Blobs;
+using Trace.Node.Lineage.Propagation;
 using Trace.Node.Lineage.Queries;
 using Trace.Node.Lineage.Storage.Entities;
 using Trace.Node.Storage;
@@ -13,7 +14,7 @@ namespace Trace.Node.Standards.Cbam;
 /// ended in the period, its direct and indirect embedded emissions (CBAM boundary: production processes, transport
 /// excluded), specific embedded emissions, precursors, default-value share and the status of each figure (docs/cbam.md).
 /// </summary>
-public sealed class CbamExporter(TraceStore store, IBlobStore blobs, LineageQueries lineage, TimeProvider clock)
+public sealed class CbamExporter(TraceStore store, IBlobStore blobs, LineageQueries lineage, IRegulatorFlagSource flags, TimeProvider clock)
 {
     /// <summary>Exports the report for <paramref name="query"/>; decimal throughout, kg converted to tonnes only at the end.</summary>
     public async Task<CbamReport> ExportAsync(CbamReportQuery query, CancellationToken ct)
@@ -39,7 +40,15 @@ public sealed class CbamExporter(TraceStore store, IBlobStore blobs, LineageQuer
         foreach (var batch in batches.Values)
             if (records.TryGetValue(batch.RecordId, out var record)) metadata[batch.BatchId] = Metadata(record);
 
-        var calculator = new CbamCalculator(batches, transformations, inputs, outputs);
+        // Which figures rest on VERIFIED evidence: the record CONFIRMED and not withdrawn, and so is every record it cites for the figure.
+        var citing = recordIds.Concat(batches.Values.Where(b => b.DeclarationRecordId is not null).Select(b => b.DeclarationRecordId!)).ToList();
+        var citations = (await db.Set<LineageCitationEntity>().AsNoTracking().Where(c => citing.Contains(c.RecordId)).ToListAsync(ct).ConfigureAwait(false))
+            .ToLookup(c => (c.RecordId, c.Role), c => c.CitedRecordId);
+        var standings = new RecordStandings(db, flags);
+        await standings.LoadAsync(citing.Concat(citations.SelectMany(g => g)), ct).ConfigureAwait(false);
+        bool Verified(string recordId, string role) => standings.AllVerified(recordId, citations[(recordId, role)]);
+
+        var calculator = new CbamCalculator(batches, transformations, inputs, outputs, Verified);
         var goods = new List<CbamGoodsBatch>();
         var keys = new Dictionary<CbamGoodsBatch, (string Cn, string Installation)>();
         var missing = 0;
@@ -47,6 +56,7 @@ public sealed class CbamExporter(TraceStore store, IBlobStore blobs, LineageQuer
         {
             if (!metadata.TryGetValue(batch.BatchId, out var meta) || meta.CnCode is null || meta.Installation is null) { missing++; continue; }
             if (meta.ReferenceDate < query.Start || meta.ReferenceDate >= query.End) continue;
+            if (query.BatchId is { } only && batch.BatchId != only) continue;
             if (query.CnCode is { Length: > 0 } cn && meta.CnCode != cn) continue;
             if (query.InstallationId is { Length: > 0 } installation && meta.Installation != installation) continue;
             if (query.ReachKeys is { } reach && !await lineage.IsWithinReachAsync(batch.BatchId, reach, ct).ConfigureAwait(false)) continue;

@@ -16,4 +16,11 @@ public sealed record CbamGoodsBatch(
     string SpecificUnit,
     decimal DefaultValueEmissions,
     IReadOnlyList<CbamFigure> Figures,
-    IReadOnlyList<CbamPrecursor> Precursors);
+    IReadOnlyList<CbamPrecursor> Precursors)
+{
+    /// <summary>The part of <see cref="DirectEmbeddedEmissions"/> resting on VERIFIED actual figures, tCO2e.</summary>
+    public decimal VerifiedDirectEmbeddedEmissions { get; init; }
+
+    /// <summary>The part of <see cref="IndirectEmbeddedEmissions"/> resting on VERIFIED actual figures, tCO2e.</summary>
+    public decimal VerifiedIndirectEmbeddedEmissions { get; init; }
+}

@@ -77,6 +77,102 @@ namespace Trace.Node.Storage.Migrations.Postgres
                     b.ToTable("ContentGrants", (string)null);
                 });
 
+            modelBuilder.Entity("Trace.Node.Decisions.Storage.CbamDefaultValueEntity", b =>
+                {
+                    b.Property<string>("CnCode")
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("DirectTonnesPerTonne")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("IndirectTonnesPerTonne")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("PricesIndirect")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CnCode");
+
+                    b.ToTable("CbamDefaultValues", (string)null);
+                });
+
+            modelBuilder.Entity("Trace.Node.Decisions.Storage.LaneEntity", b =>
+                {
+                    b.Property<string>("LaneId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("DistanceKm")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("HandlingDays")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("IntensitySource")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("MeasuredKgCo2ePerTonneKm")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("TransitDays")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("LaneId");
+
+                    b.HasIndex("Owner");
+
+                    b.ToTable("Lanes", (string)null);
+                });
+
             modelBuilder.Entity("Trace.Node.Lineage.Storage.Entities.LineageBatchEntity", b =>
                 {
                     b.Property<string>("BatchId")
@@ -117,6 +213,15 @@ namespace Trace.Node.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Gtin")
+                        .HasMaxLength(14)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<string>("Lot")
+                        .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("Primary")
@@ -202,6 +307,8 @@ namespace Trace.Node.Storage.Migrations.Postgres
                     b.HasIndex("ProducedBy");
 
                     b.HasIndex("RecordId");
+
+                    b.HasIndex("Gtin", "Lot");
 
                     b.ToTable("LineageBatches", (string)null);
                 });

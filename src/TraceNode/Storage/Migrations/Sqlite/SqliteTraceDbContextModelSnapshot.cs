@@ -71,6 +71,102 @@ namespace Trace.Node.Storage.Migrations.Sqlite
                     b.ToTable("ContentGrants", (string)null);
                 });
 
+            modelBuilder.Entity("Trace.Node.Decisions.Storage.CbamDefaultValueEntity", b =>
+                {
+                    b.Property<string>("CnCode")
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DirectTonnesPerTonne")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndirectTonnesPerTonne")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PricesIndirect")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CnCode");
+
+                    b.ToTable("CbamDefaultValues", (string)null);
+                });
+
+            modelBuilder.Entity("Trace.Node.Decisions.Storage.LaneEntity", b =>
+                {
+                    b.Property<string>("LaneId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DistanceKm")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandlingDays")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IntensitySource")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeasuredKgCo2ePerTonneKm")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransitDays")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LaneId");
+
+                    b.HasIndex("Owner");
+
+                    b.ToTable("Lanes", (string)null);
+                });
+
             modelBuilder.Entity("Trace.Node.Lineage.Storage.Entities.LineageBatchEntity", b =>
                 {
                     b.Property<string>("BatchId")
@@ -111,6 +207,15 @@ namespace Trace.Node.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gtin")
+                        .HasMaxLength(14)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lot")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Primary")
@@ -196,6 +301,8 @@ namespace Trace.Node.Storage.Migrations.Sqlite
                     b.HasIndex("ProducedBy");
 
                     b.HasIndex("RecordId");
+
+                    b.HasIndex("Gtin", "Lot");
 
                     b.ToTable("LineageBatches", (string)null);
                 });
