@@ -38,7 +38,7 @@ public sealed class CliRoleJourneyTests(EvidenceNodeFixture node) : IDisposable
         var supplierGln = Gln();
         var onboarded = (await Register(cli, "admin", "Ningbo Precision Castings Co., Ltd.", "CN", supplierGln, "supplier", supplier)).Exits(0).Json;
         Assert.Equal("gln:" + supplierGln, onboarded["participant"]!["participantId"]!.GetValue<string>());
-        await Register(cli, "admin", "Rotterdam Auto Assembly B.V.", "NL", Gln(), "buyer", buyer);
+        var buyerId = (await Register(cli, "admin", "Rotterdam Auto Assembly B.V.", "NL", Gln(), "buyer", buyer)).Exits(0).Json["participant"]!["participantId"]!.GetValue<string>();
         await Register(cli, "admin", "Douane Rotterdam, CBAM desk", "NL", Gln(), "regulator", regulator);
         Assert.Equal(4, (await Register(cli, "supplier", "Not Allowed Ltd", "DE", Gln(), "supplier", buyer)).ExitCode);
 
@@ -55,7 +55,8 @@ public sealed class CliRoleJourneyTests(EvidenceNodeFixture node) : IDisposable
         Assert.True(submitted["created"]!.GetValue<bool>());
         var recordId = submitted["record"]!["id"]!.GetValue<string>();
         Assert.Equal("RECORD_STATUS_CONFIRMED", submitted["record"]!["status"]!.GetValue<string>());
-        (await cli.RunAsync("--key", "supplier", "submit", Write("certificate.txt", "ISO 14067 verification statement, lot " + batchId), "--kind", "certification", "--subject", batchId, "--json")).Exits(0);
+        var certificate = (await cli.RunAsync("--key", "supplier", "submit", Write("certificate.txt", "ISO 14067 verification statement, lot " + batchId), "--kind", "certification", "--subject", batchId, "--json"))
+            .Exits(0).Json["records"]![0]!["record"]!["id"]!.GetValue<string>();
         Directory.CreateDirectory(Path.Combine(_directory, "esg"));
         for (var i = 0; i < 3; i++) await File.WriteAllTextAsync(Path.Combine(_directory, "esg", $"report-{i}.csv"), $"site,kgCO2e\nningbo-{i},{100 + i}\n");
         var folder = (await cli.RunAsync("--key", "supplier", "submit", Path.Combine(_directory, "esg"), "--kind", "supplier-esg-file", "--json")).Exits(0).Json;
@@ -104,7 +105,19 @@ public sealed class CliRoleJourneyTests(EvidenceNodeFixture node) : IDisposable
         var pact = (await cli.RunAsync("audit", "pact", batchId, "--json")).Exits(0).Json;
         Assert.Contains(batchId, pact["content"]!.GetValue<string>());
 
-        // Documented failures: no such record (5), not a record id (2), no node listening (3).
+        // The supplier shares its certificate with the buyer, then withdraws it: it verifies REVOKED from then on (exit 1).
+        (await cli.RunAsync("--key", "supplier", "records", "watch", certificate, "--until", "confirmed", "--json")).Exits(0);
+        var grant = (await cli.RunAsync("--key", "supplier", "grant", "--to", buyerId, "--record", certificate, "--json")).Exits(0).Json;
+        Assert.Equal(buyerId, grant["grant"]!["granteeParticipantId"]!.GetValue<string>());
+        (await cli.RunAsync("--key", "supplier", "revoke", certificate, "--json")).Exits(0);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        CliResult revoked;
+        do revoked = await cli.RunAsync("verify", "--record", certificate, "--json");
+        while (revoked.ExitCode == 0 && DateTime.UtcNow < deadline);
+        Assert.Equal("REVOKED", revoked.Exits(1).Json["status"]!.GetValue<string>());
+
+        // Documented failures: a private key on the command line (2), no such record (5), not a record id (2), no node listening (3).
+        Assert.Contains("never put a private key on the command line", (await cli.RunAsync("--key", EmbeddedAdminKey, "login")).Exits(2).Output);
         (await cli.RunAsync("records", "show", "0x" + new string('0', 64), "--json")).Exits(5);
         (await cli.RunAsync("records", "show", "0x1234", "--json")).Exits(2);
         (await cli.RunAsync("--node", "http://127.0.0.1:1", "node", "info", "--json")).Exits(3);
