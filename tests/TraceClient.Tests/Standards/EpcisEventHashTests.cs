@@ -166,7 +166,7 @@ public sealed class EpcisEventHashTests
     [InlineData("urn:epc:id:gdti:4012345.11111.123", "https://id.gs1.org/253/4012345111118123")]
     [InlineData("urn:epc:id:gsrn:0614141.0000010253", "https://id.gs1.org/8018/061414100000102534")]
     [InlineData("urn:epc:id:giai:4000001.111", "https://id.gs1.org/8004/4000001111")]
-    [InlineData("urn:epc:id:grai:4012345.00001.X(1)", "https://id.gs1.org/8003/04012345000015X%281%29")]
+    [InlineData("urn:epc:id:grai:4012345.00001.X(1)", "https://id.gs1.org/8003/04012345000016X%281%29")]
     [InlineData("urn:epc:id:sgtin:0614141.107346.A:B", "https://id.gs1.org/01/10614141073464/21/A%3AB")]
     [InlineData("https://example.com/gtin/614141073467/lot/L1/ser/S1", "https://id.gs1.org/01/00614141073467/21/S1")]
     [InlineData("https://id.gs1.de/01/04012345999990/22/V1/10/L1?17=201231", "https://id.gs1.org/01/04012345999990/10/L1")]
