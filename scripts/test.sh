@@ -14,6 +14,21 @@ if [ -z "${TRACE_SHARED_DIR:-}" ]; then
   done
 fi
 
+# The provenance page's browser test: Debian's headless Chromium and playwright-core (tests/browser; no browser download).
+# Offline-safe: when either cannot be installed, the browser test is skipped and says why; the rest runs.
+if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null && [ -z "${TRACE_CHROMIUM:-}" ]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    (apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq chromium >/dev/null 2>&1; }) \
+      || echo "scripts/test.sh: could not install chromium; the provenance page's browser test will be skipped" >&2
+  else
+    echo "scripts/test.sh: chromium is not installed (apt-get install chromium as root); the browser test will be skipped" >&2
+  fi
+fi
+if [ ! -d tests/browser/node_modules/playwright-core ] || [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
+  npm --prefix tests/browser ci --no-audit --no-fund --loglevel=error \
+    || echo "scripts/test.sh: could not install playwright-core in tests/browser; the browser test will be skipped" >&2
+fi
+
 status=0
 log="$(mktemp)"
 dotnet test Trace.sln -c "$CONFIGURATION" --no-build --nologo ${TEST_FILTER:+--filter "$TEST_FILTER"} 2>&1 | tee "$log"

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Trace.Api.Pact;
+using Trace.Api.Provenance;
 using Trace.Chain.Rpc;
 using Trace.Node;
 using Trace.Node.Access;
@@ -49,6 +50,7 @@ public sealed partial class EffectiveConfigurationLog(IServiceProvider services,
         var content = Get<ContentEncryptionOptions>();
         var limits = Get<SubmissionLimitsOptions>();
         var pact = Get<PactApiOptions>();
+        var provenance = Get<ProvenanceOptions>();
         (string Key, object? Value)[] settings =
         [
             ("Trace:DataDirectory", node.DataDirectoryFullPath),
@@ -108,6 +110,11 @@ public sealed partial class EffectiveConfigurationLog(IServiceProvider services,
             ("Pact:Clients", pact.Clients.Count == 0 ? "(none: PACT API off)" : string.Join(",", pact.Clients.Select(c => c.ClientId))),
             ("Pact:TokenLifetimeSeconds", pact.TokenLifetimeSeconds),
             ("Pact:MaxPageSize", pact.MaxPageSize),
+            ("Provenance:PublicBaseUrl", provenance.PublicBaseUrl.Length == 0 ? "(the request's host)" : provenance.PublicBaseUrl),
+            ("Provenance:ExplorerTxUrlTemplate", provenance.ExplorerTxUrlTemplate.Length == 0 ? "(none: chain id and transaction hash)" : provenance.ExplorerTxUrlTemplate),
+            // Like Chain:RpcUrl, a provider's URL may carry an API key in its path or query: where it points only.
+            ("Provenance:PublicRpcUrl", Uri.TryCreate(provenance.PublicRpcUrl, UriKind.Absolute, out var publicRpc) ? $"{publicRpc.Scheme}://{publicRpc.Host}:{publicRpc.Port}" : "(the node's)"),
+            ("Provenance:MaxGraphNodes", provenance.MaxGraphNodes),
         ];
         return string.Join("; ", settings.Select(s => $"{s.Key}={Convert.ToString(s.Value, CultureInfo.InvariantCulture)}"));
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Trace.Api.Access;
 using Trace.Api.Grpc;
 using Trace.Api.Pact;
+using Trace.Api.Provenance;
 using Trace.Api.Services;
 using Trace.Node.Blobs;
 
@@ -44,7 +45,23 @@ public static class TraceApiHostingExtensions
             options.Interceptors.Add<AuthenticationInterceptor>();
             options.Interceptors.Add<AuthorizationInterceptor>();
             options.Interceptors.Add<UploadIdleTimeoutInterceptor>();
+        }).AddJsonTranscoding(); // the public reads as JSON on the HTTP endpoint (google.api.http in the protos), same interceptors
+        // Their OpenAPI document, at /openapi/v1.json (docs/provenance-page.md).
+        services.AddGrpcSwagger();
+        services.AddSwaggerGen(swagger =>
+        {
+            swagger.SwaggerDoc("v1", new Microsoft.OpenApi.Models.OpenApiInfo
+            {
+                Title = "Trace public reads (JSON)",
+                Version = "v1",
+                Description = "The anonymous-readable RPCs of Trace as JSON over HTTP (gRPC JSON transcoding; the proto3 JSON mapping). " +
+                    "Statuses map to HTTP codes as in google.rpc.Code (INVALID_ARGUMENT 400, NOT_FOUND 404, FAILED_PRECONDITION 400, UNAVAILABLE 503). See docs/provenance-page.md.",
+            });
+            var comments = Path.Combine(AppContext.BaseDirectory, "Trace.Client.xml");
+            if (File.Exists(comments)) swagger.IncludeGrpcXmlComments(comments, includeControllerXmlComments: true);
         });
+        services.AddOptions<ProvenanceOptions>().BindConfiguration(ProvenanceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ProvenanceReader>();
         services.AddOptions<CallLimitsOptions>().BindConfiguration(CallLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<GrpcErrorMapper>();
         services.AddSingleton<AccessRules>();
@@ -82,7 +99,10 @@ public static class TraceApiHostingExtensions
         app.MapGrpcService<PactGrpcService>();
         app.MapGrpcReflectionService();
         app.MapPactApi();
-        app.MapGet("/", () => Results.Text("Trace node. gRPC: trace.v1.*; health: grpc.health.v1.Health.\n"));
+        app.UseSwagger(swagger => swagger.RouteTemplate = "openapi/{documentName}.json");
+        app.MapProvenancePages();
+        app.MapGet("/", () => Results.Text(
+            "Trace node. gRPC: trace.v1.*; health: grpc.health.v1.Health. Provenance pages: /01/{gtin}/10/{lot}; JSON reads: /v1/...; OpenAPI: /openapi/v1.json\n"));
         return app;
     }
 }

@@ -40,7 +40,8 @@ internal sealed partial class SteelScenario(SteelScenarioNode node)
     public IReadOnlyDictionary<string, string> RecordIds => _recordIds;
 
     /// <summary>A key per participant, registered with the role scenario.json names.</summary>
-    public async Task RegisterParticipantsAsync()
+    /// <param name="register">registers (participant name, key, role); null = directly on the registry as the admin, without an identity document.</param>
+    public async Task RegisterParticipantsAsync(Func<string, EthereumAddress, ParticipantRoles, Task>? register = null)
     {
         foreach (var participant in _manifest.GetProperty("participants").EnumerateObject())
         {
@@ -54,7 +55,7 @@ internal sealed partial class SteelScenario(SteelScenarioNode node)
                 "verifier" => ParticipantRoles.Verifier,
                 var other => throw new InvalidOperationException($"scenario.json: unknown role {other}"),
             };
-            await node.RegisterAsync(signer.Address, role);
+            await (register?.Invoke(participant.Name, signer.Address, role) ?? node.RegisterAsync(signer.Address, role));
             _signers[participant.Name] = signer;
         }
     }

@@ -50,6 +50,7 @@ internal sealed partial class LineageWriter
             BatchId = id, RecordId = claim.RecordId, Producer = claim.Issuer, ProductName = record.Product.Name, Unit = record.Quantity.Unit.Code,
         }).Entity;
         batch.RecordId = claim.RecordId;
+        (batch.Gtin, batch.Lot) = ProductLot.Of(id, record.Product.Gtin);
         batch.ProductName = record.Product.Name;
         batch.Quantity = record.Quantity.Amount;
         batch.Scope1 = record.Emissions.Scope1?.KgCo2e;

@@ -27,6 +27,10 @@ internal sealed class LineageBatchConfiguration : IEntityTypeConfiguration<Linea
         builder.Property(b => b.Primary).AsText();
         builder.Property(b => b.Verified).AsText();
         builder.Property(b => b.Standing).HasMaxLength(16);
+        builder.Property(b => b.Gtin).HasMaxLength(14).IsUnicode(false);
+        builder.Property(b => b.Lot).HasMaxLength(64);
+        // GS1 Digital Link lookups (/01/{gtin}/10/{lot}) find the batch whatever host or scheme its identifier was written with.
+        builder.HasIndex(b => new { b.Gtin, b.Lot });
         builder.HasIndex(b => b.ProducedBy);
         builder.HasIndex(b => b.RecordId);
     }

@@ -6,6 +6,12 @@ public sealed class LineageBatchEntity
     /// <summary>The batch identifier (GS1 Digital Link URI, EPC URN, other URN).</summary>
     public required string BatchId { get; set; }
 
+    /// <summary>The GTIN-14 of the product (from the identifier or the record's product.gtin); null when neither carries one.</summary>
+    public string? Gtin { get; set; }
+
+    /// <summary>The lot (AI 10) from a GS1 Digital Link or EPC lgtin identifier; null for other identifiers.</summary>
+    public string? Lot { get; set; }
+
     /// <summary>The current batch record.</summary>
     public required string RecordId { get; set; }
 

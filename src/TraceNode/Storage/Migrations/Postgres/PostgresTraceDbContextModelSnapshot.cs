@@ -119,6 +119,15 @@ namespace Trace.Node.Storage.Migrations.Postgres
                         .IsUnicode(false)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Gtin")
+                        .HasMaxLength(14)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<string>("Lot")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Primary")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -202,6 +211,8 @@ namespace Trace.Node.Storage.Migrations.Postgres
                     b.HasIndex("ProducedBy");
 
                     b.HasIndex("RecordId");
+
+                    b.HasIndex("Gtin", "Lot");
 
                     b.ToTable("LineageBatches", (string)null);
                 });

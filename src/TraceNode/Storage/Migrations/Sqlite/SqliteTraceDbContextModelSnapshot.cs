@@ -113,6 +113,15 @@ namespace Trace.Node.Storage.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Gtin")
+                        .HasMaxLength(14)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lot")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Primary")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -196,6 +205,8 @@ namespace Trace.Node.Storage.Migrations.Sqlite
                     b.HasIndex("ProducedBy");
 
                     b.HasIndex("RecordId");
+
+                    b.HasIndex("Gtin", "Lot");
 
                     b.ToTable("LineageBatches", (string)null);
                 });
