@@ -1,4 +1,5 @@
 using System.Numerics;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Trace.Chain.Contracts;
 using Trace.Chain.Contracts.Registries;
@@ -170,13 +171,23 @@ public sealed partial class AssuranceRelay(
     {
         var logs = receipt.Receipt.Logs.Where(l => l.Address == contracts.Deployment.EvidenceRegistry).ToList();
         var events = await new RegistryEventResolver(contracts, chain, decoder).ResolveAsync(logs, ct).ConfigureAwait(false);
-        int feed;
-        await using (var db = store.OpenContext())
+        for (var attempt = 1; ; attempt++)
         {
-            feed = await RegistryEventWriter.ApplyAsync(db, events, StorageTime.Normalize(clock.GetUtcNow()), ct).ConfigureAwait(false);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            int feed;
+            try
+            {
+                await using var db = store.OpenContext();
+                feed = await RegistryEventWriter.ApplyAsync(db, events, StorageTime.Normalize(clock.GetUtcNow()), ct).ConfigureAwait(false);
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // The follower indexed the same block meanwhile (its unique key on block and log index): read again, skip what it wrote.
+                continue;
+            }
+            if (feed > 0) store.FeedWritten();
+            return;
         }
-        if (feed > 0) store.FeedWritten();
     }
 
     private static string StandingText(KeyStanding standing, ParticipantRoles role) => standing switch
