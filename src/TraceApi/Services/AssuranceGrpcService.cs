@@ -89,8 +89,10 @@ public sealed class AssuranceGrpcService(AssuranceRelay relay, AuditTrailReader 
         if (!EthereumAddress.TryParse(signerText, out var signer)) throw new InvalidFieldException("signer", "not an address (0x + 40 hex digits, EIP-55 checksum when mixed case)");
         var field = action == AssuranceAction.Endorse ? "code" : "reason";
         if (code is <= 0 or > ushort.MaxValue) throw new InvalidFieldException(field, $"{code} is not a {field} code; set one of the listed values (UNSPECIFIED is refused)");
+        var request = new AssuranceRequest(action, id, (ushort)code, signer, nonce, deadline, signature.ToByteArray(), note, uri);
+        relay.Validate(request); // malformed input is INVALID_ARGUMENT before any look-up
         await access.EnsureSignerIsCallersAsync(context, signer, ct);
-        return await relay.RelayAsync(new AssuranceRequest(action, id, (ushort)code, signer, nonce, deadline, signature.ToByteArray(), note, uri), ct);
+        return await relay.RelayAsync(request, ct);
     }
 
     private static AuditTrailQuery ToQuery(GetAuditTrailRequest request, string prefix)

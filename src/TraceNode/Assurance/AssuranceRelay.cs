@@ -45,23 +45,7 @@ public sealed partial class AssuranceRelay(
     /// <exception cref="FlagNotOpenException">unflag of a flag the signer's participant does not have open.</exception>
     public async Task<AssuranceReceipt> RelayAsync(AssuranceRequest request, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        // Malformed input first (INVALID_ARGUMENT), whatever the signer's standing or the record's state.
-        var recordId = RecordIds.Normalise(request.RecordId, "record_id");
-        var codeField = request.Action == AssuranceAction.Endorse ? "code" : "reason";
-        var highest = request.Action switch { AssuranceAction.Flag => 5, AssuranceAction.Unflag => 2, _ => 3 };
-        if (request.Code < 1 || request.Code > highest)
-            throw new InvalidFieldException(codeField, $"{request.Code} is not a {Describe(request.Action)} {codeField} (1..{highest}, docs/assurance.md)");
-        if (request.Note is { Length: > MaxNoteLength }) throw new InvalidFieldException("note", $"at most {MaxNoteLength} characters, got {request.Note.Length}");
-        if (!string.IsNullOrEmpty(request.Uri)
-            && (request.Uri.Length > MaxUriLength || !Uri.TryCreate(request.Uri, UriKind.Absolute, out var link) || (link.Scheme != Uri.UriSchemeHttps && link.Scheme != Uri.UriSchemeHttp)))
-            throw new InvalidFieldException("uri", $"must be an absolute http(s) URI of at most {MaxUriLength} characters");
-        if (request.Signature is not { Length: 65 })
-            throw new InvalidFieldException("signature", $"must be 65 bytes (r ‖ s ‖ v), got {request.Signature?.Length ?? 0}");
-        if (request.Deadline <= (ulong)clock.GetUtcNow().ToUnixTimeSeconds())
-            throw new InvalidFieldException("deadline", $"{request.Deadline} has passed");
-        var digest = Hex.Decode(recordId);
-        CheckSignature(request, digest);
+        var (recordId, digest) = Validate(request);
 
         // The signer's standing on chain now, as the contract will check it.
         var role = request.Action == AssuranceAction.Endorse ? ParticipantRoles.Verifier : ParticipantRoles.Regulator;
@@ -108,6 +92,34 @@ public sealed partial class AssuranceRelay(
         return new AssuranceReceipt(txHash, (long)receipt.Receipt.BlockNumber,
             flags[recordId].FirstOrDefault(f => f.TxHash.AsSpan().SequenceEqual(txHash)),
             endorsements[recordId].FirstOrDefault(e => e.TxHash.AsSpan().SequenceEqual(txHash)));
+    }
+
+    /// <summary>
+    /// The checks of <see cref="RelayAsync"/> that need nothing but the request (fields, deadline, and that the signature
+    /// recovers the signer over exactly these values); returns the normalised record id and its digest.
+    /// </summary>
+    /// <exception cref="InvalidFieldException">the first malformed field.</exception>
+    public (string RecordId, byte[] Digest) Validate(AssuranceRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        // Malformed input first (INVALID_ARGUMENT), whatever the signer's standing or the record's state.
+        var recordId = RecordIds.Normalise(request.RecordId, "record_id");
+        var codeField = request.Action == AssuranceAction.Endorse ? "code" : "reason";
+        var highest = request.Action switch { AssuranceAction.Flag => 5, AssuranceAction.Unflag => 2, _ => 3 };
+        if (request.Code < 1 || request.Code > highest)
+            throw new InvalidFieldException(codeField, $"{request.Code} is not a {Describe(request.Action)} {codeField} (1..{highest}, docs/assurance.md)");
+        if (request.Note is { Length: > MaxNoteLength }) throw new InvalidFieldException("note", $"at most {MaxNoteLength} characters, got {request.Note.Length}");
+        if (!string.IsNullOrEmpty(request.Uri)
+            && (request.Uri.Length > MaxUriLength || !Uri.TryCreate(request.Uri, UriKind.Absolute, out var link) || (link.Scheme != Uri.UriSchemeHttps && link.Scheme != Uri.UriSchemeHttp)))
+            throw new InvalidFieldException("uri", $"must be an absolute http(s) URI of at most {MaxUriLength} characters");
+        if (request.Signature is not { Length: 65 })
+            throw new InvalidFieldException("signature", $"must be 65 bytes (r ‖ s ‖ v), got {request.Signature?.Length ?? 0}");
+        if (request.Deadline <= (ulong)clock.GetUtcNow().ToUnixTimeSeconds())
+            throw new InvalidFieldException("deadline", $"{request.Deadline} has passed");
+        var digest = Hex.Decode(recordId);
+        CheckSignature(request, digest);
+        return (recordId, digest);
+
     }
 
     private void CheckSignature(AssuranceRequest request, byte[] digest)
