@@ -102,6 +102,19 @@ public sealed class FlagAndEndorsementTests(EvidenceNodeFixture node)
             offline.OpenFlags.Select(f => f.FlaggedBy).Order());
         Assert.Equal((ushort)EndorsementCode.LimitedAssurance, Assert.Single(offline.RecordEndorsements).Code);
 
+        // `trace verify` on a buyer's machine: FLAGGED (exit 1), each flag and the endorsement printed above the verdict.
+        var bundleFile = Path.Combine(Path.GetTempPath(), $"trace-flagged-{run}.json");
+        await File.WriteAllTextAsync(bundleFile, bundle);
+        try
+        {
+            var (exit, printed) = await RunCliAsync("verify", "--bundle", bundleFile, "--rpc", node.Node.RpcUrl);
+            Assert.Equal(1, exit);
+            Assert.Contains("FLAGGED (chain", printed);
+            Assert.Contains($"flag        by {Hex.Encode(EvidenceNodeFixture.ParticipantId(customs.Address))} ({customs.Address})", printed);
+            Assert.Contains($"endorsement by {Hex.Encode(EvidenceNodeFixture.ParticipantId(verifier.Address))}", printed);
+        }
+        finally { File.Delete(bundleFile); }
+
         // VerifyContent of the report's bytes: FLAGGED as well, with the flags listed.
         using (var stream = node.Evidence.VerifyContent())
         {
@@ -207,6 +220,19 @@ public sealed class FlagAndEndorsementTests(EvidenceNodeFixture node)
         var regulatorEndorses = await EvidenceClientExtensions.ExpectErrorAsync(() => Actors.AssuranceAs(regulator)
             .EndorseRecordAsync(Actors.SignerFor(regulator).Endorse(report, EndorsementCode.DataReview, nonce + 1)).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, regulatorEndorses.StatusCode);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunCliAsync(params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(RepoPaths.CliDll);
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
     }
 
     private async Task<string> SubmitAsync(ClaimSigner issuer, string subject, RecordKind kind, System.Text.Json.Nodes.JsonObject body) =>
