@@ -5,6 +5,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Trace.Client.Access;
+using Trace.Client.Assurance;
 using Trace.Client.Claims;
 using Trace.Client.Verification;
 using Trace.Crypto;
@@ -32,6 +33,7 @@ public sealed class TraceClient : IDisposable
         Tokens = new KeyringAccessTokenProvider(channel.CreateCallInvoker());
         Evidence = new EvidenceService.EvidenceServiceClient(channel.Intercept(new AccessTokenInterceptor(Tokens)));
         Participants = new ParticipantService.ParticipantServiceClient(channel.Intercept(new AccessTokenInterceptor(Tokens)));
+        Assurance = new AssuranceService.AssuranceServiceClient(channel.Intercept(new AccessTokenInterceptor(Tokens)));
         Info = info;
         Registry = EthereumAddress.TryParse(info.Contracts.GetValueOrDefault("EvidenceRegistry"), out var registry)
             ? registry
@@ -62,6 +64,21 @@ public sealed class TraceClient : IDisposable
 
     /// <summary>The generated ParticipantService client: onboarding (admin) and the public participant directory (docs/participants.md).</summary>
     public ParticipantService.ParticipantServiceClient Participants { get; }
+
+    /// <summary>The generated AssuranceService client: flags, endorsements and the audit trail (docs/assurance.md).</summary>
+    public AssuranceService.AssuranceServiceClient Assurance { get; }
+
+    /// <summary>
+    /// A flag / endorsement signer for this node's deployment. The relay RPCs are signed in as
+    /// <see cref="KeyringAccessTokenProvider.DefaultKey"/>, which becomes <paramref name="key"/> unless already set.
+    /// </summary>
+    public AssuranceSigner AssuranceSignerFor(EthereumKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        Tokens.Add(key);
+        Tokens.DefaultKey ??= key;
+        return new AssuranceSigner(key, Info.ChainId, Registry);
+    }
 
     /// <summary>The node's GetNodeInfo answer at connect time.</summary>
     public GetNodeInfoResponse Info { get; }

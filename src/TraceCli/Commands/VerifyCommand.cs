@@ -12,7 +12,7 @@ namespace Trace.Cli.Commands;
 /// </summary>
 internal static class VerifyCommand
 {
-    /// <summary>Exit codes: 0 VERIFIED, 1 any other verdict, 2 unusable input (also an --rpc endpoint of another chain than the bundle's), 3 chain unreachable.</summary>
+    /// <summary>Exit codes: 0 VERIFIED, 1 any other verdict (FLAGGED included), 2 unusable input (also an --rpc endpoint of another chain than the bundle's), 3 chain unreachable.</summary>
     public const int Verified = 0, NotVerified = 1, BadInput = 2, ChainUnreachable = 3;
 
     public static Command Create()
@@ -72,6 +72,10 @@ internal static class VerifyCommand
         await output.WriteLineAsync($"record {bundle.RecordId}");
         foreach (var check in outcome.Checks)
             await output.WriteLineAsync($"  {(check.Passed ? "ok  " : "FAIL")} {check.Name,-20} {check.Detail}");
+        foreach (var flag in outcome.OpenFlags)
+            await output.WriteLineAsync($"  flag        by {flag.RegulatorParticipantId} ({flag.FlaggedBy}) at {flag.FlaggedAt:u}, reason {flag.Reason}, block {flag.BlockNumber}");
+        foreach (var endorsement in outcome.RecordEndorsements)
+            await output.WriteLineAsync($"  endorsement by {endorsement.VerifierParticipantId} ({endorsement.EndorsedBy}) at {endorsement.EndorsedAt:u}, code {endorsement.Code}, block {endorsement.BlockNumber}");
         await output.WriteLineAsync($"{StatusName(outcome.Status)} (chain {bundle.AnchorChainId}, registry {bundle.Registry}, checked at block {outcome.CheckedAtBlock})");
         return outcome.Status == VerificationStatus.Verified ? Verified : NotVerified;
     }
