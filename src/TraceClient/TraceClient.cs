@@ -5,6 +5,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Trace.Client.Access;
+using Trace.Client.Assurance;
 using Trace.Client.Claims;
 using Trace.Client.Verification;
 using Trace.Crypto;
@@ -90,11 +91,23 @@ public sealed partial class TraceClient : IDisposable
     /// <summary>The generated EpcisService client (EPCIS 2.0 documents to unsigned lineage records, docs/epcis.md).</summary>
     public EpcisService.EpcisServiceClient Epcis { get; }
 
-    /// <summary>The generated AssuranceService client (regulators' flags, verifiers' endorsements, the registry's audit trail).</summary>
-    public AssuranceService.AssuranceServiceClient Assurance { get; }
-
     /// <summary>Calls without the token interceptor (sign-in itself, or a caller's own tokens).</summary>
     public CallInvoker RawInvoker { get; }
+
+    /// <summary>The generated AssuranceService client: flags, endorsements and the audit trail (docs/assurance.md).</summary>
+    public AssuranceService.AssuranceServiceClient Assurance { get; }
+
+    /// <summary>
+    /// A flag / endorsement signer for this node's deployment. The relay RPCs are signed in as
+    /// <see cref="KeyringAccessTokenProvider.DefaultKey"/>, which becomes <paramref name="key"/> unless already set.
+    /// </summary>
+    public AssuranceSigner AssuranceSignerFor(EthereumKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        Tokens.Add(key);
+        Tokens.DefaultKey ??= key;
+        return new AssuranceSigner(key, Info.ChainId, Registry);
+    }
 
     /// <summary>The node's GetNodeInfo answer at connect time.</summary>
     public GetNodeInfoResponse Info { get; }

@@ -1,3 +1,5 @@
+using Trace.Domain.Assurance;
+
 namespace Trace.Domain;
 
 /// <summary>A record as the index knows it: the accepted signed claim, its content, where it stands on its way to the chain, and any withdrawal.</summary>
@@ -62,4 +64,10 @@ public sealed record EvidenceRecord
 
     /// <summary>The revocation or supersession observed on chain; null when neither happened.</summary>
     public RecordRevocation? Revocation { get; init; }
+
+    /// <summary>Open regulator flags, oldest first (empty where the reader did not load them).</summary>
+    public IReadOnlyList<RecordFlag> OpenFlags { get; init; } = [];
+
+    /// <summary>Verifier endorsements, oldest first (empty where the reader did not load them).</summary>
+    public IReadOnlyList<RecordEndorsement> Endorsements { get; init; } = [];
 }

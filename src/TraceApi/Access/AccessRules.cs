@@ -42,6 +42,20 @@ public sealed class AccessRules(KeyStandings standings, LineageQueries lineage)
         throw new AccessDeniedException($"signer: {key} is a key of participant {standing.ParticipantId}, not of the caller's ({caller.ParticipantId ?? "none"})");
     }
 
+    /// <summary>
+    /// A flag, unflag or endorsement is relayed only for the caller's own participant: its signer must be the caller's
+    /// key or another key of the caller's participant (the relay then checks the signer's role on chain).
+    /// </summary>
+    public async Task EnsureSignerIsCallersAsync(ServerCallContext context, EthereumAddress signer, CancellationToken ct)
+    {
+        var caller = context.GetCaller();
+        if (caller.Key == signer) return;
+        var standing = await standings.GetAsync(signer, ct).ConfigureAwait(false);
+        if (caller.ParticipantId is not null && standing.ParticipantId == caller.ParticipantId) return;
+        throw new AccessDeniedException(
+            $"signer: {signer} is {(standing.IsRegistered ? $"a key of participant {standing.ParticipantId}" : "no participant's key")}, not of the caller's ({caller.ParticipantId ?? "none"}, signed in as {caller.Key})");
+    }
+
     /// <summary>Regulators and verifiers read any lineage; suppliers, carriers and buyers the batches their participant took part in.</summary>
     public async Task EnsureMayReadLineageAsync(ServerCallContext context, string batchId, CancellationToken ct)
     {

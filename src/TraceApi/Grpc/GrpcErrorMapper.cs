@@ -4,6 +4,7 @@ using Trace.Chain.Contracts;
 using Trace.Client.Verification;
 using Trace.Domain;
 using Trace.Node.Access;
+using Trace.Node.Assurance;
 using Trace.Node.Blobs;
 using Trace.Node.Carbon.Factors;
 using Trace.Node.ContentAccess;
@@ -72,6 +73,10 @@ public sealed partial class GrpcErrorMapper(ILogger<GrpcErrorMapper> logger, Mal
                 return new Status(StatusCode.NotFound, e.Message);
             case AdminKeyUnavailableException e:
                 return new Status(StatusCode.FailedPrecondition, e.Message);
+            case MarkAlreadyExistsException e:
+                return new Status(StatusCode.AlreadyExists, e.Message);
+            case FlagNotOpenException e:
+                return new Status(StatusCode.NotFound, e.Message);
             case ContractCallException e when e.Contract == "ParticipantRegistry" && RegistryErrors.Describe(e.Revert) is { } refusal:
                 return new Status(refusal.Kind switch
                 {

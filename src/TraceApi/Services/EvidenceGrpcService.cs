@@ -224,8 +224,8 @@ public sealed class EvidenceGrpcService(
         var outcomes = await verifier.VerifyContentAsync(contentHash, recordId, ct);
         var response = new VerifyContentResponse { ContentHash = ByteString.CopyFrom(contentHash) };
         response.Results.AddRange(outcomes.Select(EvidenceProtoMapper.ToProto));
-        response.Status = outcomes.Any(o => o.Status == Domain.VerificationStatus.Verified)
-            ? VerificationStatus.Verified
+        response.Status = outcomes.Any(o => o.Status == Domain.VerificationStatus.Verified) ? VerificationStatus.Verified
+            : outcomes.Any(o => o.Status == Domain.VerificationStatus.Flagged) ? VerificationStatus.Flagged
             : (VerificationStatus)(int)outcomes[0].Status;
         return response;
     }

@@ -68,6 +68,9 @@ internal static class EvidenceProtoMapper
                 SupersededBy = revocation.SupersededBy ?? "",
             };
         }
+        proto.Flagged = record.OpenFlags.Count > 0;
+        proto.OpenFlags.AddRange(record.OpenFlags.Select(AssuranceProtoMapper.ToProto));
+        proto.Endorsements.AddRange(record.Endorsements.Select(AssuranceProtoMapper.ToProto));
         return proto;
     }
 
@@ -152,6 +155,9 @@ internal static class EvidenceProtoMapper
                 SupersededBy = withdrawal.SupersededBy ?? "",
             };
         }
+        result.Flagged = outcome.OpenFlags.Count > 0 || outcome.Status == Domain.VerificationStatus.Flagged;
+        result.OpenFlags.AddRange(outcome.OpenFlags.Select(AssuranceProtoMapper.ToProto));
+        result.Endorsements.AddRange(outcome.RecordEndorsements.Select(AssuranceProtoMapper.ToProto));
         return result;
     }
 

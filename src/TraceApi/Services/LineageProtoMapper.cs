@@ -70,10 +70,15 @@ internal static class LineageProtoMapper
     }
 
 
-    private static WithdrawnEvidence ToProto(WithdrawnMark m) => new()
+    private static WithdrawnEvidence ToProto(WithdrawnMark m)
     {
-        RecordId = m.RecordId, Kind = (Protos.V1.RecordKind)(int)m.Kind, Reason = Reason(m.Reason), SupersededBy = m.SupersededBy ?? "", ViaBatchId = m.ViaBatchId,
-    };
+        var proto = new WithdrawnEvidence
+        {
+            RecordId = m.RecordId, Kind = (Protos.V1.RecordKind)(int)m.Kind, Reason = Reason(m.Reason), SupersededBy = m.SupersededBy ?? "", ViaBatchId = m.ViaBatchId,
+        };
+        proto.OpenFlags.AddRange(m.OpenFlags.Select(AssuranceProtoMapper.ToProto));
+        return proto;
+    }
 
     private static WithdrawalReason Reason(string? reason) => reason switch
     {
@@ -114,7 +119,7 @@ internal static class LineageProtoMapper
         Quantity = new LineageQuantity { Amount = Text(n.Quantity), Unit = n.Unit }, TotalKgCo2E = Text(n.Total), KgCo2EPerUnit = Text(n.Total / n.Quantity),
         Basis = n.Declared ? FootprintBasis.Declared : FootprintBasis.Computed, ContributionKgCo2E = Text(n.Contribution),
         Standing = Standing(n.Standing), RestsOnWithdrawnEvidence = n.RestsOnWithdrawn, TransportNotReported = n.TransportNotReported,
-        ProducedByTransformationId = n.ProducedBy ?? "",
+        ProducedByTransformationId = n.ProducedBy ?? "", RestsOnFlaggedEvidence = n.RestsOnFlagged,
     };
 
     public static LineageEdge ToProto(LineageGraphEdge e) => new()

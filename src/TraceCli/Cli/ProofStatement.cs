@@ -35,6 +35,7 @@ internal sealed record ProofStatement(
             VerificationStatus.Tampered => $"NOT VERIFIED (TAMPERED): {(ContentFile is null ? "the content" : "the content of " + Path.GetFileName(ContentFile))} is not what {issuer} signed for {record}.",
             VerificationStatus.Revoked => $"NOT VERIFIED (REVOKED): {record}, signed by {issuer} and {anchored}, was revoked by its issuer.",
             VerificationStatus.Superseded => $"NOT VERIFIED (SUPERSEDED): {record}, signed by {issuer} and {anchored}, was replaced by its issuer with a later record.",
+            VerificationStatus.Flagged => $"NOT VERIFIED (FLAGGED): {record}, signed by {issuer} and {anchored}, carries an open regulator flag (below); footprints resting on it count it as withdrawn until the flag is closed.",
             VerificationStatus.Pending => $"NOT VERIFIED (PENDING): {record} signed by {issuer} is not anchored on chain yet; try again later.",
             VerificationStatus.BadSignature => $"NOT VERIFIED (BAD_SIGNATURE): the signature of {record} does not come from the key {IssuerKey} the claim names.",
             VerificationStatus.BadProof => $"NOT VERIFIED (BAD_PROOF): the bundle of {record} does not hold together (subject, record id or Merkle proof), so it proves nothing.",

@@ -63,9 +63,15 @@ internal static class VerifyCommand
         var statement = new ProofStatement(Enum.Parse<VerificationStatus>(outcome.Status.ToString()), (RecordKind)bundle.Claim.Kind, bundle.SubjectId,
             bundle.Claim.Issuer.ToString(), facts.IssuerParticipantId, facts.AnchoredAt, bundle.BlockNumber, bundle.AnchorChainId,
             contentFile?.FullName, canonical);
+        var marks = outcome.OpenFlags.Select(f => new Mark("flag", f.RegulatorParticipantId, f.FlaggedBy, f.FlaggedAt, Names.Of((FlagReason)f.Reason), (ulong)f.BlockNumber))
+            .Concat(outcome.RecordEndorsements.Select(e => new Mark("endorsement", e.VerifierParticipantId, e.EndorsedBy, e.EndorsedAt, Names.Of((EndorsementCode)e.Code), (ulong)e.BlockNumber)))
+            .ToList();
         return Print(s, statement, bundle.RecordId, outcome.CheckedAtBlock, bundle.Registry.ToString(),
-            outcome.Checks.Select(c => (c.Name, c.Passed, c.Detail)).ToList(), details);
+            outcome.Checks.Select(c => (c.Name, c.Passed, c.Detail)).ToList(), marks, details);
     }
+
+    /// <summary>A regulator's open flag or a verifier's endorsement on the record, as the chain holds it.</summary>
+    private sealed record Mark(string Type, string ParticipantId, string Key, DateTimeOffset At, string Code, ulong BlockNumber);
 
     private static async Task<int> AgainstNodeAsync(Session s, FileInfo? file, string? recordId, bool details, CancellationToken ct)
     {
@@ -100,7 +106,7 @@ internal static class VerifyCommand
         if (result.RecordId.Length == 0)
         {
             var missing = new ProofStatement(VerificationStatus.NotFound, RecordKind.Unspecified, "", "", null, null, 0, client.Info.ChainId, file?.FullName, canonical);
-            return Print(s, missing, "", 0, client.Registry.ToString(), [], details);
+            return Print(s, missing, "", 0, client.Registry.ToString(), [], [], details);
         }
         var verified = await client.GetRecordAsync(result.RecordId, ct);
         string? organisation = null;
@@ -112,8 +118,11 @@ internal static class VerifyCommand
         catch (TraceClientException) { }
         var statement = new ProofStatement(result.Status, verified.SignedClaim.Claim.Kind, verified.SubjectId, verified.SignedClaim.Claim.Issuer, organisation,
             verified.AnchoredAt?.ToDateTimeOffset(), verified.Anchor?.BlockNumber ?? 0, client.Info.ChainId, file?.FullName, canonical);
+        var marks = result.OpenFlags.Select(f => new Mark("flag", f.RegulatorParticipantId, f.FlaggedBy, f.FlaggedAt?.ToDateTimeOffset() ?? default, Names.Of(f.Reason), f.BlockNumber))
+            .Concat(result.Endorsements.Select(e => new Mark("endorsement", e.VerifierParticipantId, e.EndorsedBy, e.EndorsedAt?.ToDateTimeOffset() ?? default, Names.Of(e.Code), e.BlockNumber)))
+            .ToList();
         return Print(s, statement, result.RecordId, result.CheckedAtBlock, client.Registry.ToString(),
-            result.Checks.Select(c => (c.Name, c.Passed, c.Detail)).ToList(), details);
+            result.Checks.Select(c => (c.Name, c.Passed, c.Detail)).ToList(), marks, details);
     }
 
     private static async Task<VerifyContentResponse> VerifyContentAsync(TraceClient client, byte[] bytes, CancellationToken ct)
@@ -123,7 +132,7 @@ internal static class VerifyCommand
     }
 
     private static int Print(Session s, ProofStatement statement, string recordId, ulong checkedAtBlock, string registry,
-        List<(string Name, bool Passed, string Detail)> checks, bool details)
+        List<(string Name, bool Passed, string Detail)> checks, List<Mark> marks, bool details)
     {
         var verified = statement.Status == VerificationStatus.Verified;
         if (s.Json)
@@ -144,6 +153,8 @@ internal static class VerifyCommand
                 ["contentChecked"] = statement.ContentFile is not null,
                 ["contentComparedAsCanonicalJson"] = statement.CanonicalJson,
                 ["checkedAtBlock"] = checkedAtBlock,
+                ["flags"] = new JsonArray(marks.Where(m => m.Type == "flag").Select(Json).ToArray()),
+                ["endorsements"] = new JsonArray(marks.Where(m => m.Type == "endorsement").Select(Json).ToArray()),
                 ["checks"] = new JsonArray(checks.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["passed"] = c.Passed, ["detail"] = c.Detail }).ToArray()),
             });
         }
@@ -151,10 +162,17 @@ internal static class VerifyCommand
         {
             s.Console.MarkupLine((verified ? "[green]" : "[red]") + Ui.Safe(statement.Sentence()) + "[/]");
             if (recordId.Length > 0) s.Console.MarkupLine(Ui.Format($"record {recordId}, registry {registry}, checked at block {checkedAtBlock}"));
+            foreach (var m in marks)
+                s.Console.MarkupLine(Ui.Format($"  {m.Type} by {m.ParticipantId} (key {m.Key}) at {m.At:u}: {m.Code}, block {m.BlockNumber}"));
             foreach (var (name, passed, detail) in checks.Where(c => details || !c.Passed))
                 s.Console.MarkupLine(Ui.Format($"  {(passed ? "ok  " : "FAIL")} {name,-20} {detail}"));
         }
         return verified ? ExitCodes.Ok : ExitCodes.Negative;
+
+        static JsonNode Json(Mark m) => new JsonObject
+        {
+            ["participantId"] = m.ParticipantId, ["key"] = m.Key, ["at"] = m.At.ToString("O"), ["code"] = m.Code, ["blockNumber"] = m.BlockNumber,
+        };
     }
 
 }

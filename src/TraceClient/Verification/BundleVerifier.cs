@@ -87,7 +87,15 @@ public sealed class BundleVerifier(EthRpc eth)
         var state = await registry.ClaimStateAsync(digest, ct).ConfigureAwait(false);
         Check(checks, "registry_verify", status == VerificationStatus.Verified,
             $"EvidenceRegistry.verify = {status} (issuer standing when anchored, revocation, supersession)");
-        return new VerificationOutcome(status, bundle.RecordId, checks, null, head, ToWithdrawal(state));
+
+        // 12. Regulator flags and endorsements: verify() ignores flags, so they are read here; a flag keeps the record from VERIFIED.
+        var (flags, endorsements) = await new ClaimMarksReader(eth, registry)
+            .ReadAsync(digest, bundle.BlockNumber, head, state.OpenFlags > 0, state.Endorsements > 0, ct).ConfigureAwait(false);
+        Check(checks, "regulator_flags", state.OpenFlags == 0, state.OpenFlags == 0
+            ? $"no open regulator flag; {state.Endorsements} endorsement(s)"
+            : $"{state.OpenFlags} open regulator flag(s): {string.Join("; ", flags.Select(f => $"{f.RegulatorParticipantId} reason {f.Reason} since {f.FlaggedAt:u}"))}");
+        if (status == VerificationStatus.Verified && state.OpenFlags > 0) status = VerificationStatus.Flagged;
+        return new VerificationOutcome(status, bundle.RecordId, checks, null, head, ToWithdrawal(state), flags, endorsements);
     }
 
     private static ChainWithdrawal? ToWithdrawal(ClaimState state) => state.IsRevoked || state.IsSuperseded

@@ -1,6 +1,6 @@
 using System.Text;
 using Trace.Crypto;
-using Trace.Node.Participants;
+using Trace.Domain.Assurance;
 
 namespace Trace.Node.Access;
 
@@ -10,12 +10,8 @@ namespace Trace.Node.Access;
 /// </summary>
 public static class ParticipantIdText
 {
-    /// <summary>The directory form of <paramref name="id"/> (32 bytes): exactly the participant directory's (one definition, <see cref="ParticipantId"/>).</summary>
-    public static string Format(ReadOnlySpan<byte> id)
-    {
-        if (id.Length != 32) throw new ArgumentException("a participant id is 32 bytes", nameof(id));
-        return ParticipantId.FromBytes(id).ToString();
-    }
+    /// <summary>The directory form of <paramref name="id"/> (32 bytes): one definition for every surface (<see cref="ParticipantIdFormat"/>).</summary>
+    public static string Format(ReadOnlySpan<byte> id) => ParticipantIdFormat.Format(id);
 
     /// <summary>The 32 bytes of a participant id written in either form.</summary>
     /// <exception cref="FormatException">neither form.</exception>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Trace.Chain.Rpc;
 using Trace.Node.Access;
 using Trace.Node.Anchoring;
+using Trace.Node.Assurance;
 using Trace.Node.Blobs;
 using Trace.Node.ContentAccess;
 using Trace.Node.Limits;
@@ -12,7 +13,6 @@ using Trace.Node.Carbon.Factors;
 using Trace.Node.Chain;
 using Trace.Node.Decisions.Hosting;
 using Trace.Node.Evidence;
-using Trace.Node.Indexing;
 using Trace.Node.Lineage.Hosting;
 using Trace.Node.Lineage.Records;
 using Trace.Node.Participants;
@@ -76,9 +76,8 @@ public static class TraceNodeServiceCollectionExtensions
         services.AddSingleton<IClaimQueueListener>(provider => provider.GetRequiredService<AnchoringService>());
         services.AddHostedService(provider => provider.GetRequiredService<AnchoringService>());
 
-        services.AddOptions<IndexingOptions>().BindConfiguration(IndexingOptions.SectionName);
-        services.AddSingleton<WithdrawalFollower>();
-        services.AddHostedService(provider => provider.GetRequiredService<WithdrawalFollower>());
+        // Every registry event, confirmation-deep, from a stored cursor; the lineage reads the flags it indexes.
+        services.AddTraceAssurance();
 
         // After the index migration and the contracts: the active factor set is stored, then anchored.
         services.AddTransportFactors();

@@ -72,20 +72,8 @@ public sealed class ParticipantId : IEquatable<ParticipantId>
         return new ParticipantId(bytes);
     }
 
-    // The text when the bytes are "lei:"/"gln:" followed by the identifier's characters and zero padding only.
-    private static string? Readable(byte[] bytes)
-    {
-        var end = Array.IndexOf(bytes, (byte)0);
-        if (end < 0) end = bytes.Length;
-        if (bytes.AsSpan(end).ContainsAnyExcept((byte)0)) return null;
-        var text = Encoding.ASCII.GetString(bytes, 0, end);
-        if (text.StartsWith(LeiPrefix, StringComparison.Ordinal) && text.Length == LeiPrefix.Length + LeiCode.Length
-            && text.AsSpan(LeiPrefix.Length).ContainsAnyExcept("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") is false)
-            return text;
-        if (text.StartsWith(GlnPrefix, StringComparison.Ordinal) && text.Length == GlnPrefix.Length + 13 && Gs1CheckDigit.IsAllDigits(text.AsSpan(GlnPrefix.Length)))
-            return text;
-        return null;
-    }
+    // One rule for every surface: the Domain's participant id format.
+    private static string? Readable(byte[] bytes) => Trace.Domain.Assurance.ParticipantIdFormat.Readable(bytes);
 
     private static string Truncate(string? text) => text is null ? "" : text.Length <= 70 ? text : text[..67] + "...";
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Trace.Node.ContentAccess.Storage;
 using Trace.Node.Decisions.Storage;
+using Trace.Node.Indexing.Storage;
 using Trace.Node.Lineage.Storage.Configurations;
 using Trace.Node.Storage.Configurations;
 using Trace.Node.Storage.Entities;
@@ -38,6 +39,21 @@ public abstract class TraceDbContext : DbContext
     /// <summary>Transport factor sets this node has used.</summary>
     public DbSet<TransportFactorSetEntity> FactorSets => Set<TransportFactorSetEntity>();
 
+    /// <summary>Registry events (the audit trail).</summary>
+    public DbSet<RegistryEventEntity> RegistryEvents => Set<RegistryEventEntity>();
+
+    /// <summary>Regulator flags, open and closed.</summary>
+    public DbSet<RecordFlagEntity> Flags => Set<RecordFlagEntity>();
+
+    /// <summary>Verifier endorsements.</summary>
+    public DbSet<RecordEndorsementEntity> Endorsements => Set<RecordEndorsementEntity>();
+
+    /// <summary>Notes given with relayed flags.</summary>
+    public DbSet<FlagNoteEntity> FlagNotes => Set<FlagNoteEntity>();
+
+    /// <summary>Blocks whose registry events are indexed, with their hashes.</summary>
+    public DbSet<IndexedBlockEntity> IndexedBlocks => Set<IndexedBlockEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new EvidenceRecordConfiguration());
@@ -48,5 +64,6 @@ public abstract class TraceDbContext : DbContext
         LineageModel.Configure(modelBuilder);
         ContentAccessModel.Configure(modelBuilder);
         DecisionsModel.Configure(modelBuilder);
+        IndexingModel.Configure(modelBuilder);
     }
 }

@@ -23,8 +23,12 @@ public sealed partial class TraceStore
     {
         ArgumentNullException.ThrowIfNull(id);
         var key = id.ToLowerInvariant();
-        await using var db = Open();
-        return (await db.Records.AsNoTracking().Include(r => r.Batch).FirstOrDefaultAsync(r => r.Id == key, cancellationToken).ConfigureAwait(false))?.ToDomain();
+        EvidenceRecord? record;
+        await using (var db = Open())
+        {
+            record = (await db.Records.AsNoTracking().Include(r => r.Batch).FirstOrDefaultAsync(r => r.Id == key, cancellationToken).ConfigureAwait(false))?.ToDomain();
+        }
+        return record is null ? null : await WithMarksAsync(record, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records whose content hash is <paramref name="contentHash"/> (one per issuer/claim), oldest first.</summary>
@@ -37,7 +41,7 @@ public sealed partial class TraceStore
             .OrderBy(r => r.AcceptedAt).ThenBy(r => r.Id)
             .Take(Math.Clamp(max, 1, RecordQuery.MaxPageSize))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return records.ConvertAll(r => r.ToDomain());
+        return await WithMarksAsync(records.ConvertAll(r => r.ToDomain()), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>One page of records matching <paramref name="query"/>, newest accepted first.</summary>
@@ -84,10 +88,10 @@ public sealed partial class TraceStore
             .OrderByDescending(r => r.AcceptedAt).ThenByDescending(r => r.Id)
             .Take(pageSize + 1)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (items.Count <= pageSize) return new RecordPage(items.ConvertAll(r => r.ToDomain()), null);
+        if (items.Count <= pageSize) return new RecordPage(await WithMarksAsync(items.ConvertAll(r => r.ToDomain()), cancellationToken).ConfigureAwait(false), null);
         items.RemoveAt(pageSize);
         var last = items[^1];
-        return new RecordPage(items.ConvertAll(r => r.ToDomain()), new RecordCursor(last.AcceptedAt, last.Id).Encode());
+        return new RecordPage(await WithMarksAsync(items.ConvertAll(r => r.ToDomain()), cancellationToken).ConfigureAwait(false), new RecordCursor(last.AcceptedAt, last.Id).Encode());
     }
 
     /// <summary>

@@ -44,7 +44,7 @@ public sealed class IndexAuditor(TraceStore store, RecordVerifier verifier)
 
     private static string? Problem(RecordStatus indexed, bool withdrawnInIndex, VerificationStatus verdict) => verdict switch
     {
-        VerificationStatus.Verified when withdrawnInIndex => "the index records a revocation the registry does not have",
+        VerificationStatus.Verified or VerificationStatus.Flagged when withdrawnInIndex => "the index records a revocation the registry does not have",
         VerificationStatus.Revoked or VerificationStatus.Superseded when !withdrawnInIndex => "withdrawn on chain but not in the index",
         VerificationStatus.Pending when indexed != RecordStatus.Pending => "anchored in the index but not on chain",
         VerificationStatus.Tampered => "the content or the indexed claim does not match what was signed and anchored",

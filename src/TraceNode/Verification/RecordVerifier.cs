@@ -82,9 +82,22 @@ public sealed class RecordVerifier(TraceContracts contracts, ChainConnection cha
         return outcome with { RecordStatus = record.Status };
     }
 
-    /// <summary>Verifies a proof bundle against the chain alone (see <see cref="BundleVerifier"/>); <paramref name="contentHash"/> (optional) is the SHA-256 of content to check.</summary>
-    public Task<VerificationOutcome> VerifyBundleAsync(ProofBundle bundle, byte[]? contentHash, string contentSource, CancellationToken ct) =>
-        new BundleVerifier(chain.Eth).VerifyAsync(bundle, contentHash, contentSource, ct);
+    /// <summary>
+    /// Verifies a proof bundle against the chain alone (see <see cref="BundleVerifier"/>); <paramref name="contentHash"/>
+    /// (optional) is the SHA-256 of content to check. Open flags read from the chain get the note and link a regulator
+    /// gave this node with the flag, when it was relayed here.
+    /// </summary>
+    public async Task<VerificationOutcome> VerifyBundleAsync(ProofBundle bundle, byte[]? contentHash, string contentSource, CancellationToken ct)
+    {
+        var outcome = await new BundleVerifier(chain.Eth).VerifyAsync(bundle, contentHash, contentSource, ct).ConfigureAwait(false);
+        if (outcome.OpenFlags.Count == 0) return outcome;
+        var (indexed, _) = await store.GetMarksAsync([bundle.RecordId], ct).ConfigureAwait(false);
+        var notes = indexed[bundle.RecordId].Where(f => f.Note is not null || f.Uri is not null).ToDictionary(f => Hex.Encode(f.TxHash), StringComparer.Ordinal);
+        return notes.Count == 0 ? outcome : outcome with
+        {
+            Flags = outcome.OpenFlags.Select(f => notes.TryGetValue(Hex.Encode(f.TxHash), out var n) ? f with { Note = n.Note, Uri = n.Uri } : f).ToList(),
+        };
+    }
 
     private async Task<byte[]?> HashStoredContentAsync(byte[] contentHash, CancellationToken ct)
     {

@@ -72,7 +72,7 @@ public sealed class EpcisImportTests(SteelScenarioNode node) : IClassFixture<Ste
         request.RecordOverrides[transformationId] = """{"emissions":{"scope1":{"kgCO2e":"40","method":"measured"}}}""";
         var converted = await Epcis.ConvertEpcisDocumentAsync(request);
         Assert.Equal(EpcisEventDisposition.Converted, Assert.Single(converted.Events).Disposition);
-        Assert.Equal("sha-256/rfc8785", converted.EventHashAlgorithm);
+        Assert.Equal("gs1-cbv2.0-event-hash", converted.EventHashAlgorithm);
         await SubmitAllAsync(supplier, converted);
 
         // 3. The lineage: every input edge into the first output, with the example's quantities and units.

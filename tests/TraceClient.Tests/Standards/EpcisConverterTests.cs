@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Trace.Client.Standards.Epcis;
+using Trace.Client.Standards.Epcis.EventHash;
 using Trace.Protos.V1;
 
 namespace Trace.Client.Tests.Standards;
@@ -74,8 +75,58 @@ public sealed class EpcisConverterTests
         Assert.Equal("0614141000012", (string)body["facility"]!["gln"]!);
         Assert.Equal("2026-10-31T23:59:59Z", (string)body["productionPeriod"]!["end"]!);
         Assert.Equal("night", (string)body["extensions"]!["epcis"]!["event"]!["ex:shift"]!);
-        Assert.Equal(record.EventHash, (string)body["extensions"]!["epcis"]!["eventHash"]!);
-        Assert.Matches("^0x[0-9a-f]{64}$", record.EventHash);
+        var epcis = body["extensions"]!["epcis"]!;
+        Assert.Equal(record.EventHash, (string)epcis["eventHash"]!);
+        Assert.Matches("^ni:///sha-256;[0-9a-f]{64}\\?ver=CBV2\\.0$", record.EventHash);
+        Assert.Equal("gs1-cbv2.0-event-hash", (string)epcis["eventHashAlgorithm"]!);
+        var source = Document(Commissioning);
+        Assert.Equal(EpcisEventHashId.Of(source.GetProperty("epcisBody").GetProperty("eventList")[0], EpcisJsonLdContext.Of(source)), record.EventHash);
+        // Its eventID is a UUID, not the hash: reconciliation says so.
+        Assert.False((bool)epcis["eventIdMatchesHash"]!);
+        Assert.False(Assert.Single(conversion.Events).EventIdMatchesHash);
+        Assert.Matches("^0x[0-9a-f]{64}$", (string)epcis["canonicalJsonHash"]!);
+        Assert.Equal("sha-256/rfc8785", (string)epcis["canonicalJsonHashAlgorithm"]!);
+    }
+
+    [Fact]
+    public void An_event_whose_event_id_is_its_gs1_hash_is_reconciled_and_an_event_without_id_has_no_flag()
+    {
+        var probe = Document(Commissioning);
+        var hash = EpcisEventHashId.Of(probe.GetProperty("epcisBody").GetProperty("eventList")[0], EpcisJsonLdContext.Of(probe));
+        var withHashId = Commissioning.Replace("urn:uuid:00000000-0000-4000-8000-000000000001", hash, StringComparison.Ordinal);
+        var withoutId = Commissioning.Replace("\"eventID\": \"urn:uuid:00000000-0000-4000-8000-000000000001\",", "", StringComparison.Ordinal);
+
+        var matched = EpcisConverter.Convert(Document(withHashId), new EpcisConversionOptions { Issuer = Mine });
+        var anonymous = EpcisConverter.Convert(Document(withoutId), new EpcisConversionOptions { Issuer = Mine });
+
+        var epcis = JsonNode.Parse(Assert.Single(matched.Records).BodyJson)!["extensions"]!["epcis"]!;
+        Assert.Equal(hash, (string)epcis["eventHash"]!);
+        Assert.True((bool)epcis["eventIdMatchesHash"]!);
+        Assert.True(Assert.Single(matched.Events).EventIdMatchesHash);
+        // eventID is not part of the hash: the event without one has the same hash and no reconciliation flag.
+        var bare = JsonNode.Parse(Assert.Single(anonymous.Records).BodyJson)!["extensions"]!["epcis"]!;
+        Assert.Equal(hash, (string)bare["eventHash"]!);
+        Assert.Null(bare["eventIdMatchesHash"]);
+        Assert.Null(Assert.Single(anonymous.Events).EventIdMatchesHash);
+    }
+
+    [Fact]
+    public void Reordered_members_give_the_same_hash_and_subject_ids()
+    {
+        var options = new EpcisConversionOptions { Issuer = Mine, Parties = new Dictionary<string, string> { ["urn:epc:id:pgln:0614141.00002"] = Smelter } };
+        var reordered = """
+            { "bizTransactionList": [{"bizTransaction": "urn:epcglobal:cbv:bt:0614141000012:77", "type": "urn:epcglobal:cbv:btt:desadv"}],
+              "destinationList": [{"destination": "https://id.gs1.org/417/0614141000029", "type": "owning_party"}],
+              "quantityList": [{"uom": "TNE", "quantity": 1600.50, "epcClass": "urn:epc:class:lgtin:0614141.112345.ORE-2610"}],
+              "bizStep": "shipping", "action": "OBSERVE", "eventTimeZoneOffset": "+00:00", "eventTime": "2026-11-01T09:00:00.000+01:00",
+              "eventID": "urn:uuid:00000000-0000-4000-8000-000000000002", "type": "ObjectEvent" }
+            """;
+
+        var first = EpcisConverter.Convert(Document(Shipping), options);
+        var second = EpcisConverter.Convert(Document(reordered), options);
+
+        Assert.Equal(Assert.Single(first.Events).EventHash, Assert.Single(second.Events).EventHash);
+        Assert.Equal(Assert.Single(first.Records).SubjectId, Assert.Single(second.Records).SubjectId);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Trace.Client.Canonical;
 using Trace.Client.Standards.Epcis;
+using Trace.Client.Standards.Epcis.EventHash;
 using Trace.Crypto;
 using Trace.Domain;
 using Trace.Node.Lineage.Records;
@@ -99,20 +100,24 @@ public sealed class EpcisConversionTests
     }
 
     [EpcisFact]
-    public void Each_record_keeps_the_whole_event_its_extension_fields_and_its_hash_the_sha256_of_the_canonical_event()
+    public void Each_record_keeps_the_whole_event_its_extension_fields_its_gs1_event_hash_and_the_sha256_of_the_canonical_event()
     {
         var text = File.ReadAllText(EpcisExamples.Path("Example_9.6.2-ObjectEvent.jsonld"));
         var conversion = Importer().Convert(text, Options_());
 
         using var source = JsonDocument.Parse(text);
         var sourceEvent = source.RootElement.GetProperty("epcisBody").GetProperty("eventList")[0];
-        var expectedHash = Hex.Encode(SHA256.HashData(JsonCanonicalizer.Canonicalize(sourceEvent)));
+        var expectedHash = EpcisEventHashId.Of(sourceEvent, EpcisJsonLdContext.Of(source.RootElement));
+        var canonicalHash = Hex.Encode(SHA256.HashData(JsonCanonicalizer.Canonicalize(sourceEvent)));
         var record = Assert.Single(conversion.Records);
         Assert.Equal(expectedHash, record.EventHash);
         var epcis = JsonNode.Parse(record.BodyJson)!["extensions"]!["epcis"]!;
         Assert.Equal(expectedHash, (string)epcis["eventHash"]!);
-        Assert.Equal("sha-256/rfc8785", (string)epcis["eventHashAlgorithm"]!);
+        Assert.Equal("gs1-cbv2.0-event-hash", (string)epcis["eventHashAlgorithm"]!);
+        Assert.Equal(canonicalHash, (string)epcis["canonicalJsonHash"]!);
         Assert.Equal("ni:///sha-256;a98f08ae6ac4de3482054314d637c07010b448d3802dccb028a06aafcc6a4b10?ver=CBV2.0", (string)epcis["eventID"]!);
+        // GS1's example eventID is illustrative: it is not the event's CBV 2.0 hash, and the record says so.
+        Assert.False((bool)epcis["eventIdMatchesHash"]!);
         Assert.Equal("Example of a vendor/user extension", (string)epcis["event"]!["example:myField"]!);
         Assert.Equal("http://ns.example.com/epcis/", (string)epcis["context"]![1]!["example"]!);
         // The receiving event's parties: possessing party (supplier) to owning party (the issuer), 200 KGM of the lot.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Trace.Client.Standards.Epcis.EventHash;
 using Trace.Domain.Identifiers;
 using Trace.Domain.Lineage;
 using Trace.Protos.V1;
@@ -73,6 +74,7 @@ public static partial class EpcisConverter
             else throw new EpcisConversionException("epcisBody.eventList", "is required");
             if (list.ValueKind != JsonValueKind.Array) throw new EpcisConversionException(path, "must be an array of events");
             var events = new List<EventInfo>();
+            var context = EpcisJsonLdContext.Of(_document);
             var index = 0;
             foreach (var element in list.EnumerateArray())
             {
@@ -80,7 +82,7 @@ public static partial class EpcisConverter
                 if (element.ValueKind != JsonValueKind.Object) throw new EpcisConversionException(eventPath, "an event is a JSON object");
                 var type = element.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
                 var id = element.TryGetProperty("eventID", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
-                events.Add(new EventInfo(index, element, eventPath, id, type, EpcisEventHash.Of(element)));
+                events.Add(new EventInfo(index, element, eventPath, id, type, EpcisEventHashId.Of(element, context), EpcisCanonicalJsonHash.Of(element)));
                 index++;
             }
             return events;
@@ -118,7 +120,8 @@ public static partial class EpcisConverter
             }
             var subjects = _records.Skip(firstRecord).Select(r => r.SubjectId).ToList();
             foreach (var subject in subjects) _declaredBatches.Add(subject);
-            _outcomes.Add(new EpcisEventResult(ev.Index, ev.Id, ev.Type, ev.Hash, disposition, subjects, notes));
+            _outcomes.Add(new EpcisEventResult(ev.Index, ev.Id, ev.Type, ev.Hash, disposition, subjects, notes,
+                ev.Id is null ? null : EpcisEventHashId.Matches(ev.Id, ev.Hash)));
         }
 
         private EpcisEventDisposition Map(EventInfo ev, List<string> notes)
@@ -225,16 +228,22 @@ public static partial class EpcisConverter
             }
         }
 
-        /// <summary>The record's extensions: the EPCIS event as received (unknown fields included), its id and hash, the document's @context.</summary>
+        /// <summary>
+        /// The record's extensions: the EPCIS event as received (unknown fields included), its id, its GS1 event hash ID and
+        /// whether the id is that hash, the canonical-JSON hash of the event as received, the document's @context.
+        /// </summary>
         private JsonObject Extensions(EventInfo ev)
         {
             var epcis = new JsonObject
             {
                 ["eventID"] = ev.Id,
                 ["eventHash"] = ev.Hash,
-                ["eventHashAlgorithm"] = EpcisEventHash.Algorithm,
-                ["event"] = JsonNode.Parse(ev.Element.GetRawText()),
+                ["eventHashAlgorithm"] = EpcisEventHashId.Algorithm,
             };
+            if (ev.Id is not null) epcis["eventIdMatchesHash"] = EpcisEventHashId.Matches(ev.Id, ev.Hash);
+            epcis["canonicalJsonHash"] = ev.CanonicalJsonHash;
+            epcis["canonicalJsonHashAlgorithm"] = EpcisCanonicalJsonHash.Algorithm;
+            epcis["event"] = JsonNode.Parse(ev.Element.GetRawText());
             if (_document.TryGetProperty("@context", out var context)) epcis["context"] = JsonNode.Parse(context.GetRawText());
             return new JsonObject { ["epcis"] = epcis };
         }

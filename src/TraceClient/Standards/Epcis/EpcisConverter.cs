@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Trace.Client.Standards.Epcis.EventHash;
 using Trace.Crypto;
 using Trace.Protos.V1;
 
@@ -35,7 +36,7 @@ public static partial class EpcisConverter
     private sealed record Item(string Id, string Amount, string Unit, string Path);
 
     /// <summary>An event of the document, as read in the first pass.</summary>
-    private sealed record EventInfo(int Index, JsonElement Element, string Path, string? Id, string Type, string Hash)
+    private sealed record EventInfo(int Index, JsonElement Element, string Path, string? Id, string Type, string Hash, string CanonicalJsonHash)
     {
         public string? BizStep => Element.TryGetProperty("bizStep", out var step) && step.ValueKind == JsonValueKind.String ? Vocabulary(step.GetString()!) : null;
     }
@@ -69,6 +70,7 @@ public static partial class EpcisConverter
 
     private static string Json(JsonObject record) => record.ToJsonString();
 
-    private static string Ni(string hash) => hash.StartsWith("0x", StringComparison.Ordinal) ? hash[2..] : hash;
+    /// <summary>The hex digest of a GS1 event hash ID: the deterministic part of ids derived from an event.</summary>
+    private static string Ni(string hash) => EpcisEventHashId.Digest(hash);
 
 }

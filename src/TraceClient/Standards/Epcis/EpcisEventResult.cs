@@ -2,7 +2,10 @@ using Trace.Protos.V1;
 
 namespace Trace.Client.Standards.Epcis;
 
-/// <summary>The outcome of one EPCIS event: its index in the document, id, type, hash, what became of it and why.</summary>
+/// <summary>
+/// The outcome of one EPCIS event: its index in the document, id, type, GS1 event hash ID, what became of it and why, and
+/// whether its own eventID is that hash ID (null when it has no eventID).
+/// </summary>
 public sealed record EpcisEventResult(
     int EventIndex,
     string? EventId,
@@ -10,4 +13,5 @@ public sealed record EpcisEventResult(
     string EventHash,
     EpcisEventDisposition Disposition,
     IReadOnlyList<string> SubjectIds,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    bool? EventIdMatchesHash = null);

@@ -13,7 +13,7 @@ namespace Trace.Node.Lineage.Projection;
 /// <summary>
 /// Follows the record status feed from a stored cursor and keeps the lineage's verified parts and withdrawn marks
 /// current: a record CONFIRMED adds to V of every footprint resting on it; unanchored (reorganised) takes it back;
-/// revoked or superseded on chain marks every downstream footprint as resting on withdrawn evidence, naming it.
+/// revoked, superseded or flagged on chain marks every downstream footprint as resting on withdrawn evidence, naming it.
 /// </summary>
 /// <remarks>
 /// The batches resting on a feed page's records and their downstream are found with reads, then recomputed through the
@@ -21,8 +21,8 @@ namespace Trace.Node.Lineage.Projection;
 /// <see cref="LineageOptions.ProjectorChunkSize"/> batches, in topological order, so record intake interleaves instead
 /// of waiting for a whole downstream (and SQLite's other writers are not locked out). The last transaction of a page
 /// saves the cursor, so a restart resumes at the first page not fully applied (recomputing is idempotent).
-/// Regulator flags (issue 14) reach the figures through <see cref="IRegulatorFlagSource"/>; a flag change must
-/// also be fed to <see cref="RefreshAsync"/> (or written as a status feed row) so marks follow.
+/// Regulator flags reach the figures through <see cref="IRegulatorFlagSource"/> (the index's open flags); the registry
+/// event follower writes a FLAGGED / UNFLAGGED feed row for every flag change, so marks follow like revocations.
 /// </remarks>
 public sealed partial class LineageStatusProjector(
     TraceStore store,
@@ -93,7 +93,8 @@ public sealed partial class LineageStatusProjector(
             var end = page[^1];
             relevant = await db.StatusChanges.AsNoTracking()
                 .Where(c => c.Sequence > cursor && c.Sequence <= end
-                            && (c.Change == RecordChange.Confirmed || c.Change == RecordChange.Unanchored || c.Change == RecordChange.Revoked || c.Change == RecordChange.Superseded)
+                            && (c.Change == RecordChange.Confirmed || c.Change == RecordChange.Unanchored || c.Change == RecordChange.Revoked || c.Change == RecordChange.Superseded
+                                || c.Change == RecordChange.Flagged || c.Change == RecordChange.Unflagged || c.Change == RecordChange.Reorganised)
                             && (db.Set<LineageRecordEntity>().Any(r => r.RecordId == c.RecordId) || db.Set<LineageCitationEntity>().Any(x => x.CitedRecordId == c.RecordId)))
                 .Select(c => c.RecordId).Distinct().ToListAsync(ct).ConfigureAwait(false);
         }

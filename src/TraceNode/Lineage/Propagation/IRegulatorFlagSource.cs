@@ -1,10 +1,9 @@
 namespace Trace.Node.Lineage.Propagation;
 
 /// <summary>
-/// Hook for issue 14 (regulator flags): which of the given records carry an open regulator flag. A flagged record
-/// counts as withdrawn (WITHDRAWAL_REASON_FLAGGED) in every footprint resting on it. Until issue 14 lands, the
-/// registered source is <see cref="NoRegulatorFlags"/>; when flags change, feed the record ids to the lineage status
-/// projector (LineageStatusProjector.RefreshAsync, or a status feed row) so marks follow.
+/// Which of the given records carry an open regulator flag. A flagged record counts as withdrawn
+/// (WITHDRAWAL_REASON_FLAGGED) in every footprint resting on it. The node registers the index's flags
+/// (Assurance.IndexedRegulatorFlags); flag changes reach the lineage status projector as FLAGGED / UNFLAGGED feed rows.
 /// </summary>
 public interface IRegulatorFlagSource
 {

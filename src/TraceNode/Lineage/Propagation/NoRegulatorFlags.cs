@@ -1,6 +1,6 @@
 namespace Trace.Node.Lineage.Propagation;
 
-/// <summary>The flag source until regulator flags exist (issue 14): no record is flagged.</summary>
+/// <summary>A flag source under which no record is flagged (lineage harnesses without a registry).</summary>
 public sealed class NoRegulatorFlags : IRegulatorFlagSource
 {
     private static readonly IReadOnlySet<string> None = new HashSet<string>();

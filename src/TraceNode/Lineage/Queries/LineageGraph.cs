@@ -1,9 +1,11 @@
 namespace Trace.Node.Lineage.Queries;
 
 /// <summary>A batch of a lineage graph.</summary>
+/// <param name="RestsOnFlagged">True when its withdrawn evidence includes a record with an open regulator flag.</param>
 public sealed record LineageGraphNode(
     string BatchId, int Depth, string BatchRecordId, string Producer, string ProductName, decimal Quantity, string Unit,
-    decimal Total, bool Declared, decimal? Contribution, string Standing, bool RestsOnWithdrawn, bool TransportNotReported, string? ProducedBy);
+    decimal Total, bool Declared, decimal? Contribution, string Standing, bool RestsOnWithdrawn, bool TransportNotReported, string? ProducedBy,
+    bool RestsOnFlagged = false);
 
 /// <summary>A transformation input from one batch into an output batch.</summary>
 public sealed record LineageGraphEdge(

@@ -86,7 +86,7 @@ public sealed partial class LineageQueries
         var contributions = Contributions(rows, edges);
         var nodes = new List<LineageGraphNode>(rows.Count);
         for (var n = 0; n < rows.Count; n++) nodes.Add(ToNode(rows[n], depths[n], contributions[n]));
-        return new LineageGraph(nodes,
+        return new LineageGraph(await WithFlaggedMarksAsync(db, nodes, ct).ConfigureAwait(false),
             edges.ConvertAll(e => new LineageGraphEdge(e.Input.BatchId, e.ToBatchId, e.Input.TransformationId, e.RecordId, e.Input.Amount, e.Input.Unit, e.Input.ShipmentId, e.Share)),
             [], truncated);
     }
@@ -173,7 +173,23 @@ public sealed partial class LineageQueries
                 .Select(s => new LineageGraphShipment(s.ShipmentId, s.RecordId, s.BatchId, s.RecordedAmount, s.RecordedUnit, s.FromParticipant, s.FromLocation,
                     s.ToParticipant, s.ToLocation, s.DrawsFrom, s.LegCount)).ToListAsync(ct).ConfigureAwait(false));
         }
-        return new LineageGraph(order.ConvertAll(id => ToNode(nodes[id].Row, nodes[id].Depth, null)), edges, shipments, truncated);
+        return new LineageGraph(await WithFlaggedMarksAsync(db, order.ConvertAll(id => ToNode(nodes[id].Row, nodes[id].Depth, null)), ct).ConfigureAwait(false),
+            edges, shipments, truncated);
+    }
+
+    /// <summary>Marks the nodes whose withdrawn evidence includes a record with an open regulator flag (one query per chunk of withdrawn nodes).</summary>
+    private static async Task<List<LineageGraphNode>> WithFlaggedMarksAsync(TraceDbContext db, List<LineageGraphNode> nodes, CancellationToken ct)
+    {
+        var withdrawn = nodes.Where(n => n.RestsOnWithdrawn).Select(n => n.BatchId).ToList();
+        if (withdrawn.Count == 0) return nodes;
+        var flagged = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in withdrawn.Chunk(Chunk))
+        {
+            var ids = chunk.ToList();
+            flagged.UnionWith(await db.Set<LineageWithdrawnMarkEntity>().AsNoTracking().Where(m => ids.Contains(m.BatchId) && m.Reason == "Flagged")
+                .Select(m => m.BatchId).Distinct().ToListAsync(ct).ConfigureAwait(false));
+        }
+        return flagged.Count == 0 ? nodes : nodes.ConvertAll(n => flagged.Contains(n.BatchId) ? n with { RestsOnFlagged = true } : n);
     }
 
     private static LineageGraphNode ToNode(NodeRow row, int depth, decimal? contribution) =>

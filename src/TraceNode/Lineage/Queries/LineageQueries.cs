@@ -26,6 +26,11 @@ public sealed partial class LineageQueries(TraceStore store, IRegulatorFlagSourc
         var tnr = batch.TransportNotReportedJson is null ? [] : JsonSerializer.Deserialize<List<TransportNotReportedMark>>(batch.TransportNotReportedJson, LineageJson.Options)!;
         var withdrawn = !batch.RestsOnWithdrawn ? [] : (await db.Set<LineageWithdrawnMarkEntity>().AsNoTracking().Where(m => m.BatchId == batchId).ToListAsync(ct).ConfigureAwait(false))
             .ConvertAll(m => new WithdrawnMark(m.RecordId, m.Kind, m.Reason, m.SupersededBy, m.ViaBatchId));
+        if (withdrawn.Any(m => m.Reason == "Flagged"))
+        {
+            var (open, _) = await store.GetMarksAsync(withdrawn.Where(m => m.Reason == "Flagged").Select(m => m.RecordId).ToList(), ct).ConfigureAwait(false);
+            withdrawn = withdrawn.ConvertAll(m => m.Reason == "Flagged" ? m with { OpenFlags = [.. open[m.RecordId]] } : m);
+        }
 
         var cited = new List<(LineageBatchEntity Batch, List<FootprintComponent> Components, List<TransportNotReportedMark> Tnr)> { (batch, components, tnr) };
         if (includeUpstreamCitations)

@@ -6,13 +6,13 @@ using Trace.Crypto;
 namespace Trace.Client.Standards.Epcis;
 
 /// <summary>
-/// The hash Trace keeps with every record converted from an EPCIS event: SHA-256 of the event object's RFC 8785 canonical
-/// JSON, as received (not the GS1 CBV event-hash algorithm, whose pre-hash string normalises identifiers and timestamps;
-/// an event whose eventID is a GS1 "ni:///sha-256;…" hash keeps that id beside this hash).
+/// A second hash kept beside the GS1 event hash ID: SHA-256 of the event object's RFC 8785 canonical JSON, as received. It
+/// pins the exact JSON kept in <c>extensions.epcis.event</c> (the GS1 hash deliberately ignores eventID, recordTime,
+/// errorDeclaration, certificationInfo and comments, and normalises identifiers and timestamps).
 /// </summary>
-public static class EpcisEventHash
+public static class EpcisCanonicalJsonHash
 {
-    /// <summary>The algorithm's name as written into records and answers.</summary>
+    /// <summary>The algorithm's name.</summary>
     public const string Algorithm = "sha-256/rfc8785";
 
     /// <summary>"0x" + 64 hex digits: SHA-256 of the canonical JSON of <paramref name="eventObject"/>.</summary>
