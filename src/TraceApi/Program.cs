@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Trace.Api.Hosting;
 using Trace.Node.Chain;
 using Trace.Node.Hosting;
+using Trace.Node.Startup;
 
 // appsettings*.json are read from the build output (where the build copies them), not from the working directory:
 // scripts/start.sh, `dotnet run`, the Docker image and the tests all start from elsewhere. Relative paths in the

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trace.Chain.Rpc;
-using Trace.Node.Hosting;
 using Trace.Node.LocalChain;
+using Trace.Node.Startup;
 
 namespace Trace.Node.Chain;
 

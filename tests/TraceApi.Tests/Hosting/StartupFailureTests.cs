@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Trace.Api.Tests.Support;
-using Trace.Node.Hosting;
+using Trace.Node.Startup;
 using Trace.Node.LocalChain;
 
 namespace Trace.Api.Tests.Hosting;

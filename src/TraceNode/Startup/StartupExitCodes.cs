@@ -1,4 +1,4 @@
-namespace Trace.Node.Hosting;
+namespace Trace.Node.Startup;
 
 /// <summary>Exit codes of Trace.Api (docs/operations.md lists them; scripts and supervisors may rely on them).</summary>
 public static class StartupExitCodes

@@ -1,4 +1,4 @@
-namespace Trace.Node.Hosting;
+namespace Trace.Node.Startup;
 
 /// <summary>
 /// A start-up the operator must fix (wrong setting, unreachable chain): the host prints its one-line message and exits
