@@ -4,6 +4,8 @@ using Trace.Node.Hosting;
 // appsettings*.json are read from the build output (where the build copies them), not from the working directory:
 // scripts/start.sh, `dotnet run`, the Docker image and the tests all start from elsewhere. Relative paths in the
 // settings (Trace:DataDirectory) still resolve against the working directory.
+if (args is [RebuildIndexCommand.Name, ..]) return await RebuildIndexCommand.RunAsync(args[1..]);
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddTraceApiEndpoints();
 builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
@@ -13,7 +15,8 @@ builder.Services.AddTraceApi(builder.Environment);
 
 var app = builder.Build();
 app.MapTraceApi();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point type, visible to integration tests.</summary>
 public partial class Program;

@@ -71,6 +71,7 @@ public static class TraceApiHostingExtensions
         app.MapGrpcService<NodeGrpcService>();
         app.MapGrpcService<EvidenceGrpcService>();
         app.MapGrpcService<AuditGrpcService>();
+        app.MapGrpcService<IndexAdminGrpcService>();
         app.MapGrpcService<LineageGrpcService>();
         app.MapGrpcService<EmissionFactorGrpcService>();
         app.MapGrpcService<ParticipantGrpcService>();

@@ -19,4 +19,14 @@ public interface IBlobStore
 
     /// <summary>Length in bytes of a stored blob, or null when there is none.</summary>
     long? GetLength(ReadOnlySpan<byte> sha256);
+
+    /// <summary>
+    /// Stores every blob in one durable commit, in order, and appends the journalled ones (kind not
+    /// <see cref="BlobJournalKind.None"/>) to the blob journal: the list, kept in the blob store and not in the index,
+    /// of the blobs the index can be rebuilt from (docs/rebuild.md). Returns each blob's SHA-256.
+    /// </summary>
+    Task<byte[][]> AppendJournalAsync(IReadOnlyList<JournalBlob> blobs, CancellationToken cancellationToken);
+
+    /// <summary>The journal rows after <paramref name="afterSequence"/>, oldest first.</summary>
+    IEnumerable<BlobJournalEntry> ReadJournal(long afterSequence = 0);
 }
