@@ -21,6 +21,9 @@ switch (args.FirstOrDefault())
     case "upload": // one large document through SubmitDocument (Pipeline/UploadBenchmark.cs)
         await UploadBenchmark.RunAsync(args[1..]);
         break;
+    case "index" or "audit" or "rebuild": // AuditIndex and RebuildIndex over N confirmed records (Pipeline/IndexBenchmark.cs)
+        await IndexBenchmark.RunAsync(args[0], args[1..]);
+        break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         break;

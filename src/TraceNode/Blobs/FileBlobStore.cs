@@ -190,6 +190,71 @@ public sealed class FileBlobStore : IBlobStore, IAsyncDisposable, IDisposable
         foreach (var (sequence, kind, hash) in _small.ReadJournal(afterSequence)) yield return new BlobJournalEntry(sequence, (BlobJournalKind)kind, hash);
     }
 
+    /// <inheritdoc />
+    public IEnumerable<(BlobJournalEntry Entry, byte[]? Content)> ReadJournalContents()
+    {
+        foreach (var (sequence, kind, hash, stored) in _small.ReadJournalWithContent())
+        {
+            var entry = new BlobJournalEntry(sequence, (BlobJournalKind)kind, hash);
+            byte[]? plain = null;
+            if (stored is not null) plain = TryUnseal(stored, hash);
+            else if (File.Exists(PathOf(hash)))
+            {
+                try { plain = ReadAllBytes(hash); } catch (Exception e) when (e is BlobCorruptException or BlobNotFoundException or IOException) { }
+            }
+            yield return (entry, plain);
+        }
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<(byte[] Sha256, bool Intact)> CheckAll()
+    {
+        foreach (var (hash, stored) in _small.EnumerateAll())
+            if (!File.Exists(PathOf(hash))) yield return (hash, TryUnseal(stored, hash) is not null);
+        if (!Directory.Exists(ContentDirectory)) yield break;
+        foreach (var file in Directory.EnumerateFiles(ContentDirectory, "*", SearchOption.AllDirectories))
+        {
+            if (Path.GetFileName(file) is not { Length: HashSize * 2 } name || !name.All(char.IsAsciiHexDigit)) continue;
+            var hash = Convert.FromHexString(name);
+            bool intact;
+            try
+            {
+                using var stream = OpenRead(hash);
+                intact = CryptographicOperations.FixedTimeEquals(SHA256.HashData(stream), hash);
+            }
+            catch (Exception e) when (e is BlobCorruptException or BlobNotFoundException or IOException)
+            {
+                intact = false;
+            }
+            yield return (hash, intact);
+        }
+    }
+
+    // The plaintext of a small.db row when it is intact (authenticates and hashes to its key), else null.
+    private byte[]? TryUnseal(byte[] stored, byte[] hash)
+    {
+        try
+        {
+            using var stream = Unseal(new MemoryStream(stored, writable: false), hash);
+            using var plain = new MemoryStream(stored.Length);
+            stream.CopyTo(plain);
+            var bytes = plain.ToArray();
+            return CryptographicOperations.FixedTimeEquals(SHA256.HashData(bytes), hash) ? bytes : null;
+        }
+        catch (Exception e) when (e is BlobCorruptException or IOException or CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    private byte[] ReadAllBytes(byte[] hash)
+    {
+        using var stream = OpenRead(hash);
+        using var plain = new MemoryStream();
+        stream.CopyTo(plain);
+        return plain.ToArray();
+    }
+
     /// <summary>Closes the small-blob database after committing what is queued.</summary>
     public async ValueTask DisposeAsync()
     {

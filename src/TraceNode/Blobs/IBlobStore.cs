@@ -29,4 +29,13 @@ public interface IBlobStore
 
     /// <summary>The journal rows after <paramref name="afterSequence"/>, oldest first.</summary>
     IEnumerable<BlobJournalEntry> ReadJournal(long afterSequence = 0);
+
+    /// <summary>
+    /// The journal rows in order, each with its blob's plaintext (null when the blob is missing or fails its hash), read
+    /// in one scan rather than a look-up per blob.
+    /// </summary>
+    IEnumerable<(BlobJournalEntry Entry, byte[]? Content)> ReadJournalContents();
+
+    /// <summary>Every stored blob's hash and whether its bytes are intact (authenticate and hash to it), in one scan.</summary>
+    IEnumerable<(byte[] Sha256, bool Intact)> CheckAll();
 }

@@ -76,6 +76,26 @@ internal sealed class SmallBlobDatabase : GroupCommitter<SmallBlobDatabase.Entry
         return BlobEnvelope.LooksSealed(start) && BlobEnvelope.PlaintextLength(stored) is { } plain ? plain : stored;
     }
 
+    /// <summary>The journal rows in order, each with its stored (sealed) bytes, or null when the blob row is gone.</summary>
+    public IEnumerable<(long Sequence, int Kind, byte[] Hash, byte[]? Content)> ReadJournalWithContent()
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT j.seq, j.kind, j.hash, b.content FROM journal j LEFT JOIN blobs b ON b.hash = j.hash ORDER BY j.seq";
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return (reader.GetInt64(0), reader.GetInt32(1), (byte[])reader[2], reader.IsDBNull(3) ? null : (byte[])reader[3]);
+    }
+
+    /// <summary>Every row's hash and stored bytes, in one scan (for audits).</summary>
+    public IEnumerable<(byte[] Hash, byte[] Content)> EnumerateAll()
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT hash, content FROM blobs";
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return ((byte[])reader[0], (byte[])reader[1]);
+    }
+
     /// <summary>Every stored hash, for audits.</summary>
     public IEnumerable<byte[]> EnumerateHashes()
     {

@@ -66,6 +66,7 @@ public static class TraceNodeServiceCollectionExtensions
         services.AddSingleton<LineageRecordReader>();
         services.AddSingleton<EvidenceIntake>();
         services.AddSingleton<RecordVerifier>();
+        services.AddSingleton<LineageRowAudit>();
         services.AddSingleton<IndexAuditor>();
         services.AddSingleton<IndexRebuilder>();
         services.AddSingleton<RevocationRelay>();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Trace.Crypto;
 using Trace.Domain;
 using Trace.Domain.Lineage;
 using Trace.Node.Anchoring;
@@ -83,43 +84,9 @@ public sealed partial class IndexRebuilder(
 
     private JournalContents ReadJournal(RebuildReport report)
     {
-        var claims = new List<(AcceptedClaim Claim, byte[] EnvelopeHash)>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var manifests = new SortedDictionary<long, BatchManifest>();
-        foreach (var entry in blobs.ReadJournal())
-        {
-            byte[] bytes;
-            try
-            {
-                bytes = ReadAll(entry.Sha256);
-            }
-            catch (Exception e) when (e is BlobNotFoundException or BlobCorruptException)
-            {
-                report.Unreadable.Add($"{entry.Kind} {Trace.Crypto.Hex.Encode(entry.Sha256)}: {e.Message}");
-                continue;
-            }
-            try
-            {
-                switch (entry.Kind)
-                {
-                    case BlobJournalKind.RecordEnvelope:
-                        var claim = RecordEnvelope.Decode(bytes);
-                        if (seen.Add(claim.RecordId)) claims.Add((claim, entry.Sha256)); // a resubmission's later envelope is not the record's
-                        break;
-                    case BlobJournalKind.BatchManifest:
-                        // A batch id written twice: the first transaction did not commit (ids are reused only after a
-                        // rollback), so the later manifest is the batch's.
-                        var manifest = BatchManifest.Decode(bytes);
-                        manifests[manifest.BatchId] = manifest;
-                        break;
-                }
-            }
-            catch (FormatException e)
-            {
-                report.Unreadable.Add($"{entry.Kind} {Trace.Crypto.Hex.Encode(entry.Sha256)}: {e.Message}");
-            }
-        }
-        return new JournalContents(claims, manifests);
+        var snapshot = JournalSnapshot.Read(blobs);
+        report.Unreadable.AddRange(snapshot.Unreadable);
+        return new JournalContents(snapshot.Envelopes.ConvertAll(e => (e.Claim, Hex.Decode(e.EnvelopeHash))), snapshot.Manifests);
     }
 
     private byte[] ReadAll(byte[] sha256)
@@ -190,7 +157,7 @@ public sealed partial class IndexRebuilder(
                 report.Unreadable.Add($"manifest of batch {manifest.BatchId} was superseded by a later batch of the same records");
                 continue;
             }
-            var tree = MerkleBatchTree.Build(manifest.Leaves.Select(leaf => Trace.Crypto.Hex.Decode(leaf)).ToList());
+            var tree = MerkleBatchTree.Build(manifest.Leaves.Select(leaf => Hex.Decode(leaf)).ToList());
             if (!tree.Root.AsSpan().SequenceEqual(manifest.Root))
             {
                 report.Unreadable.Add($"manifest of batch {manifest.BatchId}: its leaves do not hash to its root");
@@ -207,7 +174,7 @@ public sealed partial class IndexRebuilder(
         var confirmations = chainOptions.Value.Confirmations;
         foreach (var manifest in journal.Manifests.Values)
         {
-            if (!history.Roots.TryGetValue(Trace.Crypto.Hex.Encode(manifest.Root), out var anchored)) continue;
+            if (!history.Roots.TryGetValue(Hex.Encode(manifest.Root), out var anchored)) continue;
             if (await store.GetBatchAsync(manifest.BatchId, ct).ConfigureAwait(false) is null) continue;
             await store.MarkBatchMinedAsync(manifest.BatchId, anchored.TxHash, (long)anchored.BlockNumber, anchored.BlockHash, anchored.AnchoredAt, ct).ConfigureAwait(false);
             report.Anchored++;
@@ -244,7 +211,7 @@ public sealed partial class IndexRebuilder(
                 foreach (var property in document.RootElement.EnumerateObject())
                     if (property.Name != "salt") body[property.Name] = property.Value;
                 var set = TransportFactorSetJson.Read(JsonSerializer.Serialize(body), $"record {claim.RecordId}");
-                var stored = new StoredFactorSet(set.Version, TransportFactorSetJson.WriteBody(set), Trace.Crypto.Hex.Decode(saltText), claim.Nonce,
+                var stored = new StoredFactorSet(set.Version, TransportFactorSetJson.WriteBody(set), Hex.Decode(saltText), claim.Nonce,
                     claim.IssuedAt.ToUnixTimeSeconds(), claim.RecordId, default, default);
                 await store.ActivateFactorSetAsync(stored, ct).ConfigureAwait(false);
             }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Trace.Crypto;
 using Trace.Domain;
 using Trace.Node.Storage.Entities;
@@ -24,5 +25,13 @@ public sealed partial class TraceStore
         var assigned = await AssignLeavesAsync(db, batchId, [.. leaves], tree, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return assigned;
+    }
+
+    /// <summary>Every batch, by id (for the audit).</summary>
+    public async Task<IReadOnlyList<AnchorBatch>> ListAllBatchesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        var batches = await db.Batches.AsNoTracking().OrderBy(b => b.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return batches.ConvertAll(b => b.ToDomain());
     }
 }
