@@ -156,7 +156,8 @@ public sealed class IndexAuditor(
     {
         if (!journal.ById.TryGetValue(record.Id, out var envelope))
             return (new AuditFinding(record.Id, record.Status, VerificationStatus.Tampered, AuditFindingKind.RowUnbacked,
-                "a record row with no signed envelope in the blob store: not a claim this node accepted", []) { BatchId = record.Placement?.BatchId ?? 0 }, VerificationStatus.Tampered);
+                "a record row with no signed envelope in the blob store: not a claim this node accepted",
+                ["envelope: the blob journal holds no envelope for this record id"]) { BatchId = record.Placement?.BatchId ?? 0 }, VerificationStatus.Tampered);
         var claim = envelope.Claim;
 
         // What was signed: the row against its envelope, and the claim's digest and signature.

@@ -9,7 +9,7 @@ namespace Trace.Api.Tests.Rebuild;
 /// quantity, a deleted row, a forged row); the audit reports exactly that, with the right kind, and nothing else. Each
 /// drill is undone before the next, and the node's audit is clean before and after.
 /// </summary>
-public sealed class AuditDrillTests(AuditDrillTests.DrillNode drill) : IClassFixture<AuditDrillTests.DrillNode>
+public sealed class AuditDrillTests(AuditDrillTests.DrillNode drill, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<AuditDrillTests.DrillNode>
 {
     public static TheoryData<string> Drills => ["blob-byte", "content-hash", "status", "lineage-quantity", "deleted-row", "forged-row"];
 
@@ -35,15 +35,20 @@ public sealed class AuditDrillTests(AuditDrillTests.DrillNode drill) : IClassFix
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
 
-        tamper();
         List<AuditFinding> findings;
         try
         {
+            tamper();
             (findings, _) = await AuditAsync(node);
         }
         finally
         {
             undo();
+        }
+        foreach (var other in findings.Where(f => f.RecordId != target && f.RecordId != ""))
+        {
+            var record = (await node.Evidence.GetRecordAsync(new GetRecordRequest { RecordId = other.RecordId })).Record;
+            output.WriteLine($"unexpected: {other.Kind} {other.RecordId} kind {record.SignedClaim.Claim.Kind} subject {record.SubjectId} accepted {record.AcceptedAt} media {record.MediaType}");
         }
         var finding = Assert.Single(findings);
         Assert.Equal((target, kind), (finding.RecordId, finding.Kind));
@@ -127,16 +132,18 @@ public sealed class AuditDrillTests(AuditDrillTests.DrillNode drill) : IClassFix
     }, () =>
     {
         using var db = Open(path);
-        Execute(db, "INSERT INTO \"EvidenceRecords\" SELECT * FROM drill_saved; DROP TABLE drill_saved", id);
+        Assert.Equal(1, Execute(db, "INSERT INTO \"EvidenceRecords\" SELECT * FROM drill_saved", id));
+        Execute(db, "DROP TABLE drill_saved", id);
     });
 
     private static (Action, Action) ForgeRow(string path, string templateId, string forgedId) => (() =>
     {
         using var db = Open(path);
         Execute(db, "DROP TABLE IF EXISTS drill_forged; CREATE TABLE drill_forged AS SELECT * FROM \"EvidenceRecords\" WHERE \"Id\" = $p", templateId);
-        Execute(db, "UPDATE drill_forged SET \"Id\" = $p, \"BatchId\" = NULL, \"LeafIndex\" = NULL, \"MerkleProof\" = NULL, \"Status\" = 'Pending', " +
-                    "\"AnchoredAt\" = NULL, \"ConfirmedAt\" = NULL, \"RevokedAt\" = NULL, \"RevokedInBlock\" = NULL, \"RevokedTxHash\" = NULL, \"SupersededBy\" = NULL", forgedId);
-        Assert.Equal(1, Execute(db, "INSERT INTO \"EvidenceRecords\" SELECT * FROM drill_forged; DROP TABLE drill_forged", forgedId));
+        // Forged as anchored in an existing batch (a queued row would be picked up by the batcher).
+        Execute(db, "UPDATE drill_forged SET \"Id\" = $p", forgedId);
+        Assert.Equal(1, Execute(db, "INSERT INTO \"EvidenceRecords\" SELECT * FROM drill_forged", forgedId));
+        Execute(db, "DROP TABLE drill_forged", forgedId);
     }, () =>
     {
         using var db = Open(path);
