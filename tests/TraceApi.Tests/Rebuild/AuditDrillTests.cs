@@ -57,9 +57,12 @@ public sealed class AuditDrillTests(AuditDrillTests.DrillNode drill, Xunit.Abstr
     }
 
     /// <summary>Runs AuditIndex to the end: the findings and the summary.</summary>
-    internal static async Task<(List<AuditFinding> Findings, AuditSummary Summary)> AuditAsync(EvidenceNodeFixture node)
+    internal static Task<(List<AuditFinding> Findings, AuditSummary Summary)> AuditAsync(EvidenceNodeFixture node) => AuditAsync(node.Api.Channel);
+
+    /// <summary>Runs AuditIndex over <paramref name="channel"/> to the end.</summary>
+    internal static async Task<(List<AuditFinding> Findings, AuditSummary Summary)> AuditAsync(Grpc.Core.CallInvoker channel)
     {
-        using var call = new AuditService.AuditServiceClient(node.Api.Channel).AuditIndex(new AuditIndexRequest());
+        using var call = new AuditService.AuditServiceClient(channel).AuditIndex(new AuditIndexRequest());
         var findings = new List<AuditFinding>();
         AuditSummary? summary = null;
         while (await call.ResponseStream.MoveNext(CancellationToken.None))

@@ -18,7 +18,8 @@ namespace Trace.Api.Tests.Rebuild;
 public sealed class ReorgDrillTests(ITestOutputHelper output) : IAsyncLifetime
 {
     // Three blocks deep before CONFIRMED, so the anchoring blocks are still unconfirmed when they are reverted.
-    private readonly EvidenceNodeFixture _node = new(new Dictionary<string, string> { ["Chain:Confirmations"] = "3", ["Trace:Anchoring:MaxBatchSize"] = "8" });
+    private readonly EvidenceNodeFixture _node = new(new Dictionary<string, string> { ["Chain:Confirmations"] = "3", ["Trace:Anchoring:MaxBatchSize"] = "8",
+        ["Trace:Anchoring:DropTimeoutMilliseconds"] = "3000" });
 
     [Fact]
     public async Task Records_in_reverted_blocks_go_back_to_pending_and_are_confirmed_once_in_the_new_chain()
@@ -67,7 +68,15 @@ public sealed class ReorgDrillTests(ITestOutputHelper output) : IAsyncLifetime
                     catch (OperationCanceledException) { }
                 }
             });
-            foreach (var id in ids) await _node.Evidence.WaitForStatusAsync(id, RecordStatus.Confirmed, TimeSpan.FromSeconds(180));
+            try
+            {
+                foreach (var id in ids) await _node.Evidence.WaitForStatusAsync(id, RecordStatus.Confirmed, TimeSpan.FromSeconds(180));
+            }
+            catch (TimeoutException)
+            {
+                output.WriteLine(string.Join('\n', _node.Api.Output.Split('\n').TakeLast(80)));
+                throw;
+            }
             await mining.CancelAsync();
             await miner;
         }

@@ -38,8 +38,8 @@ public sealed class EvidenceNodeFixture : IAsyncLifetime
     {
     }
 
-    /// <summary>A node with <see cref="Settings"/> overridden by <paramref name="overrides"/>.</summary>
-    public EvidenceNodeFixture(IDictionary<string, string>? overrides)
+    /// <summary>A node with <see cref="Settings"/> overridden by <paramref name="overrides"/> (internal: xunit needs one public constructor).</summary>
+    internal EvidenceNodeFixture(IDictionary<string, string>? overrides)
     {
         _settings = Settings;
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>()) _settings[key] = value;
