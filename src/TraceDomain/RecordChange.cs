@@ -20,4 +20,16 @@ public enum RecordChange
 
     /// <summary>The issuer superseded it with another record on chain.</summary>
     Superseded = 6,
+
+    /// <summary>A regulator opened a flag on it (or the unflag that closed one was reorganised away).</summary>
+    Flagged = 7,
+
+    /// <summary>A regulator closed its flag on it (or the flag's block was reorganised away).</summary>
+    Unflagged = 8,
+
+    /// <summary>A verifier endorsed it.</summary>
+    Endorsed = 9,
+
+    /// <summary>A revocation, supersession or endorsement of it was in blocks reorganised away.</summary>
+    Reorganised = 10,
 }

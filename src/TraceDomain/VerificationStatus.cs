@@ -41,4 +41,10 @@ public enum VerificationStatus
 
     /// <summary>No such record.</summary>
     NotFound = 13,
+
+    /// <summary>
+    /// Every check of <see cref="Verified"/> passed but a regulator flag is open on the record. A distinct status so a
+    /// client testing for Verified does not accept a flagged record.
+    /// </summary>
+    Flagged = 14,
 }

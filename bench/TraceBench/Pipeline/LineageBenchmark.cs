@@ -45,7 +45,7 @@ internal static class LineageBenchmark
         {
             // `lineage <reads> <on|off> intake [pairs]`: only the steady intake, for comparing builds back to back.
             Console.WriteLine($"server pid {node.Api.Pid}");
-            await FlatIntakeAsync(evidence: new EvidenceService.EvidenceServiceClient(node.Api.Channel), signers[0], node,
+            await FlatIntakeAsync(evidence: new EvidenceService.EvidenceServiceClient(node.Authorized(node.Api.Channel)), signers[0], node,
                 args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5_000);
             try { Directory.Delete(data, true); } catch (IOException) { }
             return;

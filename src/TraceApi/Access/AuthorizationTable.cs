@@ -8,8 +8,8 @@ namespace Trace.Api.Access;
 /// </summary>
 /// <remarks>
 /// Roles are the participant's CURRENT on-chain roles (KeyStandings), not the ones the token was issued with.
-/// Verifiers endorse by issuing their own signed records (kind CERTIFICATION or OTHER) through the Submit RPCs;
-/// there is no separate endorsement RPC yet.
+/// Verifiers endorse through AssuranceService.EndorseRecord (their own EIP-712 signature, relayed), regulators flag
+/// through FlagRecord / UnflagRecord (docs/assurance.md).
 /// </remarks>
 public static class AuthorizationTable
 {
@@ -53,6 +53,16 @@ public static class AuthorizationTable
         new("/trace.v1.AuditService/AuditIndex", Audience.Everyone),
         // Rebuilding the index writes a database file on the node and reads the whole chain history: the operator's.
         new("/trace.v1.IndexAdminService/RebuildIndex", Audience.Admin, "writes a new database under <data>/rebuilds/; the live index is not touched"),
+
+        // Assurance: flags and endorsements are the signer's own EIP-712 messages, relayed; the audit trail is for oversight.
+        new("/trace.v1.AssuranceService/FlagRecord", Audience.Regulator,
+            "the signer must be a key of the caller's participant standing as regulator on chain now; the registry accepts only its signature"),
+        new("/trace.v1.AssuranceService/UnflagRecord", Audience.Regulator,
+            "the signer must be a key of the caller's participant standing as regulator on chain now; only that participant's own flag closes"),
+        new("/trace.v1.AssuranceService/EndorseRecord", Audience.Verifier,
+            "the signer must be a key of the caller's participant standing as verifier on chain now; not on records its own participant issued"),
+        new("/trace.v1.AssuranceService/GetAuditTrail", Audience.Regulator | Audience.Verifier | Audience.Admin),
+        new("/trace.v1.AssuranceService/ExportAuditTrail", Audience.Regulator | Audience.Verifier | Audience.Admin),
 
         // Lineage: footprints are public, graphs by reach.
         new("/trace.v1.LineageService/GetFootprint", Audience.Everyone),

@@ -72,6 +72,7 @@ public static class TraceApiHostingExtensions
         app.MapGrpcService<EvidenceGrpcService>();
         app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcService<IndexAdminGrpcService>();
+        app.MapGrpcService<AssuranceGrpcService>();
         app.MapGrpcService<LineageGrpcService>();
         app.MapGrpcService<EmissionFactorGrpcService>();
         app.MapGrpcService<ParticipantGrpcService>();

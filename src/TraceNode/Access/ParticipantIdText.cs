@@ -1,5 +1,6 @@
 using System.Text;
 using Trace.Crypto;
+using Trace.Node.Participants;
 
 namespace Trace.Node.Access;
 
@@ -9,24 +10,11 @@ namespace Trace.Node.Access;
 /// </summary>
 public static class ParticipantIdText
 {
-    /// <summary>The directory form of <paramref name="id"/> (32 bytes).</summary>
+    /// <summary>The directory form of <paramref name="id"/> (32 bytes): exactly the participant directory's (one definition, <see cref="ParticipantId"/>).</summary>
     public static string Format(ReadOnlySpan<byte> id)
     {
         if (id.Length != 32) throw new ArgumentException("a participant id is 32 bytes", nameof(id));
-        var end = id.IndexOf((byte)0);
-        if (end < 0) end = 32;
-        var text = id[..end];
-        var readable = end >= 5 && !id[end..].ContainsAnyExcept((byte)0)
-            && (text.StartsWith("lei:"u8) || text.StartsWith("gln:"u8))
-            && AllLettersOrDigits(text[4..]);
-        return readable ? Encoding.ASCII.GetString(text) : Hex.Encode(id.ToArray());
-    }
-
-    private static bool AllLettersOrDigits(ReadOnlySpan<byte> text)
-    {
-        foreach (var b in text)
-            if (!char.IsAsciiLetterOrDigit((char)b)) return false;
-        return true;
+        return ParticipantId.FromBytes(id).ToString();
     }
 
     /// <summary>The 32 bytes of a participant id written in either form.</summary>

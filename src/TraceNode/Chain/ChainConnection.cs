@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trace.Chain.Rpc;
+using Trace.Node.Hosting;
 using Trace.Node.LocalChain;
 
 namespace Trace.Node.Chain;
@@ -16,6 +17,8 @@ public sealed class ChainConnection(
     ILoggerFactory loggerFactory) : IAsyncDisposable
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<ChainConnection>();
+    private readonly Lock _startLock = new();
+    private Task? _start;
     private AnvilManager? _anvil;
     private JsonRpcClient? _rpc;
     private EthRpc? _eth;
@@ -35,7 +38,17 @@ public sealed class ChainConnection(
     /// <summary>The RPC endpoint in use.</summary>
     public Uri RpcUrl => _rpc?.Endpoint ?? throw new InvalidOperationException("the chain connection is not started");
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the managed Anvil (embedded mode) or connects, then checks the chain id; once: later calls share the first
+    /// (the host's start calls it after Program.cs did, so a start-up failure is reported before the host starts).
+    /// </summary>
+    /// <exception cref="StartupFailureException">the chain cannot be reached or started, or its id differs from Chain:ChainId.</exception>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lock (_startLock) return _start ??= StartOnceAsync(cancellationToken);
+    }
+
+    private async Task StartOnceAsync(CancellationToken cancellationToken)
     {
         var options = chainOptions.Value;
         Uri url;
@@ -50,7 +63,14 @@ public sealed class ChainConnection(
                     BlockTimeSeconds = options.EmbeddedBlockTimeSeconds > 0 ? options.EmbeddedBlockTimeSeconds : null,
                 },
                 loggerFactory.CreateLogger<AnvilManager>());
-            await _anvil.StartAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _anvil.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not StartupFailureException && e is not OperationCanceledException)
+            {
+                throw new StartupFailureException("Anvil", $"the embedded chain (Anvil) cannot start: {e.Message}", StartupExitCodes.ChainUnavailable, e);
+            }
             url = _anvil.RpcUrl;
         }
         else
@@ -60,9 +80,19 @@ public sealed class ChainConnection(
 
         _rpc = new JsonRpcClient(url, rpcOptions.Value, logger: loggerFactory.CreateLogger<JsonRpcClient>());
         _eth = new EthRpc(_rpc);
-        ChainId = await _eth.ChainIdAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ChainId = await _eth.ChainIdAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RpcException or HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new StartupFailureException("Chain:RpcUrl",
+                $"the chain at {url.GetLeftPart(UriPartial.Authority)} (Chain:RpcUrl) cannot be reached: {e.Message}", StartupExitCodes.ChainUnavailable, e);
+        }
         if (ChainId != options.ChainId)
-            throw new InvalidOperationException($"Chain:ChainId is {options.ChainId} but the node at {url.GetLeftPart(UriPartial.Authority)} reports {ChainId}");
+            throw new StartupFailureException("Chain:ChainId",
+                $"Chain:ChainId is {options.ChainId} but the chain at {url.GetLeftPart(UriPartial.Authority)} reports chain id {ChainId}: set Chain:ChainId to {ChainId} or point Chain:RpcUrl at the intended chain",
+                StartupExitCodes.Configuration);
         Log.ChainConnected(_logger, Mode, url.GetLeftPart(UriPartial.Authority), ChainId);
     }
 

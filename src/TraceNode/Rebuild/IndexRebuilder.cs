@@ -10,6 +10,7 @@ using Trace.Node.Anchoring;
 using Trace.Node.Blobs;
 using Trace.Node.Carbon.Factors;
 using Trace.Node.Chain;
+using Trace.Node.ContentAccess;
 using Trace.Node.Indexing;
 using Trace.Node.Lineage;
 using Trace.Node.Lineage.Intake;
@@ -37,7 +38,8 @@ public sealed partial class IndexRebuilder(
     IOptions<LineageOptions> lineageOptions,
     TimeProvider clock,
     ILoggerFactory? loggers = null,
-    ITransportFactorProvider? factors = null)
+    ITransportFactorProvider? factors = null,
+    IParticipantKeys? keys = null)
 {
     private const int RecordChunk = 2000;
     private readonly ILoggerFactory _loggers = loggers ?? NullLoggerFactory.Instance;
@@ -60,7 +62,7 @@ public sealed partial class IndexRebuilder(
 
         var journal = ReadJournal(report);
         LogRead(logger, journal.Claims.Count, journal.Manifests.Count);
-        await using (var lineage = new LineageCommitQueue(store, [], flags, clock, _loggers.CreateLogger<LineageCommitQueue>(), factors))
+        await using (var lineage = new LineageCommitQueue(store, [], flags, clock, _loggers.CreateLogger<LineageCommitQueue>(), factors, blobs: null, keys: keys))
         {
             await RestoreRecordsAsync(store, lineage, journal, report, ct).ConfigureAwait(false);
             await RestoreBatchesAsync(store, journal, report, ct).ConfigureAwait(false);

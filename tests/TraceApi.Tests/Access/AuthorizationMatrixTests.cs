@@ -38,6 +38,11 @@ public sealed class AuthorizationMatrixTests(AccessNodeFixture node, ITestOutput
         /trace.v1.EvidenceService/WatchRecordStatus                       - + + + + + +
         /trace.v1.EvidenceService/DownloadContent                         - + + + + + +
         /trace.v1.AuditService/AuditIndex                                 + + + + + + +
+        /trace.v1.AssuranceService/FlagRecord                             - - - - - + -
+        /trace.v1.AssuranceService/UnflagRecord                           - - - - - + -
+        /trace.v1.AssuranceService/EndorseRecord                          - - - - + - -
+        /trace.v1.AssuranceService/GetAuditTrail                          - + - - + + -
+        /trace.v1.AssuranceService/ExportAuditTrail                       - + - - + + -
         /trace.v1.LineageService/GetFootprint                             + + + + + + +
         /trace.v1.LineageService/GetUpstreamLineage                       - - + + + + +
         /trace.v1.LineageService/GetDownstreamLineage                     - - + + + + +

@@ -102,6 +102,28 @@ public sealed class CbamExportTests(SteelScenarioNode node) : IClassFixture<Stee
         Assert.Equal(scenario.Subject("coil"), batchRow[header.IndexOf("batchId")]);
         Assert.StartsWith("1.228640555426345983710", batchRow[header.IndexOf("specificDirectEmbeddedEmissions")]);
         Assert.Equal("mixed", batchRow[header.IndexOf("typeOfDetermination")]);
+
+        // A supplier sees only goods within its lineage reach: the mill its coil, the smelter its pig iron (it produced
+        // both and shipped the pig iron), the mine neither; a supplier outside the chain sees nothing.
+        Assert.Equal(1u, (await ExportAsSupplierAsync(scenario.Signer("mill").Key, "72083900")).GoodsItems);
+        Assert.Equal(1u, (await ExportAsSupplierAsync(scenario.Signer("smelter").Key, "72011011")).GoodsItems);
+        Assert.Equal(0u, (await ExportAsSupplierAsync(scenario.Signer("mine").Key, "72083900")).GoodsItems);
+        using var outsider = Trace.Crypto.EthereumKey.Generate();
+        await node.RegisterAsync(outsider.Address, Trace.Chain.Contracts.Registries.ParticipantRoles.Supplier);
+        var nothing = await ExportAsSupplierAsync(outsider, "72083900");
+        Assert.Equal((0u, 0u), (nothing.GoodsItems, nothing.Batches));
+        Assert.Empty(JsonDocument.Parse(nothing.Content).RootElement.GetProperty("cbamGoodsImported").EnumerateArray());
+    }
+
+    /// <summary>The coil-period report of <paramref name="cnCode"/>, called signed in as the supplier owning <paramref name="key"/>.</summary>
+    private async Task<ExportCbamReportResponse> ExportAsSupplierAsync(Trace.Crypto.EthereumKey key, string cnCode)
+    {
+        var token = (await Trace.Client.Access.SignInClient.SignInAsync(node.Api.RawChannel.CreateCallInvoker(), key)).AccessToken;
+        var supplier = new CbamService.CbamServiceClient(node.Api.RawChannel);
+        return await supplier.ExportCbamReportAsync(new ExportCbamReportRequest
+        {
+            PeriodStart = At("2026-01-01T00:00:00Z"), PeriodEnd = At("2100-01-01T00:00:00Z"), CnCode = cnCode, Format = CbamReportFormat.Json,
+        }, new Metadata { { "authorization", $"Bearer {token}" } });
     }
 
     [Fact]

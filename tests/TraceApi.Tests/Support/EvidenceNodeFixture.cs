@@ -86,6 +86,17 @@ public sealed class EvidenceNodeFixture : IAsyncLifetime
         finally { _adminLock.Release(); }
     }
 
+    /// <summary>Registers one participant owning every key of <paramref name="keys"/> (an organisation with several keys), as the registry admin.</summary>
+    public async Task RegisterAsync(EthereumAddress[] keys, ParticipantRoles roles)
+    {
+        await _adminLock.WaitAsync();
+        try
+        {
+            await _participants.RegisterParticipantAsync(ParticipantId(keys[0]), "urn:trace:test", new byte[32], roles, keys);
+        }
+        finally { _adminLock.Release(); }
+    }
+
     /// <summary>Sends <paramref name="wei"/> from the admin's dev account, so a test key can pay for its own transactions.</summary>
     public async Task FundAsync(EthereumAddress to, System.Numerics.BigInteger wei)
     {

@@ -93,6 +93,35 @@ public sealed partial class TraceApiProcess : IAsyncDisposable
         return api;
     }
 
+    /// <summary>
+    /// Starts the API on <paramref name="dataDirectory"/> expecting it to stop by itself (a start-up failure) and returns
+    /// its exit code and everything it printed; fails if it is still running after <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string dataDirectory, IDictionary<string, string> settings, TimeSpan timeout)
+    {
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = RepoPaths.Root,
+        };
+        startInfo.ArgumentList.Add(RepoPaths.ApiDll);
+        startInfo.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        startInfo.Environment["Trace__DataDirectory"] = dataDirectory;
+        startInfo.Environment["Api__GrpcUrl"] = $"http://127.0.0.1:{FreePort()}";
+        startInfo.Environment["Api__HttpUrl"] = "";
+        foreach (var (key, value) in settings) startInfo.Environment[key.Replace(":", "__")] = value;
+        using var process = Process.Start(startInfo)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout);
+        try { await process.WaitForExitAsync(cts.Token); }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"Trace.Api still running after {timeout.TotalSeconds} s:\n{await output}{await error}");
+        }
+        return (process.ExitCode, await output + await error);
+    }
+
     /// <summary>Everything the process printed so far.</summary>
     public string Output
     {

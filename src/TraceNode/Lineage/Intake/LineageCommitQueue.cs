@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Trace.Domain;
 using Trace.Node.Blobs;
 using Trace.Node.Carbon.Factors;
+using Trace.Node.ContentAccess;
 using Trace.Node.Lineage.Propagation;
 using Trace.Node.Storage;
 
@@ -27,6 +28,7 @@ public sealed partial class LineageCommitQueue(
     ILogger<LineageCommitQueue> logger,
     ITransportFactorProvider? factors = null,
     IBlobStore? blobs = null,
+    IParticipantKeys? keys = null,
     IRecordJournal? journal = null)
     : GroupCommitter<LineageWork, LineageOutcome>(MaxGroup, logger)
 {
@@ -133,7 +135,7 @@ public sealed partial class LineageCommitQueue(
     {
         var staged = await store.StageAcceptedClaimAsync(db, item.Claim.AcceptedAt is null ? item.Claim with { AcceptedAt = now } : item.Claim, ct).ConfigureAwait(false);
         if (!staged.Created) return staged; // the same signed claim again: nothing changes
-        var writer = new LineageWriter(db, factors);
+        var writer = new LineageWriter(db, factors, keys);
         var affected = await writer.ApplyAsync(item.Record, item.Claim, ct).ConfigureAwait(false);
         var propagator = new FootprintPropagator(db, flags, clock.GetUtcNow());
         await propagator.KnowStagedAsync(staged.Record, ct).ConfigureAwait(false);

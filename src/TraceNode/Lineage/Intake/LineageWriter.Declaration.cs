@@ -13,7 +13,7 @@ internal sealed partial class LineageWriter
         var id = record.BatchId;
         var batch = await Batches.FindAsync([id], ct).ConfigureAwait(false)
             ?? throw Refusal.Of("batchId", kind, $"batch {id} is not declared (submit its batch record first)");
-        if (!SameAddress(batch.Producer, claim.Issuer))
+        if (!await SamePartyAsync(batch.Producer, claim.Issuer, ct).ConfigureAwait(false))
             throw Refusal.Of("batchId", kind, $"batch {id} was produced by {batch.Producer}; only its producer declares its footprint, not {claim.Issuer}");
         if (batch.Scope1 is not null || batch.Scope2 is not null)
             throw Refusal.Of("batchId", kind, $"batch {id} states own emissions in its batch record; a declaration is the whole cradle-to-gate footprint and cannot be added to them");

@@ -27,7 +27,7 @@ internal sealed partial class LineageWriter
                 throw Refusal.Of("supersedes", kind, $"shipment {id}: {superseded.RecordId} is not its current record");
             if (existing.BatchId != record.BatchId)
                 throw Refusal.Of("batchId", kind, $"shipment {id}: a correction carries the same batch {existing.BatchId}");
-            if (existing.Consumed > 0m && !SameAddress(existing.ToParticipant, record.To.Participant))
+            if (existing.Consumed > 0m && !await SamePartyAsync(existing.ToParticipant, record.To.Participant, ct).ConfigureAwait(false))
                 throw Refusal.Of("to.participant", kind, $"shipment {id}: {existing.Consumed} of it were already used by {existing.ToParticipant}; a correction keeps the receiver");
             // Release what the corrected record drew; the correction is then checked like a new shipment.
             if (existing.DrawsFrom is { } parentId) (await Shipments.FindAsync([parentId], ct).ConfigureAwait(false))!.Consumed -= existing.Quantity;
@@ -40,7 +40,7 @@ internal sealed partial class LineageWriter
         if (!record.Quantity.Unit.ConvertsTo(unit))
             throw Refusal.Of("quantity.unit", kind, $"shipment {id}: {record.Quantity.Unit.Code} does not convert to batch {record.BatchId}'s unit {unit.Code}");
         var quantity = record.Quantity.In(unit);
-        if (!SameAddress(claim.Issuer, record.From.Participant) && !SameAddress(claim.Issuer, record.Carrier?.Participant))
+        if (!await SamePartyAsync(claim.Issuer, record.From.Participant, ct).ConfigureAwait(false) && !await SamePartyAsync(claim.Issuer, record.Carrier?.Participant, ct).ConfigureAwait(false))
             throw Refusal.Of("from.participant", kind, $"shipment {id} of batch {record.BatchId}: the issuer {claim.Issuer} is neither the sender {record.From.Participant} nor the carrier");
         if (existing is not null && quantity < existing.Consumed)
             throw Refusal.Of("quantity", kind, $"shipment {id} of batch {record.BatchId}: {existing.Consumed} {unit.Code} of it are already used, more than {record.Quantity}");
@@ -53,7 +53,7 @@ internal sealed partial class LineageWriter
                 throw Refusal.Of("drawsFromShipmentId", kind, $"shipment {id} cannot draw from itself");
             if (parent.BatchId != record.BatchId)
                 throw Refusal.Of("drawsFromShipmentId", kind, $"shipment {id}: shipment {drawsFrom} carries batch {parent.BatchId}, not {record.BatchId}");
-            if (!SameAddress(parent.ToParticipant, record.From.Participant))
+            if (!await SamePartyAsync(parent.ToParticipant, record.From.Participant, ct).ConfigureAwait(false))
                 throw Refusal.Of("drawsFromShipmentId", kind, $"shipment {id} of batch {record.BatchId}: shipment {drawsFrom} was delivered to {parent.ToParticipant}, not to the sender {record.From.Participant}");
             if (parent.Consumed + quantity > parent.Quantity)
                 throw Refusal.Of("quantity", kind, $"shipment {id}: mass balance of shipment {drawsFrom} (batch {record.BatchId}): shipping {record.Quantity} onward exceeds what is left of the {parent.Quantity} {unit.Code} it carried ({parent.Quantity - parent.Consumed} {unit.Code})");
@@ -61,7 +61,7 @@ internal sealed partial class LineageWriter
         }
         else
         {
-            if (!SameAddress(batch.Producer, record.From.Participant))
+            if (!await SamePartyAsync(batch.Producer, record.From.Participant, ct).ConfigureAwait(false))
                 throw Refusal.Of("from.participant", kind, $"shipment {id}: the sender {record.From.Participant} did not produce batch {record.BatchId} (producer {batch.Producer}); an onward shipment names drawsFromShipmentId");
             if (batch.Consumed + quantity > batch.Quantity)
                 throw Refusal.Of("quantity", kind, $"shipment {id}: mass balance of batch {record.BatchId}: shipping {record.Quantity} exceeds what is left of its {batch.Quantity} {unit.Code} ({batch.Quantity - batch.Consumed} {unit.Code} not yet consumed or shipped)");

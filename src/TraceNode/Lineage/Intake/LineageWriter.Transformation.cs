@@ -38,7 +38,7 @@ internal sealed partial class LineageWriter
             var path = $"outputs[{i}]";
             var batch = await Batches.FindAsync([output.BatchId], ct).ConfigureAwait(false)
                 ?? throw Refusal.Of($"{path}.batchId", kind, $"transformation {id}: output batch {output.BatchId} is not declared (submit its batch record first)");
-            if (!SameAddress(batch.Producer, claim.Issuer))
+            if (!await SamePartyAsync(batch.Producer, claim.Issuer, ct).ConfigureAwait(false))
                 throw Refusal.Of($"{path}.batchId", kind, $"transformation {id}: output batch {output.BatchId} was declared by {batch.Producer}, not by the issuer {claim.Issuer}");
             if (batch.ProducedBy is { } other)
                 throw Refusal.Of($"{path}.batchId", kind, $"transformation {id}: batch {output.BatchId} is already the output of transformation {other}");
@@ -79,7 +79,7 @@ internal sealed partial class LineageWriter
                     ?? throw Refusal.Of($"{path}.shipmentId", kind, $"transformation {id}: shipment {shipmentId} is not known");
                 if (shipment.BatchId != batch.BatchId)
                     throw Refusal.Of($"{path}.shipmentId", kind, $"transformation {id}: shipment {shipmentId} carries batch {shipment.BatchId}, not {input.BatchId}");
-                if (!SameAddress(shipment.ToParticipant, claim.Issuer))
+                if (!await SamePartyAsync(shipment.ToParticipant, claim.Issuer, ct).ConfigureAwait(false))
                     throw Refusal.Of($"{path}.shipmentId", kind, $"transformation {id}: shipment {shipmentId} of batch {input.BatchId} was delivered to {shipment.ToParticipant}, not to the issuer {claim.Issuer}");
                 var drawn = consumedFromShipment.GetValueOrDefault(shipmentId) + consumed;
                 if (shipment.Consumed + drawn > shipment.Quantity)
@@ -88,7 +88,7 @@ internal sealed partial class LineageWriter
             }
             else
             {
-                if (!SameAddress(batch.Producer, claim.Issuer))
+                if (!await SamePartyAsync(batch.Producer, claim.Issuer, ct).ConfigureAwait(false))
                     throw Refusal.Of($"{path}.batchId", kind, $"transformation {id}: the issuer {claim.Issuer} neither produced batch {input.BatchId} (producer {batch.Producer}) nor names a shipment that delivered it (shipmentId)");
                 var drawn = consumedFromBatch.GetValueOrDefault(batch.BatchId) + consumed;
                 if (batch.Consumed + drawn > batch.Quantity)

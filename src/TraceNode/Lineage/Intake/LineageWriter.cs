@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Trace.Domain;
 using Trace.Domain.Lineage;
+using Trace.Crypto;
 using Trace.Node.Carbon.Factors;
+using Trace.Node.ContentAccess;
 using Trace.Node.Lineage.Storage.Entities;
 using Trace.Node.Storage;
 
@@ -17,7 +19,7 @@ namespace Trace.Node.Lineage.Intake;
 /// A refusal may come after some rows were changed (a correction first releases what the record it corrects had
 /// consumed); the caller rolls back to its savepoint.
 /// </remarks>
-internal sealed partial class LineageWriter(TraceDbContext db, ITransportFactorProvider? factors)
+internal sealed partial class LineageWriter(TraceDbContext db, ITransportFactorProvider? factors, IParticipantKeys? keys = null)
 {
     private DbSet<LineageBatchEntity> Batches => db.Set<LineageBatchEntity>();
     private DbSet<LineageTransformationEntity> Transformations => db.Set<LineageTransformationEntity>();
@@ -67,7 +69,18 @@ internal sealed partial class LineageWriter(TraceDbContext db, ITransportFactorP
         _ => RecordKind.ProductCarbonFootprint,
     };
 
-    private static bool SameAddress(string? a, string? b) => a is not null && b is not null && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// True when two addresses speak for the same organisation: the same key, or two keys of one registered participant
+    /// (a rotated or second key), so an organisation keeps its batches, shipments and corrections across its keys.
+    /// </summary>
+    private async Task<bool> SamePartyAsync(string? a, string? b, CancellationToken ct)
+    {
+        if (a is null || b is null) return false;
+        if (string.Equals(a, b, StringComparison.OrdinalIgnoreCase)) return true;
+        if (keys is null || !EthereumAddress.TryParse(a, out var first) || !EthereumAddress.TryParse(b, out var second)) return false;
+        var owner = await keys.ParticipantOfAsync(first, ct).ConfigureAwait(false);
+        return owner is not null && string.Equals(owner, await keys.ParticipantOfAsync(second, ct).ConfigureAwait(false), StringComparison.Ordinal);
+    }
 
     /// <summary>The record <paramref name="record"/> supersedes: a current lineage record of the same kind, issuer and identifier.</summary>
     private async Task<LineageRecordEntity> RequireSupersededAsync(LineageRecord record, AcceptedClaim claim, CancellationToken ct)
@@ -78,8 +91,8 @@ internal sealed partial class LineageWriter(TraceDbContext db, ITransportFactorP
             ?? throw Refusal.Of("supersedes", kind, $"{record.Identifier}: supersedes {id}, which is not a lineage record this node accepted");
         if (old.Kind != KindOf(record))
             throw Refusal.Of("supersedes", kind, $"{record.Identifier}: supersedes {id}, a record of another kind ({old.Kind})");
-        if (!SameAddress(old.Issuer, claim.Issuer))
-            throw Refusal.Of("supersedes", kind, $"{record.Identifier}: supersedes {id}, issued by {old.Issuer}; only its issuer may correct it");
+        if (!await SamePartyAsync(old.Issuer, claim.Issuer, ct).ConfigureAwait(false))
+            throw Refusal.Of("supersedes", kind, $"{record.Identifier}: supersedes {id}, issued by {old.Issuer}; only its issuing organisation (any of its keys) may correct it");
         if (!string.Equals(old.Identifier, record.Identifier, StringComparison.Ordinal))
             throw Refusal.Of("supersedes", kind, $"{record.Identifier}: supersedes {id}, which is about {old.Identifier}; a correction keeps the identifier");
         if (!old.Current)
