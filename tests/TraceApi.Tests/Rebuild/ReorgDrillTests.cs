@@ -17,8 +17,9 @@ namespace Trace.Api.Tests.Rebuild;
 /// </summary>
 public sealed class ReorgDrillTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    // Three blocks deep before CONFIRMED, so the anchoring blocks are still unconfirmed when they are reverted.
-    private readonly EvidenceNodeFixture _node = new(new Dictionary<string, string> { ["Chain:Confirmations"] = "3", ["Trace:Anchoring:MaxBatchSize"] = "8",
+    // Forty blocks deep before CONFIRMED (the embedded chain also mines one block a second), so the anchoring blocks are
+    // still unconfirmed when they are reverted; a reorganisation deeper than the confirmation depth is outside the model.
+    private readonly EvidenceNodeFixture _node = new(new Dictionary<string, string> { ["Chain:Confirmations"] = "40", ["Trace:Anchoring:MaxBatchSize"] = "8",
         ["Trace:Anchoring:DropTimeoutMilliseconds"] = "3000" });
 
     [Fact]
@@ -64,7 +65,7 @@ public sealed class ReorgDrillTests(ITestOutputHelper output) : IAsyncLifetime
             {
                 while (!mining.IsCancellationRequested)
                 {
-                    try { await MineAsync(1); await Task.Delay(300, mining.Token); }
+                    try { await MineAsync(4); await Task.Delay(300, mining.Token); }
                     catch (OperationCanceledException) { }
                 }
             });
