@@ -43,7 +43,8 @@ public sealed class BlobJournalTests : IDisposable
         Assert.Equal([first.RecordId, second.RecordId], snapshot.Envelopes.Select(e => e.Claim.RecordId));
         Assert.Equal(first.AcceptedAt, snapshot.ById[first.RecordId].Claim.AcceptedAt);
         var manifest = Assert.Single(snapshot.Manifests).Value;
-        Assert.Equal((7L, [first.RecordId, second.RecordId]), (manifest.BatchId, manifest.Leaves.ToList()));
+        Assert.Equal(7L, manifest.BatchId);
+        Assert.Equal([first.RecordId, second.RecordId], manifest.Leaves);
         Assert.Equal(3, snapshot.JournalledBlobs.Count);
         Assert.Empty(snapshot.Unreadable);
         Assert.All(reopened.CheckAll(), blob => Assert.True(blob.Intact));
