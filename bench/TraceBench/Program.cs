@@ -28,6 +28,9 @@ switch (args.FirstOrDefault())
     case "route": // the route decision engine on 1,000 lanes over 300 locations, five deadlines, p50/p99 (Decisions/RouteBenchmark.cs)
         await RouteBenchmark.RunAsync(args[1..]);
         break;
+    case "index" or "audit" or "rebuild": // AuditIndex and RebuildIndex over N confirmed records (Pipeline/IndexBenchmark.cs)
+        await IndexBenchmark.RunAsync(args[0], args[1..]);
+        break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         break;

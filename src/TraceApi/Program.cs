@@ -7,6 +7,8 @@ using Trace.Node.Startup;
 // appsettings*.json are read from the build output (where the build copies them), not from the working directory:
 // scripts/start.sh, `dotnet run`, the Docker image and the tests all start from elsewhere. Relative paths in the
 // settings (Trace:DataDirectory) still resolve against the working directory.
+if (args is [RebuildIndexCommand.Name, ..]) return await RebuildIndexCommand.RunAsync(args[1..]);
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddTraceApiEndpoints();
 builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);

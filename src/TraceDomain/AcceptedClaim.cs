@@ -43,6 +43,12 @@ public sealed record AcceptedClaim
     /// <summary>Submission metadata as a JSON object.</summary>
     public string? MetadataJson { get; init; }
 
+    /// <summary>
+    /// When the service accepted the claim; fixed before the claim's envelope is written to the blob store so a rebuilt
+    /// index holds the same time. Null lets the store use the time of its commit.
+    /// </summary>
+    public DateTimeOffset? AcceptedAt { get; init; }
+
     /// <summary>The record id this claim gets: "0x" + 64 lower-case hex digits of <see cref="Digest"/>.</summary>
     public string RecordId => DomainHex.Encode(Digest);
 

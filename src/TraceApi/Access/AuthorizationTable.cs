@@ -51,6 +51,8 @@ public static class AuthorizationTable
 
         // Audit of the index against the chain: both are public, so anyone may hold the node to account (trace audit).
         new("/trace.v1.AuditService/AuditIndex", Audience.Everyone),
+        // Rebuilding the index writes a database file on the node and reads the whole chain history: the operator's.
+        new("/trace.v1.IndexAdminService/RebuildIndex", Audience.Admin, "writes a new database under <data>/rebuilds/; the live index is not touched"),
 
         // Assurance: flags and endorsements are the signer's own EIP-712 messages, relayed; the audit trail is for oversight.
         new("/trace.v1.AssuranceService/FlagRecord", Audience.Regulator,

@@ -88,6 +88,7 @@ public static class TraceApiHostingExtensions
         app.MapGrpcService<NodeGrpcService>();
         app.MapGrpcService<EvidenceGrpcService>();
         app.MapGrpcService<AuditGrpcService>();
+        app.MapGrpcService<IndexAdminGrpcService>();
         app.MapGrpcService<AssuranceGrpcService>();
         app.MapGrpcService<LineageGrpcService>();
         app.MapGrpcService<EmissionFactorGrpcService>();

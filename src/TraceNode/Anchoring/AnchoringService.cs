@@ -21,7 +21,8 @@ public sealed partial class AnchoringService(
     ConfirmationTracker confirmations,
     IOptions<AnchoringOptions> options,
     TimeProvider clock,
-    ILogger<AnchoringService> logger) : BackgroundService, IClaimQueueListener
+    ILogger<AnchoringService> logger,
+    IRecordJournal? journal = null) : BackgroundService, IClaimQueueListener
 {
     private readonly ConcurrentDictionary<long, Task> _inFlight = new();
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
@@ -104,7 +105,7 @@ public sealed partial class AnchoringService(
             AnchorBatch? batch;
             try
             {
-                batch = await store.CreateBatchAsync(settings.MaxBatchSize, MerkleBatchTree.Build, ct).ConfigureAwait(false);
+                batch = await store.CreateBatchAsync(settings.MaxBatchSize, MerkleBatchTree.Build, ct, journal).ConfigureAwait(false);
             }
             catch (BatchConflictException)
             {

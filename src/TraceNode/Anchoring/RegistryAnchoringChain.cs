@@ -47,7 +47,13 @@ public sealed class RegistryAnchoringChain(TraceContracts contracts, RootLedger 
     {
         var eth = contracts.Evidence.Contract.Eth;
         if (await eth.GetTransactionReceiptAsync(txHash, ct).ConfigureAwait(false) is { } receipt)
+        {
+            // A node may still serve the receipt of a block a reorganisation took away (Anvil after evm_revert does): a
+            // receipt counts only while its block is the canonical one at its height, else the transaction is lost.
+            var canonical = await eth.GetBlockAsync(BlockTag.Number(receipt.BlockNumber), ct).ConfigureAwait(false);
+            if (canonical is null || !canonical.Hash.AsSpan().SequenceEqual(receipt.BlockHash)) return AnchorTransactionState.Unknown;
             return receipt.Succeeded ? AnchorTransactionState.Succeeded : AnchorTransactionState.Reverted;
+        }
         return await eth.IsTransactionKnownAsync(txHash, ct).ConfigureAwait(false) ? AnchorTransactionState.Pending : AnchorTransactionState.Unknown;
     }
 

@@ -16,7 +16,7 @@ namespace Trace.Node.Blobs;
 public sealed class FileBlobStore : IBlobStore, IAsyncDisposable, IDisposable
 {
     private const int HashSize = 32;
-    private readonly SmallBlobDatabase? _small;
+    private readonly SmallBlobDatabase _small;
     private readonly object[] _publishLocks = Enumerable.Range(0, 64).Select(_ => new object()).ToArray();
 
     /// <summary>Opens (creating if needed) the store and removes stale temp files left by a crash.</summary>
@@ -36,8 +36,8 @@ public sealed class FileBlobStore : IBlobStore, IAsyncDisposable, IDisposable
         Directory.CreateDirectory(TempDirectory);
         Directory.CreateDirectory(ContentDirectory);
         RemoveStaleTempFiles(clock.GetUtcNow().UtcDateTime - settings.StaleTempAge);
-        if (SmallBlobMaxBytes > 0)
-            _small = new SmallBlobDatabase(Path.Combine(RootDirectory, "small.db"), logger ?? (ILogger)NullLogger.Instance);
+        // Always opened: besides small content it holds the blob journal.
+        _small = new SmallBlobDatabase(Path.Combine(RootDirectory, "small.db"), logger ?? (ILogger)NullLogger.Instance);
     }
 
     /// <summary>The store's root directory (absolute).</summary>
@@ -86,7 +86,7 @@ public sealed class FileBlobStore : IBlobStore, IAsyncDisposable, IDisposable
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException) { }
         }
-        return _small?.GetLength(sha256);
+        return _small.GetLength(sha256);
     }
 
     /// <inheritdoc />
@@ -98,7 +98,7 @@ public sealed class FileBlobStore : IBlobStore, IAsyncDisposable, IDisposable
     {
         var path = PathOf(sha256);
         var hash = sha256.ToArray();
-        if (!File.Exists(path) && _small?.Get(sha256) is { } bytes) return Unseal(new MemoryStream(bytes, writable: false), hash);
+        if (!File.Exists(path) && _small.Get(sha256) is { } bytes) return Unseal(new MemoryStream(bytes, writable: false), hash);
         Stream file;
         try
         {
@@ -159,17 +159,106 @@ public sealed class FileBlobStore : IBlobStore, IAsyncDisposable, IDisposable
     /// <summary>Every stored blob's hash: the small ones, then the files (for audits and rebuilds).</summary>
     public IEnumerable<byte[]> EnumerateHashes()
     {
-        if (_small is not null)
-            foreach (var hash in _small.EnumerateHashes()) yield return hash;
+        foreach (var hash in _small.EnumerateHashes()) yield return hash;
         if (!Directory.Exists(ContentDirectory)) yield break;
         foreach (var file in Directory.EnumerateFiles(ContentDirectory, "*", SearchOption.AllDirectories))
             if (Path.GetFileName(file) is { Length: HashSize * 2 } name && Convert.FromHexString(name) is { } hash) yield return hash;
     }
 
+    /// <inheritdoc />
+    /// <remarks>Journalled blobs are rows of <c>small.db</c> whatever their size, committed with their journal rows.</remarks>
+    public async Task<byte[][]> AppendJournalAsync(IReadOnlyList<JournalBlob> blobs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(blobs);
+        var entries = new SmallBlobDatabase.Entry[blobs.Count];
+        var hashes = new byte[blobs.Count][];
+        for (var i = 0; i < blobs.Count; i++)
+        {
+            var plain = blobs[i].Content.Span;
+            if (plain.Length > BlobStoreOptions.SmallBlobLimit * 16L)
+                throw new BlobTooLargeException(BlobStoreOptions.SmallBlobLimit * 16L);
+            hashes[i] = SHA256.HashData(plain);
+            entries[i] = new SmallBlobDatabase.Entry(hashes[i], BlobEnvelope.Seal(plain, hashes[i], Keys), (int)blobs[i].Kind);
+        }
+        await _small.PutManyAsync(entries, cancellationToken).ConfigureAwait(false);
+        return hashes;
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<BlobJournalEntry> ReadJournal(long afterSequence = 0)
+    {
+        foreach (var (sequence, kind, hash) in _small.ReadJournal(afterSequence)) yield return new BlobJournalEntry(sequence, (BlobJournalKind)kind, hash);
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<(BlobJournalEntry Entry, byte[]? Content)> ReadJournalContents()
+    {
+        foreach (var (sequence, kind, hash, stored) in _small.ReadJournalWithContent())
+        {
+            var entry = new BlobJournalEntry(sequence, (BlobJournalKind)kind, hash);
+            byte[]? plain = null;
+            if (stored is not null) plain = TryUnseal(stored, hash);
+            else if (File.Exists(PathOf(hash)))
+            {
+                try { plain = ReadAllBytes(hash); } catch (Exception e) when (e is BlobCorruptException or BlobNotFoundException or IOException) { }
+            }
+            yield return (entry, plain);
+        }
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<(byte[] Sha256, bool Intact)> CheckAll()
+    {
+        foreach (var (hash, stored) in _small.EnumerateAll())
+            if (!File.Exists(PathOf(hash))) yield return (hash, TryUnseal(stored, hash) is not null);
+        if (!Directory.Exists(ContentDirectory)) yield break;
+        foreach (var file in Directory.EnumerateFiles(ContentDirectory, "*", SearchOption.AllDirectories))
+        {
+            if (Path.GetFileName(file) is not { Length: HashSize * 2 } name || !name.All(char.IsAsciiHexDigit)) continue;
+            var hash = Convert.FromHexString(name);
+            bool intact;
+            try
+            {
+                using var stream = OpenRead(hash);
+                intact = CryptographicOperations.FixedTimeEquals(SHA256.HashData(stream), hash);
+            }
+            catch (Exception e) when (e is BlobCorruptException or BlobNotFoundException or IOException)
+            {
+                intact = false;
+            }
+            yield return (hash, intact);
+        }
+    }
+
+    // The plaintext of a small.db row when it is intact (authenticates and hashes to its key), else null.
+    private byte[]? TryUnseal(byte[] stored, byte[] hash)
+    {
+        try
+        {
+            using var stream = Unseal(new MemoryStream(stored, writable: false), hash);
+            using var plain = new MemoryStream(stored.Length);
+            stream.CopyTo(plain);
+            var bytes = plain.ToArray();
+            return CryptographicOperations.FixedTimeEquals(SHA256.HashData(bytes), hash) ? bytes : null;
+        }
+        catch (Exception e) when (e is BlobCorruptException or IOException or CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    private byte[] ReadAllBytes(byte[] hash)
+    {
+        using var stream = OpenRead(hash);
+        using var plain = new MemoryStream();
+        stream.CopyTo(plain);
+        return plain.ToArray();
+    }
+
     /// <summary>Closes the small-blob database after committing what is queued.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_small is not null) await _small.DisposeAsync().ConfigureAwait(false);
+        await _small.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <summary>Synchronous <see cref="DisposeAsync"/>, for containers disposed synchronously.</summary>
@@ -181,7 +270,6 @@ public sealed class FileBlobStore : IBlobStore, IAsyncDisposable, IDisposable
 
     internal async Task<BlobCommitResult> PutSmallAsync(byte[] sha256, byte[] sealedContent, long plaintextLength, CancellationToken cancellationToken)
     {
-        if (_small is null) throw new InvalidOperationException("the small-blob database is disabled");
         if (File.Exists(PathOf(sha256))) return new BlobCommitResult(sha256, plaintextLength, AlreadyStored: true); // stored as a file before the limit was raised
         var stored = await _small.PutAsync(sha256, sealedContent, cancellationToken).ConfigureAwait(false);
         return new BlobCommitResult(sha256, plaintextLength, AlreadyStored: !stored);

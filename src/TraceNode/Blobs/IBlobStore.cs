@@ -19,4 +19,23 @@ public interface IBlobStore
 
     /// <summary>Length in bytes of a stored blob, or null when there is none.</summary>
     long? GetLength(ReadOnlySpan<byte> sha256);
+
+    /// <summary>
+    /// Stores every blob in one durable commit, in order, and appends the journalled ones (kind not
+    /// <see cref="BlobJournalKind.None"/>) to the blob journal: the list, kept in the blob store and not in the index,
+    /// of the blobs the index can be rebuilt from (docs/rebuild.md). Returns each blob's SHA-256.
+    /// </summary>
+    Task<byte[][]> AppendJournalAsync(IReadOnlyList<JournalBlob> blobs, CancellationToken cancellationToken);
+
+    /// <summary>The journal rows after <paramref name="afterSequence"/>, oldest first.</summary>
+    IEnumerable<BlobJournalEntry> ReadJournal(long afterSequence = 0);
+
+    /// <summary>
+    /// The journal rows in order, each with its blob's plaintext (null when the blob is missing or fails its hash), read
+    /// in one scan rather than a look-up per blob.
+    /// </summary>
+    IEnumerable<(BlobJournalEntry Entry, byte[]? Content)> ReadJournalContents();
+
+    /// <summary>Every stored blob's hash and whether its bytes are intact (authenticate and hash to it), in one scan.</summary>
+    IEnumerable<(byte[] Sha256, bool Intact)> CheckAll();
 }

@@ -13,7 +13,12 @@ namespace Trace.Node.Blobs;
 /// its neighbours. Rows are immutable and keyed by the hash of their bytes, so this is still a content-addressed store:
 /// nothing in it depends on the index database.
 /// </remarks>
-internal sealed class SmallBlobDatabase : GroupCommitter<SmallBlobDatabase.Entry, bool>
+/// <para>
+/// The same file holds the blob journal (table <c>journal</c>): an append-only list of the blobs the index can be rebuilt
+/// from (record envelopes, batch manifests) in the order they were written, committed in the same transaction as the
+/// blobs it names. docs/rebuild.md describes it.
+/// </para>
+internal sealed class SmallBlobDatabase : GroupCommitter<SmallBlobDatabase.Entry[], bool[]>
 {
     private const int MaxGroup = 1024;
     private readonly string _connectionString;
@@ -25,7 +30,8 @@ internal sealed class SmallBlobDatabase : GroupCommitter<SmallBlobDatabase.Entry
         Path = path;
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
         using var connection = Open();
-        Execute(connection, "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS blobs (hash BLOB PRIMARY KEY NOT NULL, content BLOB NOT NULL);");
+        Execute(connection, "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS blobs (hash BLOB PRIMARY KEY NOT NULL, content BLOB NOT NULL); " +
+            "CREATE TABLE IF NOT EXISTS journal (seq INTEGER PRIMARY KEY NOT NULL, kind INTEGER NOT NULL, hash BLOB NOT NULL);");
         _checkpointer = new SqliteWalCheckpointer(_connectionString, TimeSpan.FromMilliseconds(250), logger);
     }
 
@@ -33,8 +39,25 @@ internal sealed class SmallBlobDatabase : GroupCommitter<SmallBlobDatabase.Entry
     public string Path { get; }
 
     /// <summary>Stores the bytes under their hash; false when they were already there. Completes once durable.</summary>
-    public Task<bool> PutAsync(byte[] sha256, byte[] content, CancellationToken cancellationToken) =>
-        CommitAsync(new Entry(sha256, content), cancellationToken);
+    public async Task<bool> PutAsync(byte[] sha256, byte[] content, CancellationToken cancellationToken) =>
+        (await CommitAsync([new Entry(sha256, content, 0)], cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// Stores the entries in one transaction, in order, and appends a journal row for each entry whose
+    /// <see cref="Entry.JournalKind"/> is not 0. Completes once durable; per entry, false when the blob was already there.
+    /// </summary>
+    public Task<bool[]> PutManyAsync(Entry[] entries, CancellationToken cancellationToken) => CommitAsync(entries, cancellationToken);
+
+    /// <summary>The journal rows after <paramref name="afterSequence"/>, in order.</summary>
+    public IEnumerable<(long Sequence, int Kind, byte[] Hash)> ReadJournal(long afterSequence)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, kind, hash FROM journal WHERE seq > $after ORDER BY seq";
+        command.Parameters.Add("$after", SqliteType.Integer).Value = afterSequence;
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return (reader.GetInt64(0), reader.GetInt32(1), (byte[])reader[2]);
+    }
 
     /// <summary>The stored bytes, or null.</summary>
     public byte[]? Get(ReadOnlySpan<byte> sha256) => Query("SELECT content FROM blobs WHERE hash = $hash", sha256) as byte[];
@@ -53,6 +76,26 @@ internal sealed class SmallBlobDatabase : GroupCommitter<SmallBlobDatabase.Entry
         return BlobEnvelope.LooksSealed(start) && BlobEnvelope.PlaintextLength(stored) is { } plain ? plain : stored;
     }
 
+    /// <summary>The journal rows in order, each with its stored (sealed) bytes, or null when the blob row is gone.</summary>
+    public IEnumerable<(long Sequence, int Kind, byte[] Hash, byte[]? Content)> ReadJournalWithContent()
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT j.seq, j.kind, j.hash, b.content FROM journal j LEFT JOIN blobs b ON b.hash = j.hash ORDER BY j.seq";
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return (reader.GetInt64(0), reader.GetInt32(1), (byte[])reader[2], reader.IsDBNull(3) ? null : (byte[])reader[3]);
+    }
+
+    /// <summary>Every row's hash and stored bytes, in one scan (for audits).</summary>
+    public IEnumerable<(byte[] Hash, byte[] Content)> EnumerateAll()
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT hash, content FROM blobs";
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return ((byte[])reader[0], (byte[])reader[1]);
+    }
+
     /// <summary>Every stored hash, for audits.</summary>
     public IEnumerable<byte[]> EnumerateHashes()
     {
@@ -63,7 +106,7 @@ internal sealed class SmallBlobDatabase : GroupCommitter<SmallBlobDatabase.Entry
         while (reader.Read()) yield return (byte[])reader[0];
     }
 
-    protected override Task<IReadOnlyList<bool>> CommitGroupAsync(IReadOnlyList<Entry> items)
+    protected override Task<IReadOnlyList<bool[]>> CommitGroupAsync(IReadOnlyList<Entry[]> items)
     {
         var connection = _writer ??= OpenWriter();
         using var transaction = connection.BeginTransaction();
@@ -73,18 +116,45 @@ internal sealed class SmallBlobDatabase : GroupCommitter<SmallBlobDatabase.Entry
         var hash = insert.Parameters.Add("$hash", SqliteType.Blob);
         var content = insert.Parameters.Add("$content", SqliteType.Blob);
         insert.Prepare();
-        var stored = new bool[items.Count];
-        for (var i = 0; i < items.Count; i++)
+        SqliteCommand? journal = null;
+        SqliteParameter? journalKind = null, journalHash = null;
+        var stored = new bool[items.Count][];
+        try
         {
-            hash.Value = items[i].Sha256;
-            content.Value = items[i].Content;
-            stored[i] = insert.ExecuteNonQuery() == 1;
+            for (var i = 0; i < items.Count; i++)
+            {
+                var entries = items[i];
+                stored[i] = new bool[entries.Length];
+                for (var j = 0; j < entries.Length; j++)
+                {
+                    hash.Value = entries[j].Sha256;
+                    content.Value = entries[j].Content;
+                    stored[i][j] = insert.ExecuteNonQuery() == 1;
+                    if (entries[j].JournalKind == 0) continue;
+                    if (journal is null)
+                    {
+                        journal = connection.CreateCommand();
+                        journal.Transaction = transaction;
+                        journal.CommandText = "INSERT INTO journal (kind, hash) VALUES ($kind, $hash)";
+                        journalKind = journal.Parameters.Add("$kind", SqliteType.Integer);
+                        journalHash = journal.Parameters.Add("$hash", SqliteType.Blob);
+                        journal.Prepare();
+                    }
+                    journalKind!.Value = entries[j].JournalKind;
+                    journalHash!.Value = entries[j].Sha256;
+                    journal.ExecuteNonQuery();
+                }
+            }
+        }
+        finally
+        {
+            journal?.Dispose();
         }
         transaction.Commit();
-        return Task.FromResult<IReadOnlyList<bool>>(stored);
+        return Task.FromResult<IReadOnlyList<bool[]>>(stored);
     }
 
-    protected override async Task<bool> CommitOneAsync(Entry item)
+    protected override async Task<bool[]> CommitOneAsync(Entry[] item)
     {
         // A failed group may have left the writer connection in a bad state: start afresh.
         _writer?.Dispose();
@@ -131,6 +201,6 @@ internal sealed class SmallBlobDatabase : GroupCommitter<SmallBlobDatabase.Entry
         command.ExecuteNonQuery();
     }
 
-    /// <summary>One blob to store.</summary>
-    internal sealed record Entry(byte[] Sha256, byte[] Content);
+    /// <summary>One blob to store (sealed bytes under the plaintext's hash); a non-zero <paramref name="JournalKind"/> also journals it.</summary>
+    internal sealed record Entry(byte[] Sha256, byte[] Content, int JournalKind);
 }

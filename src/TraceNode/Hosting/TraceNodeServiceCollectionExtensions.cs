@@ -16,6 +16,7 @@ using Trace.Node.Evidence;
 using Trace.Node.Lineage.Hosting;
 using Trace.Node.Lineage.Records;
 using Trace.Node.Participants;
+using Trace.Node.Rebuild;
 using Trace.Node.Standards.Cbam;
 using Trace.Node.Standards.Epcis;
 using Trace.Node.Standards.Pact;
@@ -42,6 +43,7 @@ public static class TraceNodeServiceCollectionExtensions
 
         services.AddTraceStorage();
         services.AddTraceBlobStore();
+        services.TryAddSingleton<IRecordJournal, BlobRecordJournal>();
         // The index and blobs live under Trace:DataDirectory unless their own settings say otherwise.
         services.AddOptions<TraceStorageOptions>().Configure<IOptions<TraceNodeOptions>, IConfiguration>((storage, node, config) =>
         {
@@ -65,7 +67,9 @@ public static class TraceNodeServiceCollectionExtensions
         services.AddSingleton<LineageRecordReader>();
         services.AddSingleton<EvidenceIntake>();
         services.AddSingleton<RecordVerifier>();
+        services.AddSingleton<LineageRowAudit>();
         services.AddSingleton<IndexAuditor>();
+        services.AddSingleton<IndexRebuilder>();
         services.AddSingleton<RevocationRelay>();
 
         services.AddSingleton<RootLedger>();

@@ -7,8 +7,11 @@ namespace Trace.Node.Storage;
 /// Group commit for accepted claims: concurrent submissions are queued as Pending records in one transaction.
 /// Each caller still returns only after its claim is durably committed (or found already there). After each commit the
 /// <see cref="IClaimQueueListener"/>s (the batcher) hear how many new claims wait, so no caller has to tell them.
+/// With a <see cref="IRecordJournal"/>, each group's envelopes are written to it (one commit for the group) before the
+/// index commits the group, so no acknowledged claim exists only in the index.
 /// </summary>
-public sealed class ClaimCommitQueue(TraceStore store, IEnumerable<IClaimQueueListener> listeners, ILogger<ClaimCommitQueue> logger)
+public sealed class ClaimCommitQueue(TraceStore store, IEnumerable<IClaimQueueListener> listeners, ILogger<ClaimCommitQueue> logger,
+    IRecordJournal? journal = null, TimeProvider? clock = null)
     : GroupCommitter<AcceptedClaim, AddClaimResult>(MaxGroup, logger)
 {
     private const int MaxGroup = 512;
@@ -24,6 +27,7 @@ public sealed class ClaimCommitQueue(TraceStore store, IEnumerable<IClaimQueueLi
 
     protected override async Task<IReadOnlyList<AddClaimResult>> CommitGroupAsync(IReadOnlyList<AcceptedClaim> items)
     {
+        items = await JournalAsync(items).ConfigureAwait(false);
         var results = await store.AddAcceptedClaimsAsync(items, CancellationToken.None).ConfigureAwait(false);
         var created = 0;
         foreach (var result in results)
@@ -34,9 +38,21 @@ public sealed class ClaimCommitQueue(TraceStore store, IEnumerable<IClaimQueueLi
 
     protected override async Task<AddClaimResult> CommitOneAsync(AcceptedClaim item)
     {
+        item = (await JournalAsync([item]).ConfigureAwait(false))[0];
         var result = await store.AddAcceptedClaimAsync(item, CancellationToken.None).ConfigureAwait(false);
         if (result.Created) Notify(1);
         return result;
+    }
+
+    // The acceptance time is fixed here, before the envelope is written, so the envelope and the row hold the same one.
+    private async Task<IReadOnlyList<AcceptedClaim>> JournalAsync(IReadOnlyList<AcceptedClaim> items)
+    {
+        if (journal is null) return items;
+        var now = StorageTime.Normalize((clock ?? TimeProvider.System).GetUtcNow());
+        var stamped = new AcceptedClaim[items.Count];
+        for (var i = 0; i < stamped.Length; i++) stamped[i] = items[i].AcceptedAt is null ? items[i] with { AcceptedAt = now } : items[i];
+        await journal.WriteEnvelopesAsync(stamped, [], CancellationToken.None).ConfigureAwait(false);
+        return stamped;
     }
 
     private void Notify(int created)

@@ -22,7 +22,7 @@ internal static class DomainMapping
         ContentLength = claim.ContentLength,
         MetadataJson = claim.MetadataJson,
         Status = RecordStatus.Pending,
-        AcceptedAt = acceptedAt,
+        AcceptedAt = claim.AcceptedAt is { } at ? StorageTime.Normalize(at) : acceptedAt,
     };
 
     /// <summary>The read model of <paramref name="record"/>; its <see cref="EvidenceRecordEntity.Batch"/> must be loaded for the anchor.</summary>

@@ -31,7 +31,9 @@ public sealed partial class TraceStore
     /// tree over the same claims. <paramref name="buildTree"/> gets 32-byte digests and must be pure.
     /// </remarks>
     /// <exception cref="BatchConflictException">another batcher assigned some of the claims first; nothing was written.</exception>
-    public async Task<AnchorBatch?> CreateBatchAsync(int maxClaims, Func<IReadOnlyList<byte[]>, BatchTree> buildTree, CancellationToken cancellationToken)
+    /// <param name="journal">when set, the batch's manifest is written to it before the transaction commits, so a batch
+    /// never exists (nor is anchored) without its manifest outside the index.</param>
+    public async Task<AnchorBatch?> CreateBatchAsync(int maxClaims, Func<IReadOnlyList<byte[]>, BatchTree> buildTree, CancellationToken cancellationToken, IRecordJournal? journal = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxClaims, 1);
         ArgumentNullException.ThrowIfNull(buildTree);
@@ -67,6 +69,7 @@ public sealed partial class TraceStore
         // Claim each row with a guarded update: under concurrency only still-unassigned rows count.
         var assigned = await AssignLeavesAsync(db, batch.Id, ids, tree, cancellationToken).ConfigureAwait(false);
         if (assigned != ids.Count) throw new BatchConflictException(ids.Count, assigned);
+        if (journal is not null) await journal.WriteManifestAsync(batch.Id, batch.Root, batch.CreatedAt, ids, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return batch.ToDomain();
     }

@@ -87,6 +87,17 @@ public sealed class CrashDrillTests(ITestOutputHelper output) : IDisposable
             foreach (var record in all.Take(200))
                 Assert.Equal(VerificationStatus.Verified, (await evidence.VerifyAsync(new VerifyRequest { RecordId = record.Id })).Result.Status);
             output.WriteLine($"{accepted.Count} records accepted by clients, {all.Count} held by the node, {anchoredRoots.Count} roots anchored, all CONFIRMED");
+
+            // The audit against the blob store's journal and the chain: every acknowledged record has its envelope and
+            // its row. A kill may leave only what precedes an acknowledgement (docs/rebuild.md, crash windows): an
+            // envelope whose row never committed, or content whose envelope never did; never a finding on an
+            // acknowledged record, a state or a batch.
+            var (findings, summary) = await Trace.Api.Tests.Rebuild.AuditDrillTests.AuditAsync(api.Channel);
+            Assert.All(findings, f => Assert.Contains(f.Kind, new[] { AuditFindingKind.RowMissing, AuditFindingKind.BlobUnreferenced }));
+            Assert.Empty(findings.Select(f => f.RecordId).Intersect(accepted.Keys));
+            output.WriteLine($"audit: {summary.Records} records, {summary.Batches} batches, {summary.RpcCalls} RPC calls; " +
+                             $"{findings.Count(f => f.Kind == AuditFindingKind.RowMissing)} unacknowledged envelopes without rows, " +
+                             $"{findings.Count(f => f.Kind == AuditFindingKind.BlobUnreferenced)} unacknowledged content blobs");
         }
     }
 

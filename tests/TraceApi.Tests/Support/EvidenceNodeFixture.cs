@@ -32,9 +32,22 @@ public sealed class EvidenceNodeFixture : IAsyncLifetime
 
     public EvidenceService.EvidenceServiceClient Evidence => new(Api.Channel);
 
+    private readonly Dictionary<string, string> _settings;
+
+    public EvidenceNodeFixture() : this(null)
+    {
+    }
+
+    /// <summary>A node with <see cref="Settings"/> overridden by <paramref name="overrides"/> (internal: xunit needs one public constructor).</summary>
+    internal EvidenceNodeFixture(IDictionary<string, string>? overrides)
+    {
+        _settings = Settings;
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>()) _settings[key] = value;
+    }
+
     public async Task InitializeAsync()
     {
-        Api = await TraceApiProcess.StartAsync(_dataDirectory, Settings);
+        Api = await TraceApiProcess.StartAsync(_dataDirectory, _settings);
         Node = await new NodeService.NodeServiceClient(Api.Channel).GetNodeInfoAsync(new GetNodeInfoRequest());
         Rpc = new JsonRpcClient(new Uri(Node.RpcUrl));
         Eth = new EthRpc(Rpc);
@@ -98,6 +111,21 @@ public sealed class EvidenceNodeFixture : IAsyncLifetime
         try { await _participants.SuspendParticipantAsync(ParticipantId(key), 1); }
         finally { _adminLock.Release(); }
     }
+
+    /// <summary>
+    /// Stops the node (SIGTERM), runs <paramref name="whileStopped"/> on its data directory, and starts it again on the
+    /// same directory with the same settings (the embedded chain keeps its state).
+    /// </summary>
+    public async Task RestartAsync(Func<string, Task>? whileStopped = null)
+    {
+        await Api.DisposeAsync();
+        if (whileStopped is not null) await whileStopped(_dataDirectory);
+        Api = await TraceApiProcess.StartAsync(_dataDirectory, _settings, TimeSpan.FromMinutes(3));
+        Node = await new NodeService.NodeServiceClient(Api.Channel).GetNodeInfoAsync(new GetNodeInfoRequest());
+    }
+
+    /// <summary>The node's data directory.</summary>
+    public string DataDirectory => _dataDirectory;
 
     public static byte[] ParticipantId(EthereumAddress key) => Keccak256.Hash(key.ToArray());
 

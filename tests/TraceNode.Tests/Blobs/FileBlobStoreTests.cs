@@ -137,7 +137,12 @@ public sealed class FileBlobStoreTests : IDisposable
             await read.CopyToAsync(copy);
             Assert.Equal("tiny"u8.ToArray(), copy.ToArray());
         }
-        Assert.False(File.Exists(Path.Combine(_root, "small.db")));
+        // small.db still exists (it holds the blob journal, docs/rebuild.md) but keeps no content.
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_root, "small.db")};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM blobs";
+        Assert.Equal(0L, (long)count.ExecuteScalar()!);
     }
 
     [Fact]

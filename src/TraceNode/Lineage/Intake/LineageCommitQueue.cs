@@ -28,7 +28,8 @@ public sealed partial class LineageCommitQueue(
     ILogger<LineageCommitQueue> logger,
     ITransportFactorProvider? factors = null,
     IBlobStore? blobs = null,
-    IParticipantKeys? keys = null)
+    IParticipantKeys? keys = null,
+    IRecordJournal? journal = null)
     : GroupCommitter<LineageWork, LineageOutcome>(MaxGroup, logger)
 {
     private const int MaxGroup = 256;
@@ -57,6 +58,7 @@ public sealed partial class LineageCommitQueue(
     {
         var outcomes = new LineageOutcome[items.Count];
         var created = 0;
+        var now = StorageTime.Normalize(clock.GetUtcNow());
         await using (var db = store.OpenContext())
         {
             await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
@@ -70,7 +72,7 @@ public sealed partial class LineageCommitQueue(
                 {
                     var result = items[i] switch
                     {
-                        LineageSubmission submission => await ApplyAsync(db, submission, CancellationToken.None).ConfigureAwait(false),
+                        LineageSubmission submission => await ApplyAsync(db, submission, now, CancellationToken.None).ConfigureAwait(false),
                         StandingRefresh refresh => await RefreshAsync(db, refresh, CancellationToken.None).ConfigureAwait(false),
                         _ => throw new InvalidOperationException($"unknown lineage work {items[i].GetType().Name}"),
                     };
@@ -102,8 +104,23 @@ public sealed partial class LineageCommitQueue(
 
     // The content of every record this group accepts is stored before the group commits: a crash in between leaves only
     // content-addressed bytes no record names (harmless), never a record without its content; a refused record leaves none.
+    // With a journal, the envelopes go in the same blob commit, in the order the records were applied: the order a
+    // rebuild replays them in.
     private async Task StoreContentAsync(IReadOnlyList<LineageWork> items, LineageOutcome[] outcomes)
     {
+        if (journal is not null)
+        {
+            var claims = new List<AcceptedClaim>();
+            var contents = new List<ReadOnlyMemory<byte>>();
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i] is not LineageSubmission submission || outcomes[i].Result is not { Created: true } result) continue;
+                claims.Add(submission.Claim with { AcceptedAt = result.Record.AcceptedAt });
+                if (!submission.Content.IsEmpty) contents.Add(submission.Content);
+            }
+            if (claims.Count > 0) await journal.WriteEnvelopesAsync(claims, contents, CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
         if (blobs is null) return;
         var writes = new List<Task>();
         for (var i = 0; i < items.Count; i++)
@@ -114,9 +131,9 @@ public sealed partial class LineageCommitQueue(
 
     protected override async Task<LineageOutcome> CommitOneAsync(LineageWork item) => (await CommitGroupAsync([item]).ConfigureAwait(false))[0];
 
-    private async Task<AddClaimResult> ApplyAsync(TraceDbContext db, LineageSubmission item, CancellationToken ct)
+    private async Task<AddClaimResult> ApplyAsync(TraceDbContext db, LineageSubmission item, DateTimeOffset now, CancellationToken ct)
     {
-        var staged = await store.StageAcceptedClaimAsync(db, item.Claim, ct).ConfigureAwait(false);
+        var staged = await store.StageAcceptedClaimAsync(db, item.Claim.AcceptedAt is null ? item.Claim with { AcceptedAt = now } : item.Claim, ct).ConfigureAwait(false);
         if (!staged.Created) return staged; // the same signed claim again: nothing changes
         var writer = new LineageWriter(db, factors, keys);
         var affected = await writer.ApplyAsync(item.Record, item.Claim, ct).ConfigureAwait(false);

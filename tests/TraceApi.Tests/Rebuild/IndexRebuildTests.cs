@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using Trace.Api.Tests.Support;
+using Trace.Protos.V1;
+using Xunit.Abstractions;
+
+namespace Trace.Api.Tests.Rebuild;
+
+/// <summary>
+/// The index is derived data: with the database deleted, the offline <c>rebuild-index</c> command (and, beside a live
+/// node, the RebuildIndex RPC) builds one equal to it row by row from the blob store's journal and the chain.
+/// </summary>
+public sealed class IndexRebuildTests(EvidenceNodeFixture node, ITestOutputHelper output) : IClassFixture<EvidenceNodeFixture>
+{
+    [Fact]
+    public async Task Deleting_the_database_and_rebuilding_gives_back_every_row()
+    {
+        var scenario = await IndexScenario.RunAsync(node);
+        await AuditCleanAsync(); // the pipeline has settled: every row agrees with the blob store and the chain
+
+        // Beside the live node: the admin RPC writes a fresh index under <data>/rebuilds/.
+        var rebuilt = await new IndexAdminService.IndexAdminServiceClient(node.Api.Channel).RebuildIndexAsync(new RebuildIndexRequest { Name = "beside-live.db" });
+        Assert.Empty(rebuilt.Problems);
+        Assert.Empty(rebuilt.Refused);
+        Assert.True(rebuilt.Records >= (ulong)scenario.AllRecords.Count, $"{rebuilt.Records} records rebuilt");
+        Assert.Equal(rebuilt.Batches, rebuilt.AnchoredBatches);
+        Assert.Equal(1UL, rebuilt.WithdrawnRecords);
+        output.WriteLine($"RPC: {rebuilt.Records} records, {rebuilt.Batches} batches, {rebuilt.RpcCalls} RPC calls, {rebuilt.ElapsedMs} ms");
+
+        var original = Path.Combine(Path.GetTempPath(), $"trace-original-{Guid.NewGuid():N}.db");
+        string? offline = null;
+        await node.RestartAsync(async data =>
+        {
+            var live = Path.Combine(data, "trace.db");
+            CopyIndex(live, original);
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(live + suffix);
+            var (exit, text) = await RunRebuildCommandAsync(data);
+            output.WriteLine(text);
+            Assert.True(exit == 0, $"rebuild-index exited with {exit}:\n{text}");
+            offline = live;
+            IndexTables.AssertEqual(original, live);
+            IndexTables.AssertEqual(original, rebuilt.DatabasePath);
+        });
+        Assert.NotNull(offline);
+
+        // The node serves from the rebuilt index: the records are there, CONFIRMED, and the audit finds nothing.
+        foreach (var id in scenario.AllRecords)
+            Assert.Equal(RecordStatus.Confirmed, (await node.Evidence.GetRecordAsync(new GetRecordRequest { RecordId = id })).Record.Status);
+        Assert.True((await node.Evidence.GetRecordAsync(new GetRecordRequest { RecordId = scenario.RevokedReport })).Record.Revocation is not null);
+        var footprint = (await new LineageService.LineageServiceClient(node.Api.Channel).GetFootprintAsync(new GetFootprintRequest { BatchId = scenario.CoilBatch })).Footprint;
+        Assert.True(footprint.RestsOnWithdrawnEvidence);
+        await AuditCleanAsync();
+        File.Delete(original);
+    }
+
+    private async Task AuditCleanAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var (findings, summary) = await AuditDrillTests.AuditAsync(node);
+            if (findings.Count == 0) return;
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail("the audit still reports:\n" + string.Join("\n", findings.Select(f => $"{f.Kind} {f.RecordId} {f.Problem}: {string.Join("; ", f.FailedChecks)}")));
+            await Task.Delay(500);
+        }
+    }
+
+    // A consistent copy of a live SQLite index, WAL included.
+    private static void CopyIndex(string from, string to)
+    {
+        using var source = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={from};Pooling=False");
+        source.Open();
+        using var command = source.CreateCommand();
+        command.CommandText = $"VACUUM INTO '{to.Replace("'", "''", StringComparison.Ordinal)}'";
+        command.ExecuteNonQuery();
+    }
+
+    private static async Task<(int Exit, string Output)> RunRebuildCommandAsync(string dataDirectory)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoPaths.Root };
+        start.ArgumentList.Add(RepoPaths.ApiDll);
+        start.ArgumentList.Add("rebuild-index");
+        start.ArgumentList.Add("--data-dir");
+        start.ArgumentList.Add(dataDirectory);
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        foreach (var (key, value) in EvidenceNodeFixture.Settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
