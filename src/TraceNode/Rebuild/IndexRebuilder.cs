@@ -11,7 +11,6 @@ using Trace.Node.Blobs;
 using Trace.Node.Carbon.Factors;
 using Trace.Node.Chain;
 using Trace.Node.ContentAccess;
-using Trace.Node.Indexing;
 using Trace.Node.Lineage;
 using Trace.Node.Lineage.Intake;
 using Trace.Node.Lineage.Projection;
@@ -193,8 +192,8 @@ public sealed partial class IndexRebuilder(
             if (await store.ApplyRevocationAsync(id, new RecordRevocation(withdrawal.At, (long)withdrawal.BlockNumber, withdrawal.TxHash, withdrawal.SupersededBy), ct).ConfigureAwait(false))
                 report.Withdrawn++;
         }
-        var block = await chain.Eth.GetBlockAsync(Trace.Chain.Rpc.BlockTag.Number(safe), ct).ConfigureAwait(false);
-        if (block is not null) await store.SaveCheckpointAsync(WithdrawalFollower.CheckpointName, (long)safe, block.Hash, ct).ConfigureAwait(false);
+        // No follower cursor is written: the registry event follower of the rebuilt node starts from the first block and
+        // indexes every registry event again (idempotent), which brings back flags, endorsements and the audit trail.
     }
 
     // The node's own transport factor sets are records too (subject urn:trace:transport-factor-set:<version>): their

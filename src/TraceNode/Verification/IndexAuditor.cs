@@ -47,7 +47,7 @@ public sealed class IndexAuditor(
         await contracts.Ready.WaitAsync(ct).ConfigureAwait(false);
         var history = await RegistryHistory.ReadAsync(contracts, chain, ct).ConfigureAwait(false);
         summary.RpcCalls = history.RpcCalls;
-        var checkpoint = await store.GetCheckpointAsync(WithdrawalFollower.CheckpointName, ct).ConfigureAwait(false);
+        var checkpoint = await store.GetCheckpointAsync(RegistryEventFollower.CheckpointName, ct).ConfigureAwait(false);
         var journal = JournalSnapshot.Read(blobs);
         var intact = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var (hash, ok) in blobs.CheckAll()) intact[Hex.Encode(hash)] = ok;
