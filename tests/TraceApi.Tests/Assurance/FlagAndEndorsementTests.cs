@@ -109,9 +109,9 @@ public sealed class FlagAndEndorsementTests(EvidenceNodeFixture node)
         {
             var (exit, printed) = await RunCliAsync("verify", "--bundle", bundleFile, "--rpc", node.Node.RpcUrl);
             Assert.Equal(1, exit);
-            Assert.Contains("FLAGGED (chain", printed);
-            Assert.Contains($"flag        by {Hex.Encode(EvidenceNodeFixture.ParticipantId(customs.Address))} ({customs.Address})", printed);
-            Assert.Contains($"endorsement by {Hex.Encode(EvidenceNodeFixture.ParticipantId(verifier.Address))}", printed);
+            Assert.Contains("NOT VERIFIED (FLAGGED)", printed);
+            Assert.Contains($"flag by {Hex.Encode(EvidenceNodeFixture.ParticipantId(customs.Address))} (key {customs.Address})", printed);
+            Assert.Contains($"endorsement by {Hex.Encode(EvidenceNodeFixture.ParticipantId(verifier.Address))} (key {verifier.Address})", printed);
         }
         finally { File.Delete(bundleFile); }
 

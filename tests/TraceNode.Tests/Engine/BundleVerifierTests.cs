@@ -21,7 +21,7 @@ namespace Trace.Node.Tests.Engine;
 public sealed class BundleVerifierTests(EngineFixture engine) : IAsyncLifetime
 {
     private static readonly string[] AllChecks =
-        ["content_hash", "subject", "record_id", "domain", "signature", "merkle_leaf", "merkle_proof", "chain_id", "registry", "root_on_chain", "anchor_transaction", "anchor_block", "registry_verify"];
+        ["content_hash", "subject", "record_id", "domain", "signature", "merkle_leaf", "merkle_proof", "chain_id", "registry", "root_on_chain", "anchor_transaction", "anchor_block", "registry_verify", "regulator_flags"];
 
     private ProofBundle _bundle = null!;
     private byte[] _content = null!;
@@ -155,11 +155,15 @@ public sealed class BundleVerifierTests(EngineFixture engine) : IAsyncLifetime
     private static void AssertFailsAt(VerificationOutcome outcome, string check, VerificationStatus status)
     {
         Assert.Equal(status, outcome.Status);
-        var failed = outcome.Checks[^1];
+        var at = outcome.Checks.ToList().FindIndex(c => !c.Passed);
+        Assert.True(at >= 0, "no check failed");
+        var failed = outcome.Checks[at];
         Assert.Equal(check, failed.Name);
-        Assert.False(failed.Passed, $"{failed.Name} passed: {failed.Detail}");
-        Assert.All(outcome.Checks.SkipLast(1), c => Assert.True(c.Passed, $"{c.Name} failed before {check}: {c.Detail}"));
-        Assert.Equal(AllChecks.TakeWhile(c => c != check).Append(check), outcome.Checks.Select(c => c.Name));
+        Assert.All(outcome.Checks.Take(at), c => Assert.True(c.Passed, $"{c.Name} failed before {check}: {c.Detail}"));
+        Assert.Equal(AllChecks.TakeWhile(c => c != check).Append(check), outcome.Checks.Take(at + 1).Select(c => c.Name));
+        // The registry's verdict is followed by the flag check (flags are listed on a revoked record too); any earlier
+        // failure ends the walk.
+        Assert.Equal(check == "registry_verify" ? ["regulator_flags"] : Array.Empty<string>(), outcome.Checks.Skip(at + 1).Select(c => c.Name));
     }
 
     // A bundle whose own members agree (digest, domain, signature, one-leaf tree) but that nothing anchored.
