@@ -32,7 +32,6 @@ public sealed partial class IndexRebuilder(
     TraceContracts contracts,
     ChainConnection chain,
     LineageRecordReader lineageReader,
-    IRegulatorFlagSource flags,
     IOptions<ChainOptions> chainOptions,
     IOptions<LineageOptions> lineageOptions,
     TimeProvider clock,
@@ -42,6 +41,10 @@ public sealed partial class IndexRebuilder(
 {
     private const int RecordChunk = 2000;
     private readonly ILoggerFactory _loggers = loggers ?? NullLoggerFactory.Instance;
+
+    // The lineage is replayed before any flag is indexed (the fresh database has none yet, and the live one may be gone):
+    // the registry event follower re-reads the flags afterwards and the status projector marks the footprints then.
+    private static readonly NoRegulatorFlags NoFlagsYet = new();
 
     /// <summary>Builds the index into <paramref name="sqlitePath"/>, which must not exist yet.</summary>
     /// <exception cref="IOException">the file exists.</exception>
@@ -61,14 +64,14 @@ public sealed partial class IndexRebuilder(
 
         var journal = ReadJournal(report);
         LogRead(logger, journal.Claims.Count, journal.Manifests.Count);
-        await using (var lineage = new LineageCommitQueue(store, [], flags, clock, _loggers.CreateLogger<LineageCommitQueue>(), factors, blobs: null, keys: keys))
+        await using (var lineage = new LineageCommitQueue(store, [], NoFlagsYet, clock, _loggers.CreateLogger<LineageCommitQueue>(), factors, blobs: null, keys: keys))
         {
             await RestoreRecordsAsync(store, lineage, journal, report, ct).ConfigureAwait(false);
             await RestoreBatchesAsync(store, journal, report, ct).ConfigureAwait(false);
             var history = await RegistryHistory.ReadAsync(contracts, chain, ct).ConfigureAwait(false);
             await ApplyChainAsync(store, journal, history, report, ct).ConfigureAwait(false);
             await RestoreFactorSetsAsync(store, journal, ct).ConfigureAwait(false);
-            var projector = new LineageStatusProjector(store, lineage, flags, lineageOptions, clock, _loggers.CreateLogger<LineageStatusProjector>());
+            var projector = new LineageStatusProjector(store, lineage, NoFlagsYet, lineageOptions, clock, _loggers.CreateLogger<LineageStatusProjector>());
             while (await projector.CatchUpAsync(ct).ConfigureAwait(false)) { }
             report.RpcCalls = history.RpcCalls;
         }

@@ -38,6 +38,7 @@ public sealed class AuthorizationMatrixTests(AccessNodeFixture node, ITestOutput
         /trace.v1.EvidenceService/WatchRecordStatus                       - + + + + + +
         /trace.v1.EvidenceService/DownloadContent                         - + + + + + +
         /trace.v1.AuditService/AuditIndex                                 + + + + + + +
+        /trace.v1.IndexAdminService/RebuildIndex                          - + - - - - -
         /trace.v1.AssuranceService/FlagRecord                             - - - - - + -
         /trace.v1.AssuranceService/UnflagRecord                           - - - - - + -
         /trace.v1.AssuranceService/EndorseRecord                          - - - - + - -

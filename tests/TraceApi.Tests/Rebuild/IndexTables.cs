@@ -10,7 +10,10 @@ namespace Trace.Api.Tests.Rebuild;
 internal static class IndexTables
 {
     /// <summary>Tables that are local progress logs, not index state (docs/rebuild.md, "Local by nature").</summary>
-    public static readonly string[] LocalTables = ["RecordStatusChanges", "ChainCheckpoints", "LineageCursors", "__EFMigrationsHistory", "__EFMigrationsLock"];
+    public static readonly string[] LocalTables = ["RecordStatusChanges", "ChainCheckpoints", "LineageCursors", "__EFMigrationsHistory", "__EFMigrationsLock",
+        // The registry event follower's own tables: it re-reads every registry event from the first block once the rebuilt
+        // node starts (docs/rebuild.md), so they are not part of what RebuildIndex itself writes.
+        "IndexedBlocks", "RegistryEvents", "RecordFlags", "RecordEndorsements", "FlagNotes"];
 
     /// <summary>Columns that are local to a node, by table.</summary>
     public static readonly Dictionary<string, string[]> LocalColumns = new()
