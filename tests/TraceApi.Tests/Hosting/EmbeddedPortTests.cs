@@ -42,7 +42,7 @@ public sealed class EmbeddedPortTests : IDisposable
     [Fact]
     public async Task A_configured_port_is_the_rpc_url_the_node_reports()
     {
-        var port = FreePort();
+        var port = TraceApiProcess.FreePort();
         await using var api = await TraceApiProcess.StartAsync(Path.Combine(_directory, "node"), new Dictionary<string, string> { ["Chain:EmbeddedPort"] = port.ToString() });
         var info = await new NodeService.NodeServiceClient(api.Channel).GetNodeInfoAsync(new GetNodeInfoRequest());
         Assert.Equal($"http://127.0.0.1:{port}/", info.RpcUrl);
@@ -63,10 +63,4 @@ public sealed class EmbeddedPortTests : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Trace.Api.Tests.Support;
 using Trace.Node.Startup;
 using Trace.Node.LocalChain;
@@ -17,7 +15,7 @@ public sealed class StartupFailureTests : IDisposable
     [Fact]
     public async Task An_unreachable_chain_ends_the_start_with_one_line_naming_Chain_RpcUrl_and_exit_code_3()
     {
-        var closed = ClosedPort();
+        var closed = TraceApiProcess.FreePort(); // nothing listens there
         var (exitCode, output) = await TraceApiProcess.RunUntilExitAsync(_data, new Dictionary<string, string>
         {
             ["Chain:RpcUrl"] = $"http://127.0.0.1:{closed}", ["Rpc:MaxRetries"] = "1",
@@ -50,12 +48,6 @@ public sealed class StartupFailureTests : IDisposable
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port; // closed again when disposed: nothing listens there
-    }
 
     public void Dispose()
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace Trace.Api.Tests.Support;
 
@@ -22,7 +21,7 @@ public sealed class FaultyRpcProxy : IAsyncDisposable
     {
         _target = target;
         _random = new Random(seed);
-        var port = FreePort();
+        var port = TraceApiProcess.FreePort();
         Url = new Uri($"http://127.0.0.1:{port}/");
         _listener.Prefixes.Add(Url.ToString());
         _listener.Start();
@@ -120,12 +119,6 @@ public sealed class FaultyRpcProxy : IAsyncDisposable
 
     private enum Fault { None, Error, DropBefore, Delay, DropAfter }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

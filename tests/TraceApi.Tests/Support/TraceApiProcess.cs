@@ -189,7 +189,8 @@ public sealed partial class TraceApiProcess : IAsyncDisposable
         lock (_output) _output.AppendLine(line);
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on right now (the probe listener is closed again).</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
