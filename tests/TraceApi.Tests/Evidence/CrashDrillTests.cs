@@ -101,7 +101,8 @@ public sealed class CrashDrillTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    private static async Task RegisterAsync(GetNodeInfoResponse node, ClaimSigner[] signers)
+    /// <summary>Registers each signer as a supplier of its own, sent by the registry admin (Anvil dev key 0) through the node's RPC URL.</summary>
+    internal static async Task RegisterAsync(GetNodeInfoResponse node, ClaimSigner[] signers)
     {
         using var rpc = new JsonRpcClient(new Uri(node.RpcUrl));
         var eth = new EthRpc(rpc);

@@ -2,9 +2,7 @@ using System.Collections.Concurrent;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Trace.Api.Tests.Support;
-using Trace.Chain.Accounts;
 using Trace.Chain.Contracts;
-using Trace.Chain.Contracts.Registries;
 using Trace.Chain.Rpc;
 using Trace.Client.Access;
 using Trace.Client.Claims;
@@ -47,12 +45,7 @@ public sealed class RpcFaultDrillTests(ITestOutputHelper output) : IDisposable
         var signers = Enumerable.Range(0, 3).Select(_ => new ClaimSigner(EthereumKey.Generate(), node.ChainId, registry)).ToArray();
         using var rpc = new JsonRpcClient(anvil.RpcUrl); // the test itself talks to the chain directly
         var eth = new EthRpc(rpc);
-        using (var admin = EthereumKey.FromHex(DevKey0))
-        {
-            var participants = ParticipantRegistryClient.Connect(EthereumAddress.Parse(node.Contracts["ParticipantRegistry"]), eth, new TransactionSender(eth, admin, node.ChainId));
-            foreach (var signer in signers)
-                await participants.RegisterParticipantAsync(EvidenceNodeFixture.ParticipantId(signer.Address), "urn:trace:test", new byte[32], ParticipantRoles.Supplier, [signer.Address]);
-        }
+        await CrashDrillTests.RegisterAsync(node, signers); // through the proxy, still faultless
 
         proxy.Faulty = true;
         var accepted = new ConcurrentDictionary<string, byte>();
