@@ -42,6 +42,7 @@ public sealed partial class TraceClient : IDisposable
         Pact = new PactService.PactServiceClient(signedIn);
         Epcis = new EpcisService.EpcisServiceClient(signedIn);
         Assurance = new AssuranceService.AssuranceServiceClient(signedIn);
+        IndexAdmin = new IndexAdminService.IndexAdminServiceClient(signedIn);
         Info = info;
         Registry = EthereumAddress.TryParse(info.Contracts.GetValueOrDefault("EvidenceRegistry"), out var registry)
             ? registry
@@ -96,6 +97,9 @@ public sealed partial class TraceClient : IDisposable
 
     /// <summary>The generated AssuranceService client: flags, endorsements and the audit trail (docs/assurance.md).</summary>
     public AssuranceService.AssuranceServiceClient Assurance { get; }
+
+    /// <summary>The generated IndexAdminService client: the index rebuilt from the chain and the blob journal (admin, docs/rebuild.md).</summary>
+    public IndexAdminService.IndexAdminServiceClient IndexAdmin { get; }
 
     /// <summary>
     /// A flag / endorsement signer for this node's deployment. The relay RPCs are signed in as

@@ -10,6 +10,7 @@ namespace Trace.Cli.Commands;
 
 /// <summary>
 /// <c>trace audit</c>: the node re-verifies its whole index against its blobs and the chain (exit 1 with findings);
+/// <c>trace audit rebuild</c> has the node build a fresh index from the chain and its blob journal (admin);
 /// <c>trace audit cbam</c> exports a CBAM report; <c>trace audit pact BATCH</c> a PACT ProductFootprint.
 /// </summary>
 internal static class AuditCommand
@@ -52,7 +53,12 @@ internal static class AuditCommand
                 new JsonObject { ["footprintId"] = answer.FootprintId }, ct);
         });
 
+        var name = new Option<string?>("--name") { Description = "File name of the new index under <data directory>/rebuilds/ (ending in .db; default trace-<UTC time>.db)" };
+        var rebuild = new Command("rebuild", "Admin: have the node build a fresh index from the chain and its blob journal beside the live one, and report what it restored (docs/rebuild.md)") { name };
+        Run.Action(rebuild, RebuildAsync(name));
+
         command.Subcommands.Add(AssuranceCommands.Trail());
+        command.Subcommands.Add(rebuild);
         command.Subcommands.Add(cbam);
         command.Subcommands.Add(pact);
         return command;
@@ -89,6 +95,31 @@ internal static class AuditCommand
         }
         throw new CliException(ExitCodes.Negative, "the node ended the audit without a summary");
     }
+
+    /// <summary>
+    /// Exit codes: 0 rebuilt with nothing left out, 1 rebuilt with problems or refused records, 2 a bad name, 3 the node
+    /// or its chain unreachable, 4 not an admin, 6 a rebuild of that name exists.
+    /// </summary>
+    private static Func<Session, CancellationToken, Task<int>> RebuildAsync(Option<string?> name) => async (s, ct) =>
+    {
+        var client = await s.SignedInClientAsync(ct);
+        var request = new RebuildIndexRequest { Name = s.Value(name) ?? "" };
+        var answer = s.Json
+            ? await client.IndexAdmin.RebuildIndexAsync(request, cancellationToken: ct)
+            : await s.Console.Status().StartAsync("rebuilding the index from the chain and the blob journal…",
+                async _ => await client.IndexAdmin.RebuildIndexAsync(request, cancellationToken: ct));
+        if (s.Json) Session.WriteJson(Session.ToJson(answer));
+        else
+        {
+            s.Console.MarkupLine(Ui.Format($"Rebuilt index: {answer.DatabasePath}"));
+            s.Console.MarkupLine(Ui.Format($"  {answer.Records} records, {answer.Batches} batches ({answer.AnchoredBatches} anchored), {answer.WithdrawnRecords} withdrawn on chain"));
+            s.Console.MarkupLine(Ui.Format($"  {answer.RpcCalls} JSON-RPC calls, {answer.ElapsedMs / 1000.0m:0.0} s"));
+            foreach (var problem in answer.Problems) s.Console.MarkupLine(Ui.Format($"  [red]problem[/]: {problem}"));
+            foreach (var refused in answer.Refused) s.Console.MarkupLine(Ui.Format($"  [yellow]refused on replay[/]: {refused}"));
+            s.Console.MarkupLine("The live index is untouched: stop the node and move the file into place to serve from it (docs/rebuild.md).");
+        }
+        return answer.Problems.Count == 0 && answer.Refused.Count == 0 ? ExitCodes.Ok : ExitCodes.Negative;
+    };
 
     private static async Task<int> SaveAsync(Session s, string content, FileInfo? output, string summary, JsonObject json, CancellationToken ct)
     {

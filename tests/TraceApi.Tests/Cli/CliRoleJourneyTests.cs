@@ -105,6 +105,19 @@ public sealed class CliRoleJourneyTests(EvidenceNodeFixture node) : IDisposable
         var pact = (await cli.RunAsync("audit", "pact", batchId, "--json")).Exits(0).Json;
         Assert.Contains(batchId, pact["content"]!.GetValue<string>());
 
+        // The operator rebuilds the index from the chain and the blob journal beside the live one; a regulator may not.
+        (await cli.RunAsync("--key", "regulator", "audit", "rebuild", "--json")).Exits(4);
+        var rebuildName = $"cli-{RandomNumberGenerator.GetHexString(6).ToLowerInvariant()}.db";
+        var rebuild = await cli.RunAsync(["--key", "admin", "audit", "rebuild", "--name", rebuildName, "--json"], timeout: TimeSpan.FromMinutes(4));
+        var rebuilt = rebuild.Json;
+        var leftOut = (rebuilt["problems"]?.AsArray().Count ?? 0) + (rebuilt["refused"]?.AsArray().Count ?? 0);
+        Assert.Equal(leftOut == 0 ? 0 : 1, rebuild.ExitCode);
+        Assert.EndsWith(Path.Combine("rebuilds", rebuildName), rebuilt["databasePath"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(File.Exists(rebuilt["databasePath"]!.GetValue<string>()));
+        Assert.True(ulong.Parse(rebuilt["records"]!.ToString(), CultureInfo.InvariantCulture) >= 3); // at least this journey's
+        (await cli.RunAsync("--key", "admin", "audit", "rebuild", "--name", rebuildName, "--json")).Exits(6); // that name exists
+        (await cli.RunAsync("--key", "admin", "audit", "rebuild", "--name", "../escape.db", "--json")).Exits(2);
+
         // The supplier shares its certificate with the buyer, then withdraws it: it verifies REVOKED from then on (exit 1).
         (await cli.RunAsync("--key", "supplier", "records", "watch", certificate, "--until", "confirmed", "--json")).Exits(0);
         var grant = (await cli.RunAsync("--key", "supplier", "grant", "--to", buyerId, "--record", certificate, "--json")).Exits(0).Json;

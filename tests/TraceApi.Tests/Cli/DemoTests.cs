@@ -43,6 +43,15 @@ public sealed partial class DemoTests(EvidenceNodeFixture node) : IDisposable
         Assert.True(printed["restsOnWithdrawnEvidence"]!.GetValue<bool>());
         Assert.True(Parse(footprint.TotalKgCo2E) > 0);
 
+        // The printed URL serves the provenance page with that footprint, its key figure in the HTML itself.
+        using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) })
+        using (var page = await http.GetAsync(pageUrl))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+            var perUnit = Math.Round(Parse(footprint.KgCo2EPerUnit), 3, MidpointRounding.AwayFromZero).ToString("#,##0.###", CultureInfo.InvariantCulture);
+            Assert.Contains($"id=\"footprint-per-unit\">{perUnit}<", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
         // Human output ends with the figure and the URL.
         var human = await cli.RunAsync(["demo"], timeout: TimeSpan.FromMinutes(4));
         human.Exits(0);

@@ -32,10 +32,11 @@ public sealed class ProvenancePageTests(ProvenanceScenario seeded, ITestOutputHe
         Math.Round(decimal.Parse(share, CultureInfo.InvariantCulture) * 100m, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture) + " %";
 
     [BrowserFact]
-    public async Task A_buyer_sees_the_footprint_verified_badges_and_the_revoked_record_and_the_record_page_verifies_on_chain()
+    public async Task A_buyer_sees_the_footprint_verified_badges_the_revoked_and_the_flagged_record_and_the_record_page_verifies_on_chain()
     {
         var footprint = await FootprintAsync();
         var revoked = seeded.Scenario.RecordId("energy-report");
+        var flagged = seeded.Scenario.RecordId("ore-rail");
         var doorPanel = seeded.Scenario.RecordId("door-panel");
         var upstream = await new LineageService.LineageServiceClient(seeded.Node.Api.Channel)
             .GetUpstreamLineageAsync(new GetUpstreamLineageRequest { BatchId = ProvenanceScenario.DoorPanelBatchId });
@@ -43,7 +44,8 @@ public sealed class ProvenancePageTests(ProvenanceScenario seeded, ITestOutputHe
         var seen = await DriveAsync(new JsonObject
         {
             ["chromium"] = Browser.Chromium, ["pageUrl"] = new Uri(seeded.Http, PagePath).ToString(),
-            ["recordUrls"] = new JsonArray(new Uri(seeded.Http, $"/records/{doorPanel}").ToString(), new Uri(seeded.Http, $"/records/{revoked}").ToString()),
+            ["recordUrls"] = new JsonArray(new Uri(seeded.Http, $"/records/{doorPanel}").ToString(), new Uri(seeded.Http, $"/records/{revoked}").ToString(),
+                new Uri(seeded.Http, $"/records/{flagged}").ToString()),
             ["screenshot"] = Screenshot, ["recordScreenshot"] = RecordScreenshot,
         });
 
@@ -54,7 +56,8 @@ public sealed class ProvenancePageTests(ProvenanceScenario seeded, ITestOutputHe
         Assert.Equal(PercentText(footprint.VerifiedShare), seen["verifiedShare"]!.GetValue<string>());
         Assert.Contains("withdrawn evidence", seen["withdrawn"]!.GetValue<string>(), StringComparison.Ordinal);
 
-        // Every cited record has a visible badge: VERIFIED records say Verified, the revoked energy report says Revoked.
+        // Every cited record has a visible badge: VERIFIED records say Verified, the revoked energy report says Revoked,
+        // the ore's rail shipment, under a regulator's open flag, says Flagged.
         var records = seen["records"]!.AsArray().Select(r => r!.AsObject()).ToDictionary(r => r["id"]!.GetValue<string>());
         Assert.Equal(footprint.Citations.Select(c => c.RecordId).Distinct().Order(), records.Keys.Order());
         Assert.All(records.Values, r => Assert.True(r["badgeVisible"]!.GetValue<bool>()));
@@ -63,6 +66,9 @@ public sealed class ProvenancePageTests(ProvenanceScenario seeded, ITestOutputHe
         Assert.True(footprint.Citations.Count(c => c.Standing == LineageStanding.Verified) >= 10);
         Assert.Equal("Revoked", records[revoked]["badge"]!.GetValue<string>());
         Assert.Equal(ProvenanceScenario.Names["smelter"], records[revoked]["issuer"]!.GetValue<string>());
+        Assert.Equal("Flagged", records[flagged]["badge"]!.GetValue<string>());
+        Assert.Equal(ProvenanceScenario.Names["mine"], records[flagged]["issuer"]!.GetValue<string>());
+        Assert.Contains("flagged by a regulator", seen["withdrawn"]!.GetValue<string>(), StringComparison.Ordinal);
 
         // The lineage graph draws every upstream batch; the chart and the QR code are there; nothing comes from elsewhere.
         Assert.Equal(upstream.Nodes.Count, seen["graphNodes"]!.GetValue<int>());
@@ -75,14 +81,19 @@ public sealed class ProvenancePageTests(ProvenanceScenario seeded, ITestOutputHe
         var pages = seen["recordPages"]!.AsArray();
         Assert.Equal("VERIFIED", pages[0]!["result"]!.GetValue<string>());
         Assert.StartsWith("Verified:", pages[0]!["verdict"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(["format", "subject", "record_id", "domain", "signature", "merkle_leaf", "merkle_proof", "chain_id", "root_on_chain", "anchor_transaction", "registry_verify"],
+        Assert.Equal(["format", "subject", "record_id", "domain", "signature", "merkle_leaf", "merkle_proof", "chain_id", "root_on_chain", "anchor_transaction", "registry_verify", "regulator_flags"],
             pages[0]!["checks"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()));
         Assert.All(pages[0]!["checks"]!.AsArray(), c => Assert.True(c!["passed"]!.GetValue<bool>(), c!["text"]!.GetValue<string>()));
         Assert.Equal("REVOKED", pages[1]!["result"]!.GetValue<string>());
+        // The chain's registry still answers VALID for the flagged record; the page reads the open flag from the chain.
+        Assert.Equal("FLAGGED", pages[2]!["result"]!.GetValue<string>());
+        Assert.StartsWith("Flagged:", pages[2]!["verdict"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(pages[2]!["checks"]!.AsArray(), c => c!["name"]!.GetValue<string>() == "regulator_flags" && !c!["passed"]!.GetValue<bool>());
 
         // With JavaScript off the key figures and badges are still on the page.
         Assert.Equal(PerUnitText(footprint), seen["noJavaScript"]!["perUnit"]!.GetValue<string>());
         Assert.Contains("Revoked", seen["noJavaScript"]!["badges"]!.AsArray().Select(b => b!.GetValue<string>()));
+        Assert.Contains("Flagged", seen["noJavaScript"]!["badges"]!.AsArray().Select(b => b!.GetValue<string>()));
         Assert.True(new FileInfo(Screenshot).Length > 20_000, "the screenshot is an image of the page");
         output.WriteLine($"screenshot: {Screenshot} ({new FileInfo(Screenshot).Length} bytes); record page: {RecordScreenshot}");
         output.WriteLine($"console: {seen["console"]}");
@@ -100,6 +111,8 @@ public sealed class ProvenancePageTests(ProvenanceScenario seeded, ITestOutputHe
         Assert.Contains($"id=\"verified-share\">{PercentText(footprint.VerifiedShare)}<", html, StringComparison.Ordinal);
         Assert.Contains(">Verified</span>", html, StringComparison.Ordinal);
         Assert.Contains(">Revoked</span>", html, StringComparison.Ordinal);
+        Assert.Contains(">Flagged</span>", html, StringComparison.Ordinal);
+        Assert.Contains("wet tonnes declared as cargo mass", html, StringComparison.Ordinal); // the regulator's note
         Assert.Contains("<svg class=\"chart\"", html, StringComparison.Ordinal);
         Assert.Contains("<svg class=\"graph\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.Ordinal); // the lot page has no script at all
@@ -135,6 +148,8 @@ public sealed class ProvenancePageTests(ProvenanceScenario seeded, ITestOutputHe
         Assert.Equal("Revoked", revoked["status"]!.GetValue<string>());
         Assert.Equal(ProvenanceScenario.Names["smelter"], revoked["issuerOrganisation"]!["name"]!.GetValue<string>());
         Assert.StartsWith("0x", revoked["anchorTransaction"]!["txHash"]!.GetValue<string>(), StringComparison.Ordinal);
+        var flagged = json["records"]!.AsArray().Single(r => r!["citation"]!["recordId"]!.GetValue<string>() == seeded.Scenario.RecordId("ore-rail"))!;
+        Assert.Equal("Flagged", flagged["status"]!.GetValue<string>());
 
         using var linkset = await Http.GetAsync(new Uri(seeded.Http, PagePath + "?linkType=linkset"));
         Assert.Equal("application/linkset+json", linkset.Content.Headers.ContentType?.MediaType);

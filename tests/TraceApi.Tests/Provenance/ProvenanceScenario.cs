@@ -1,4 +1,5 @@
 using Grpc.Core.Interceptors;
+using Trace.Api.Tests.Assurance;
 using Trace.Api.Tests.Lineage;
 using Trace.Api.Tests.Participants;
 using Trace.Chain.Contracts.Registries;
@@ -11,7 +12,8 @@ namespace Trace.Api.Tests.Provenance;
 /// <summary>
 /// A node seeded with the steel scenario (iron ore → pig iron → coil → door panels) through the real gRPC API: its six
 /// organisations onboarded with identity documents through ParticipantService, every record submitted and CONFIRMED,
-/// then the smelter's energy report revoked, so the door panels' page shows verified records and a revoked one.
+/// then the smelter's energy report revoked and the ore's rail shipment flagged by a regulator, so the door panels' page
+/// shows verified records, a revoked one and a flagged one.
 /// </summary>
 public sealed class ProvenanceScenario : IAsyncLifetime
 {
@@ -23,6 +25,7 @@ public sealed class ProvenanceScenario : IAsyncLifetime
     {
         ["mine"] = "Carajás Iron Ore Mining S.A.", ["smelter"] = "São Luís Pig Iron Ltda", ["customs"] = "Dutch Customs Laboratory",
         ["carrier"] = "North Atlantic Bulk Shipping BV", ["mill"] = "IJmuiden Steel Works BV", ["partsMaker"] = "Wolfsburg Body Parts GmbH",
+        ["regulator"] = "Netherlands Emissions Authority",
     };
 
     private static readonly IReadOnlyDictionary<string, string> Countries = new Dictionary<string, string>
@@ -58,12 +61,26 @@ public sealed class ProvenanceScenario : IAsyncLifetime
         await Scenario.SubmitStepsAsync();
         await Scenario.WaitAllConfirmedAsync();
         await Scenario.RelayRevocationAsync("smelter", "energy-report");
-        // The revocation reaches the footprints through the registry's events, Chain:Confirmations deep.
-        var lineage = new LineageService.LineageServiceClient(Node.Api.Channel);
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (!(await lineage.GetFootprintAsync(new GetFootprintRequest { BatchId = DoorPanelBatchId })).Footprint.RestsOnWithdrawnEvidence)
+
+        // A customs authority, onboarded as a regulator, flags the ore's rail shipment through AssuranceService as itself.
+        using var regulator = EthereumKey.Generate();
+        await admin.RegisterParticipantAsync(new RegisterParticipantRequest
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("the energy report's revocation did not reach the door panels' footprint");
+            Identity = Organisations.WithLei(Names["regulator"], "NL"), Keys = { regulator.Address.ToString() }, Roles = { ParticipantRole.Regulator },
+        });
+        var actors = new AssuranceActors(Node.Api, Node.Node, Node.EvidenceRegistry);
+        await actors.AssuranceAs(regulator).FlagRecordAsync(
+            await actors.SignerFor(regulator).FlagAsync(actors.Registry, Scenario.RecordId("ore-rail"), FlagReason.UnderInvestigation, "wet tonnes declared as cargo mass"));
+
+        // The revocation and the flag reach the footprints through the registry's events, Chain:Confirmations deep.
+        var lineage = new LineageService.LineageServiceClient(Node.Api.Channel);
+        var withdrawn = new[] { Scenario.RecordId("energy-report"), Scenario.RecordId("ore-rail") };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            var footprint = (await lineage.GetFootprintAsync(new GetFootprintRequest { BatchId = DoorPanelBatchId })).Footprint;
+            if (withdrawn.All(id => footprint.WithdrawnEvidence.Any(w => w.RecordId == id))) break;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the energy report's revocation or the ore shipment's flag did not reach the door panels' footprint");
             await Task.Delay(300);
         }
     }

@@ -10,7 +10,9 @@
   var CLAIM = "tuple(bytes32 contentHash,uint8 kind,bytes32 subject,address issuer,uint64 issuedAt,bytes32 nonce)";
   var registry = new E.Interface([
     "function rootInfo(bytes32 root) view returns (tuple(address operator,uint48 anchoredAt,uint48 blockNumber,uint32 count))",
-    "function verify(" + CLAIM + " claim, bytes signature, bytes32 root, bytes32[] proof) view returns (uint8)"
+    "function verify(" + CLAIM + " claim, bytes signature, bytes32 root, bytes32[] proof) view returns (uint8)",
+    "function claimState(bytes32 digest) view returns (tuple(uint48 revokedAt,uint16 revocationReason,address revokedBy,uint32 endorsements," +
+      "bytes32 supersededBy,uint48 supersededAt,address supersededByActor,uint32 openFlags))"
   ]);
   var bundle = JSON.parse(document.getElementById("bundle").textContent);
   var list = document.getElementById("checks");
@@ -94,6 +96,20 @@
       var when = new Date(Number(info.anchoredAt) * 1000).toISOString().replace("T", " ").slice(0, 16) + " UTC";
       if (name === "VALID") {
         check("registry_verify", true, "the EvidenceRegistry answers VALID");
+        // verify() ignores regulator flags, so they are read here (claimState); an open flag keeps the record from VERIFIED.
+        var state = registry.decodeFunctionResult("claimState", await rpc(url, "eth_call",
+          [{ to: bundle.anchor.registry, data: registry.encodeFunctionData("claimState", [digest]) }, "latest"]))[0];
+        var openFlags = Number(state.openFlags), endorsements = Number(state.endorsements);
+        if (openFlags > 0) {
+          list.appendChild(Object.assign(document.createElement("li"), { className: "fail",
+            textContent: "regulator_flags: " + openFlags + " open regulator flag(s) on chain; " + endorsements + " endorsement(s)" }));
+          list.lastChild.dataset.check = "regulator_flags";
+          verdict.className = "bad";
+          verdict.dataset.result = "FLAGGED";
+          verdict.textContent = "Flagged: the proof holds, but a regulator has flagged this record on chain and the flag is open.";
+          return;
+        }
+        check("regulator_flags", true, "no open regulator flag; " + endorsements + " endorsement(s)");
         verdict.className = "ok";
         verdict.dataset.result = "VERIFIED";
         verdict.textContent = "Verified: issuer " + claim.issuer + " signed this record and it was anchored on chain " + chainId +
