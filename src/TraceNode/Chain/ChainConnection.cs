@@ -63,6 +63,8 @@ public sealed class ChainConnection(
                     PortSetting = "Chain:EmbeddedPort",
                     StateFile = stateFile,
                     BlockTimeSeconds = options.EmbeddedBlockTimeSeconds > 0 ? options.EmbeddedBlockTimeSeconds : null,
+                    // Killed or crashed, the embedded chain comes back on the same port from its state file (docs/operations.md).
+                    RestartAfterUnexpectedExit = true,
                 },
                 loggerFactory.CreateLogger<AnvilManager>());
             try

@@ -10,8 +10,10 @@ namespace Trace.Node.LocalChain;
 
 /// <summary>
 /// Runs a local Anvil chain as a child process whose life is tied to ours: it is started on a
-/// loopback port, awaited until it answers, stopped with SIGTERM (so it dumps its state), and
-/// killed by the kernel if this process dies first (parent-death signal through setpriv).
+/// loopback port in its own session (a terminal's Ctrl-C reaches only us, and we stop it), awaited
+/// until it answers, stopped with SIGTERM (so it dumps its state), killed by the kernel if this
+/// process dies first (parent-death signal through setpriv), and, when configured, restarted on the
+/// same port from its state file if it ends without being stopped.
 /// </summary>
 public sealed partial class AnvilManager : IAsyncDisposable
 {
@@ -19,11 +21,15 @@ public sealed partial class AnvilManager : IAsyncDisposable
     private readonly AnvilOptions _options;
     private readonly ILogger _logger;
     private readonly TaskCompletionSource<AnvilExitedException> _unexpectedExit = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly ManualResetEventSlim _releaseOwnerThread = new(false);
+    private readonly Lock _lifecycle = new();
     private readonly Queue<string> _lastOutput = new();
+    private string? _binary;
+    private int _port;
     private Process? _process;
+    private ManualResetEventSlim? _releaseOwnerThread;
     private volatile bool _stopping;
     private volatile bool _running;
+    private int _restarting;
     private int _stopCalls;
     private int _disposed;
 
@@ -48,19 +54,14 @@ public sealed partial class AnvilManager : IAsyncDisposable
     /// <summary>Starts anvil and waits until eth_chainId answers with the configured chain id.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
-        if (_process is not null) throw new InvalidOperationException("anvil is already started");
-        var binary = AnvilBinary.Locate(_options.BinaryPath);
-        var port = _options.Port != 0 ? EnsureFree(_options.Port, _options.PortSetting) : FreeLoopbackPort();
-        RpcUrl = new Uri($"http://127.0.0.1:{port}");
-        var startInfo = BuildStartInfo(binary, port);
-
-        _process = await StartOnOwnerThreadAsync(startInfo).ConfigureAwait(false);
-        Log.AnvilStarted(_logger, _process.Id, RpcUrl, _options.StateFile ?? "(memory)");
+        if (_binary is not null) throw new InvalidOperationException("anvil is already started");
+        _binary = AnvilBinary.Locate(_options.BinaryPath);
+        _port = _options.Port != 0 ? EnsureFree(_options.Port, _options.PortSetting) : FreeLoopbackPort();
+        RpcUrl = new Uri($"http://127.0.0.1:{_port}");
         AppDomain.CurrentDomain.ProcessExit += OnHostExit;
-
         try
         {
-            await WaitUntilAnsweringAsync(cancellationToken).ConfigureAwait(false);
+            await LaunchAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -69,12 +70,36 @@ public sealed partial class AnvilManager : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts one anvil process on <see cref="_port"/> and waits until it answers.</summary>
+    private async Task LaunchAsync(CancellationToken cancellationToken)
+    {
+        var (process, release) = await StartOnOwnerThreadAsync(BuildStartInfo(_binary!, _port)).ConfigureAwait(false);
+        lock (_lifecycle)
+        {
+            if (_stopping)
+            {
+                // Stopped while this one was starting (a restart racing the host's stop): it must not outlive us.
+                SendSignal(process.Id, SigTerm);
+                release.Set();
+                throw new OperationCanceledException("anvil was stopped while it started");
+            }
+            _process = process;
+            _releaseOwnerThread = release;
+        }
+        Log.AnvilStarted(_logger, process.Id, RpcUrl, _options.StateFile ?? "(memory)");
+        await WaitUntilAnsweringAsync(process, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Sends SIGTERM (anvil dumps its state), waits up to 10 s, then kills.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
-        var process = _process;
+        Process? process;
+        lock (_lifecycle)
+        {
+            _stopping = true; // from here on an exit is expected, and a restart in progress gives up
+            process = _process;
+        }
         if (process is null || Interlocked.Exchange(ref _stopCalls, 1) == 1) return; // stop once, however often asked
-        _stopping = true;
         AppDomain.CurrentDomain.ProcessExit -= OnHostExit;
         try
         {
@@ -98,7 +123,7 @@ public sealed partial class AnvilManager : IAsyncDisposable
         }
         finally
         {
-            _releaseOwnerThread.Set();
+            _releaseOwnerThread?.Set();
         }
     }
 
@@ -107,14 +132,16 @@ public sealed partial class AnvilManager : IAsyncDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await StopAsync().ConfigureAwait(false);
         _process?.Dispose();
-        _releaseOwnerThread.Dispose();
     }
 
     private ProcessStartInfo BuildStartInfo(string binary, int port)
     {
-        // setpriv sets PR_SET_PDEATHSIG then execs anvil: if we die, even by SIGKILL, anvil gets SIGTERM.
+        // setpriv sets PR_SET_PDEATHSIG then execs: if we die, even by SIGKILL, anvil gets SIGTERM. setsid then puts anvil
+        // in its own session, so a terminal's Ctrl-C (SIGINT to the foreground process group) reaches only the node,
+        // which stops anvil itself; both exec in place, so the process we start is anvil.
         var setpriv = OperatingSystem.IsLinux() && File.Exists("/usr/bin/setpriv") ? "/usr/bin/setpriv" : null;
-        var startInfo = new ProcessStartInfo(setpriv ?? binary)
+        var setsid = OperatingSystem.IsLinux() && File.Exists("/usr/bin/setsid") ? "/usr/bin/setsid" : null;
+        var startInfo = new ProcessStartInfo(setpriv ?? setsid ?? binary)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -126,6 +153,11 @@ public sealed partial class AnvilManager : IAsyncDisposable
             startInfo.ArgumentList.Add("--pdeathsig");
             startInfo.ArgumentList.Add("TERM");
             startInfo.ArgumentList.Add("--");
+            if (setsid is not null) startInfo.ArgumentList.Add(setsid);
+            startInfo.ArgumentList.Add(binary);
+        }
+        else if (setsid is not null)
+        {
             startInfo.ArgumentList.Add(binary);
         }
         foreach (var arg in new[] { "--host", "127.0.0.1", "--port", port.ToString(), "--chain-id", _options.ChainId.ToString(), "--silent" })
@@ -148,12 +180,13 @@ public sealed partial class AnvilManager : IAsyncDisposable
     }
 
     /// <summary>
-    /// The kernel sends the parent-death signal when the forking *thread* ends, so the process is
-    /// started from a dedicated thread that lives until anvil is stopped.
+    /// The kernel sends the parent-death signal when the forking *thread* ends, so each process is
+    /// started from a dedicated thread that lives until that process is stopped or has ended.
     /// </summary>
-    private Task<Process> StartOnOwnerThreadAsync(ProcessStartInfo startInfo)
+    private Task<(Process Process, ManualResetEventSlim Release)> StartOnOwnerThreadAsync(ProcessStartInfo startInfo)
     {
-        var started = new TaskCompletionSource<Process>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = new TaskCompletionSource<(Process, ManualResetEventSlim)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new ManualResetEventSlim(false);
         var owner = new Thread(() =>
         {
             try
@@ -161,26 +194,26 @@ public sealed partial class AnvilManager : IAsyncDisposable
                 var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
                 process.OutputDataReceived += (_, e) => Remember(e.Data);
                 process.ErrorDataReceived += (_, e) => Remember(e.Data);
-                process.Exited += (_, _) => OnExited(process);
+                process.Exited += (_, _) => OnExited(process, release);
                 process.Start();
                 _running = true;
                 process.BeginOutputReadLine();
                 process.BeginErrorReadLine();
-                started.SetResult(process);
+                started.SetResult((process, release));
             }
             catch (Exception ex)
             {
                 started.SetException(ex);
                 return;
             }
-            _releaseOwnerThread.Wait();
+            release.Wait();
         })
         { IsBackground = true, Name = "anvil-owner" };
         owner.Start();
         return started.Task;
     }
 
-    private async Task WaitUntilAnsweringAsync(CancellationToken cancellationToken)
+    private async Task WaitUntilAnsweringAsync(Process process, CancellationToken cancellationToken)
     {
         using var rpc = new JsonRpcClient(RpcUrl, new JsonRpcOptions { MaxRetries = 0, RequestTimeout = TimeSpan.FromSeconds(2) });
         var eth = new EthRpc(rpc);
@@ -188,7 +221,7 @@ public sealed partial class AnvilManager : IAsyncDisposable
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (_process!.HasExited) throw new AnvilExitedException(_process.ExitCode, LastOutput());
+            if (process.HasExited) throw new AnvilExitedException(process.ExitCode, LastOutput());
             try
             {
                 var chainId = await eth.ChainIdAsync(cancellationToken).ConfigureAwait(false);
@@ -207,15 +240,62 @@ public sealed partial class AnvilManager : IAsyncDisposable
         }
     }
 
-    private void OnExited(Process process)
+    private void OnExited(Process process, ManualResetEventSlim release)
     {
+        release.Set(); // its owner thread has nothing left to guard
+        if (!ReferenceEquals(process, _process)) return; // a process a restart already replaced, or one never adopted
         _running = false;
         if (_stopping) return;
         int code;
         try { code = process.ExitCode; } catch (InvalidOperationException) { code = -1; }
-        var error = new AnvilExitedException(code, LastOutput());
+        if (_options.RestartAfterUnexpectedExit)
+        {
+            // While a restart runs, a process it starts that dies at once is its business (it retries), not a new restart.
+            if (Interlocked.CompareExchange(ref _restarting, 1, 0) == 0) _ = Task.Run(() => RestartAsync(process.Id, code));
+            return;
+        }
         Log.AnvilExitedUnexpectedly(_logger, process.Id, code);
-        _unexpectedExit.TrySetResult(error);
+        _unexpectedExit.TrySetResult(new AnvilExitedException(code, LastOutput()));
+    }
+
+    /// <summary>
+    /// Starts anvil again on the same port with the same state file: the node's RPC clients keep their URL and get answers
+    /// again after a short outage; blocks mined after the last state dump are lost, which the node's followers handle as a
+    /// reorg (records go back to PENDING and are anchored again).
+    /// </summary>
+    private async Task RestartAsync(int pid, int exitCode)
+    {
+        try
+        {
+            for (var attempt = 1; attempt <= _options.MaxRestartAttempts; attempt++)
+            {
+                if (_stopping) return;
+                Log.AnvilRestarting(_logger, pid, exitCode, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt)).ConfigureAwait(false);
+                if (_stopping) return;
+                try
+                {
+                    await LaunchAsync(CancellationToken.None).ConfigureAwait(false);
+                    Log.AnvilRestarted(_logger, _process!.Id, RpcUrl, _options.StateFile ?? "(memory)");
+                    return;
+                }
+                catch (Exception e) when (!_stopping)
+                {
+                    Log.AnvilRestartFailed(_logger, e, attempt);
+                    if (_process is { HasExited: false } failed) SendSignal(failed.Id, SigTerm);
+                }
+                catch (Exception) when (_stopping)
+                {
+                    return;
+                }
+            }
+            Log.AnvilExitedUnexpectedly(_logger, pid, exitCode);
+            _unexpectedExit.TrySetResult(new AnvilExitedException(exitCode, LastOutput()));
+        }
+        finally
+        {
+            Volatile.Write(ref _restarting, 0);
+        }
     }
 
     private void OnHostExit(object? sender, EventArgs e)

@@ -24,6 +24,15 @@ public sealed class AnvilOptions
     /// <summary>Mine a block every this many seconds in addition to one per transaction; null (default) mines only on transactions.</summary>
     public int? BlockTimeSeconds { get; set; }
 
+    /// <summary>
+    /// Restart anvil on the same port from its state file when it ends without being stopped (killed, crashed), instead of
+    /// leaving the node without a chain. Default false; the node's embedded chain turns it on.
+    /// </summary>
+    public bool RestartAfterUnexpectedExit { get; set; }
+
+    /// <summary>Restarts tried in a row before giving up (then <c>UnexpectedExit</c> completes). Default 5.</summary>
+    public int MaxRestartAttempts { get; set; } = 5;
+
     /// <summary>How long to wait for eth_chainId to answer after start. Default 30 s.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -36,6 +36,26 @@ public sealed class EmbeddedModeTests : IDisposable
     }
 
     [Fact]
+    public async Task Ctrl_c_to_the_terminals_process_group_stops_the_node_and_its_chain_cleanly_with_no_error_logged()
+    {
+        // setsid: the API leads its own process group, as a command started from a shell's prompt does.
+        var api = await TraceApiProcess.StartAsync(_data.FullName, launcher: ["setsid"]);
+        var anvil = Assert.Single(ProcessProbe.AnvilProcessesMentioning(_data.FullName));
+
+        var exitCode = await api.SignalGroupAndWaitAsync(2); // SIGINT to the whole group, as Ctrl-C
+        var output = api.Output;
+        await api.DisposeAsync();
+
+        Assert.Equal(0, exitCode);
+        Assert.Empty(await ProcessProbe.WaitForNoAnvilAsync(_data.FullName, TimeSpan.FromSeconds(15)));
+        // The node stopped its chain itself (SIGTERM: Anvil dumps its state), rather than Anvil dying of the SIGINT first.
+        Assert.Contains($"Stopped anvil (pid {anvil})", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("exited unexpectedly", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(output.Split('\n'), line => line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(_data.FullName, "chain", "anvil-state.json")));
+    }
+
+    [Fact]
     public async Task Killed_api_takes_its_anvil_down_with_it()
     {
         var api = await TraceApiProcess.StartAsync(_data.FullName);

@@ -146,6 +146,18 @@ public sealed partial class TraceApiProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>
+    /// Sends a signal to the API's whole process group, as a terminal does on Ctrl-C (start it with the <c>setsid</c>
+    /// launcher so the group is its own), and waits for exit.
+    /// </summary>
+    public async Task<int> SignalGroupAndWaitAsync(int signal, TimeSpan? timeout = null)
+    {
+        _ = Kill(-_process.Id, signal);
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         RawChannel.Dispose();

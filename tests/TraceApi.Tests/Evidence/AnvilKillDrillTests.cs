@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using Trace.Api.Tests.Support;
+using Trace.Chain.Contracts;
+using Trace.Chain.Rpc;
+using Trace.Client.Access;
+using Trace.Client.Claims;
+using Trace.Crypto;
+using Trace.Protos.V1;
+using Xunit.Abstractions;
+
+namespace Trace.Api.Tests.Evidence;
+
+/// <summary>
+/// The embedded-chain drill: SIGKILL the managed Anvil three times while suppliers submit; the node restarts it on the
+/// same port from its saved state and carries on (blocks mined after the last state dump are gone, as in a reorg), and
+/// every accepted record still ends CONFIRMED exactly once with no root anchored twice.
+/// </summary>
+public sealed class AnvilKillDrillTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "trace-anvilkill-" + Guid.NewGuid().ToString("N")[..8]);
+
+    [Fact]
+    public async Task Killing_the_embedded_anvil_under_load_restarts_it_from_its_saved_state_and_loses_no_record()
+    {
+        var settings = new Dictionary<string, string>(EvidenceNodeFixture.Settings)
+        {
+            ["Trace:Anchoring:MaxBatchDelayMilliseconds"] = "100",
+            ["Trace:Anchoring:MaxBatchSize"] = "16",
+            ["Chain:Confirmations"] = "1",
+        };
+        await using var api = await TraceApiProcess.StartAsync(_dataDirectory, settings, TimeSpan.FromMinutes(3));
+        var node = await new NodeService.NodeServiceClient(api.Channel).GetNodeInfoAsync(new GetNodeInfoRequest());
+        var registry = EthereumAddress.Parse(node.Contracts["EvidenceRegistry"]);
+        var signers = Enumerable.Range(0, 3).Select(_ => new ClaimSigner(EthereumKey.Generate(), node.ChainId, registry)).ToArray();
+        await CrashDrillTests.RegisterAsync(node, signers);
+        // Anvil dumps its state every 5 s (AnvilOptions.StateIntervalSeconds): let one dump hold the registrations, so
+        // what a kill takes back is only records' anchoring, which the node redoes.
+        await Task.Delay(TimeSpan.FromSeconds(7));
+
+        var accepted = new ConcurrentDictionary<string, byte>();
+        var random = new Random(20261203);
+        var restarts = 0;
+        using (var load = new CancellationTokenSource())
+        {
+            var clients = signers.Select(signer => SubmitUntilCancelledAsync(api.GrpcAddress, signer, accepted, load.Token)).ToArray();
+            for (var round = 0; round < 3; round++)
+            {
+                await Task.Delay(random.Next(1500, 4000));
+                var killed = Assert.Single(ProcessProbe.AnvilProcessesMentioning(_dataDirectory));
+                using (var anvil = Process.GetProcessById(killed)) anvil.Kill(); // SIGKILL: no state dump on the way out
+                var back = await ServingWithNewAnvilAsync(api, killed, TimeSpan.FromSeconds(60));
+                restarts++;
+                output.WriteLine($"round {round + 1}: killed anvil {killed}; restarted as {back}; {accepted.Count} records accepted so far");
+            }
+            await Task.Delay(2000);
+            load.Cancel();
+            await Task.WhenAll(clients);
+        }
+        Assert.False(api.HasExited, "the node kept running through its chain's deaths");
+        Assert.Equal(3, restarts);
+        Assert.True(accepted.Count > 20, $"only {accepted.Count} records were accepted under load");
+
+        var evidence = new EvidenceService.EvidenceServiceClient(api.Channel);
+        try
+        {
+            foreach (var id in accepted.Keys) await evidence.WaitForStatusAsync(id, RecordStatus.Confirmed, TimeSpan.FromMinutes(3));
+        }
+        catch (TimeoutException)
+        {
+            output.WriteLine(api.Output.Length > 30000 ? api.Output[^30000..] : api.Output);
+            throw;
+        }
+        var all = new List<EvidenceRecord>();
+        var page = new ListRecordsResponse { NextPageToken = "" };
+        do
+        {
+            page = await evidence.ListRecordsAsync(new ListRecordsRequest { PageSize = 500, PageToken = page.NextPageToken });
+            all.AddRange(page.Records);
+        } while (page.NextPageToken != "");
+        Assert.Equal(all.Count, all.Select(r => r.Id).Distinct().Count());
+        Assert.All(all, r => Assert.Equal(RecordStatus.Confirmed, r.Status));
+        Assert.Empty(accepted.Keys.Except(all.Select(r => r.Id)));
+
+        using var rpc = new JsonRpcClient(new Uri(node.RpcUrl)); // the same URL before and after every restart
+        var eth = new EthRpc(rpc);
+        var logs = await eth.GetLogsAsync(new LogFilter(0, await eth.BlockNumberAsync(), [registry], [ContractDefinition.Topic0<Trace.Chain.Contracts.Dtos.Evidence.BatchAnchoredEvent>()]));
+        var anchoredRoots = logs.Select(l => Convert.ToHexString(l.Topics[1])).ToList();
+        Assert.Equal(anchoredRoots.Count, anchoredRoots.Distinct().Count());
+        Assert.Subset(anchoredRoots.ToHashSet(), all.Select(r => Convert.ToHexString(r.Anchor.MerkleRoot.Span)).ToHashSet());
+        foreach (var record in all.Take(50))
+            Assert.Equal(VerificationStatus.Verified, (await evidence.VerifyAsync(new VerifyRequest { RecordId = record.Id })).Result.Status);
+        Assert.Contains("restarting it on the same port from its saved state", api.Output, StringComparison.Ordinal);
+        output.WriteLine($"{accepted.Count} records accepted, {all.Count} held, {anchoredRoots.Count} roots anchored once each, all CONFIRMED; submissions retried after UNAVAILABLE: {_unavailable}");
+    }
+
+    /// <summary>Waits until a different anvil runs on the data directory and the node reports SERVING again; returns its pid.</summary>
+    private static async Task<int> ServingWithNewAnvilAsync(TraceApiProcess api, int killed, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var running = ProcessProbe.AnvilProcessesMentioning(api.DataDirectory).Where(pid => pid != killed).ToList();
+            try
+            {
+                if (running.Count == 1 && await api.HealthAsync() == HealthCheckResponse.Types.ServingStatus.Serving) return running[0];
+            }
+            catch (Grpc.Core.RpcException) { } // busy: ask again
+            if (clock.Elapsed > timeout) throw new TimeoutException($"no new anvil serving within {timeout}:\n{api.Output[^Math.Min(api.Output.Length, 4000)..]}");
+            await Task.Delay(200);
+        }
+    }
+
+    private static int _unavailable;
+
+    /// <summary>Submits batch records until cancelled; a record answered UNAVAILABLE (the chain is away) is sent again, as clients do.</summary>
+    private static async Task SubmitUntilCancelledAsync(Uri address, ClaimSigner signer, ConcurrentDictionary<string, byte> accepted, CancellationToken ct)
+    {
+        using var channel = GrpcChannel.ForAddress(address);
+        var client = new EvidenceService.EvidenceServiceClient(channel.Intercept(new AccessTokenInterceptor(new KeyAccessTokenProvider(channel.CreateCallInvoker(), signer.Key))));
+        for (var i = 0; !ct.IsCancellationRequested; i++)
+        {
+            var subject = $"urn:trace:anvilkill:{signer.Address}:{i}";
+            var request = signer.StructuredRecord(subject, RecordKind.Batch, LineageBodies.Batch(subject));
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    accepted.TryAdd((await client.SubmitRecordAsync(request)).Record.Id, 0);
+                    break;
+                }
+                catch (Grpc.Core.RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded && attempt < 60)
+                {
+                    Interlocked.Increment(ref _unavailable);
+                    await Task.Delay(250);
+                }
+            }
+            await Task.Delay(40, CancellationToken.None);
+        }
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
