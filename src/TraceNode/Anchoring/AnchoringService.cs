@@ -93,6 +93,7 @@ public sealed partial class AnchoringService(
             if (batch.State is AnchorBatchState.Open or AnchorBatchState.Sending or AnchorBatchState.Sent)
                 StartAnchoring(batch, settings, ct);
         await confirmations.CheckAsync(unfinished, ct).ConfigureAwait(false);
+        await confirmations.CheckConfirmedStillOnChainAsync(ct).ConfigureAwait(false);
 
         while (_inFlight.Count < settings.MaxBatchesInFlight)
         {

@@ -133,6 +133,18 @@ public sealed partial class TraceStore
         return batches.ConvertAll(b => b.ToDomain());
     }
 
+    /// <summary>The confirmed batches of the newest blocks, newest first (the rollback check walks down them).</summary>
+    public async Task<IReadOnlyList<AnchorBatch>> ListNewestConfirmedBatchesAsync(int count, CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        var batches = await db.Batches.AsNoTracking()
+            .Where(b => b.State == AnchorBatchState.Confirmed && b.BlockNumber != null)
+            .OrderByDescending(b => b.BlockNumber).ThenByDescending(b => b.Id)
+            .Take(count)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return batches.ConvertAll(b => b.ToDomain());
+    }
+
     /// <summary>The records of a batch in leaf order.</summary>
     public async Task<IReadOnlyList<EvidenceRecord>> ListBatchRecordsAsync(long batchId, CancellationToken cancellationToken)
     {

@@ -73,6 +73,18 @@ public sealed class AnvilKillDrillTests(ITestOutputHelper output) : IDisposable
         catch (TimeoutException)
         {
             output.WriteLine(api.Output.Length > 30000 ? api.Output[^30000..] : api.Output);
+            using var http = new HttpClient();
+            foreach (var (method, args) in new[] { ("txpool_inspect", "[]"), ("eth_getTransactionCount", "[\"0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266\",\"latest\"]"),
+                         ("eth_getTransactionCount", "[\"0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266\",\"pending\"]"), ("eth_blockNumber", "[]") })
+            {
+                var answer = await http.PostAsync(node.RpcUrl, new StringContent($"{{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"{method}\",\"params\":{args}}}", System.Text.Encoding.UTF8, "application/json"));
+                output.WriteLine($"DIAG {method}: {await answer.Content.ReadAsStringAsync()}");
+            }
+            foreach (var id in accepted.Keys)
+            {
+                var r = (await evidence.GetRecordAsync(new GetRecordRequest { RecordId = id })).Record;
+                if (r.Status != RecordStatus.Confirmed) output.WriteLine($"DIAG record {id} {r.Status} anchor {r.Anchor}");
+            }
             throw;
         }
         var all = new List<EvidenceRecord>();
