@@ -123,4 +123,42 @@ public sealed class ConfirmationTrackerTests : AnchoringTestBase
         Assert.All(await FeedCountsAsync(batch.Id, RecordChange.Unanchored), n => Assert.Equal(1, n));
         Assert.All(await Store.ListBatchRecordsAsync(batch.Id, CancellationToken.None), r => Assert.Equal(RecordStatus.Confirmed, r.Status));
     }
+
+    [Fact]
+    public async Task A_chain_that_goes_back_further_than_the_confirmation_depth_sends_confirmed_batches_back_and_they_are_confirmed_again()
+    {
+        ChainSettings.Confirmations = 1;
+        Chain.AutoMine = true;
+        var older = await CloseBatchAsync();
+        await NewAnchorer().AnchorAsync(older, CancellationToken.None).WaitAsync(Patience);
+        Chain.MineBlocks(3);
+        var newer = await CloseBatchAsync();
+        await NewAnchorer().AnchorAsync(newer, CancellationToken.None).WaitAsync(Patience);
+        var tracker = NewTracker();
+        await tracker.CheckAsync(await Store.ListUnfinishedBatchesAsync(CancellationToken.None), CancellationToken.None);
+        Assert.Equal(AnchorBatchState.Confirmed, (await BatchAsync(newer.Id)).State);
+        var newerBlock = (await BatchAsync(newer.Id)).BlockNumber!.Value;
+
+        // Nothing went back: the confirmed batches stay confirmed.
+        await tracker.CheckConfirmedStillOnChainAsync(CancellationToken.None);
+        Assert.Equal(AnchorBatchState.Confirmed, (await BatchAsync(newer.Id)).State);
+
+        // The chain restarts from a state two blocks older than the newer batch's block (a killed embedded Anvil).
+        Chain.Reorganise((ulong)newerBlock - 1);
+        Chain.MineBlocks(3);
+        await NewTracker().CheckConfirmedStillOnChainAsync(CancellationToken.None);
+
+        var rolledBack = await BatchAsync(newer.Id);
+        Assert.Equal((AnchorBatchState.Sent, (long?)null), (rolledBack.State, rolledBack.BlockNumber));
+        Assert.All(await Store.ListBatchRecordsAsync(newer.Id, CancellationToken.None), r => Assert.Equal(RecordStatus.Pending, r.Status));
+        Assert.Equal(AnchorBatchState.Confirmed, (await BatchAsync(older.Id)).State); // its block stands: untouched
+
+        await NewAnchorer().AnchorAsync(rolledBack, CancellationToken.None).WaitAsync(Patience);
+        await NewTracker().CheckAsync(await Store.ListUnfinishedBatchesAsync(CancellationToken.None), CancellationToken.None);
+        var again = await BatchAsync(newer.Id);
+        Assert.Equal(AnchorBatchState.Confirmed, again.State);
+        Assert.Equal((H(rolledBack.TxHash), 2), (H(again.TxHash), Chain.Signed)); // the stored bytes were sent again, at their nonce
+        Assert.All(await FeedCountsAsync(newer.Id, RecordChange.Confirmed), n => Assert.Equal(2, n));
+        Assert.All(await Store.ListBatchRecordsAsync(newer.Id, CancellationToken.None), r => Assert.Equal(RecordStatus.Confirmed, r.Status));
+    }
 }
