@@ -63,6 +63,9 @@ public static class RebuildIndexCommand
             }
             live = Path.GetFullPath(new SqliteConnectionStringBuilder(factory.ConnectionString).DataSource);
             output = live + ".rebuilding-" + stamp;
+            // What a killed rebuild left behind is never used: its index was not complete.
+            foreach (var stale in Directory.EnumerateFiles(Path.GetDirectoryName(live)!, Path.GetFileName(live) + ".rebuilding-*"))
+                File.Delete(stale);
         }
         try
         {
@@ -74,9 +77,28 @@ public static class RebuildIndexCommand
             foreach (var refused in report.Refused) Console.Error.WriteLine($"rebuild-index: refused on replay: {refused}");
             if (live is not null)
             {
-                foreach (var suffix in new[] { "", "-wal", "-shm" })
-                    if (File.Exists(live + suffix)) File.Move(live + suffix, $"{live}.before-rebuild-{stamp}{suffix}");
-                File.Move(output, live);
+                // Whenever this process dies from here on, the live index is the old one, whole, or the rebuilt one: the old
+                // one's WAL is folded into its file first, the file is copied aside, and the rebuilt file replaces it in one rename.
+                if (File.Exists(live))
+                {
+                    try
+                    {
+                        await using var old = new SqliteConnection($"Data Source={live};Pooling=False");
+                        await old.OpenAsync();
+                        await using var checkpoint = old.CreateCommand();
+                        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                        await checkpoint.ExecuteNonQueryAsync();
+                    }
+                    catch (SqliteException)
+                    {
+                        // A damaged old index (a reason to rebuild): keep it aside as it is, WAL and all.
+                    }
+                    foreach (var suffix in new[] { "", "-wal" })
+                        if (File.Exists(live + suffix)) File.Copy(live + suffix, $"{live}.before-rebuild-{stamp}{suffix}");
+                }
+                foreach (var suffix in new[] { "-wal", "-shm" })
+                    if (File.Exists(live + suffix)) File.Delete(live + suffix);
+                File.Move(output, live, overwrite: true);
                 output = live;
             }
             Console.WriteLine($"rebuild-index: {report.Records} records, {report.Batches} batches ({report.Anchored} anchored), " +

@@ -22,10 +22,16 @@ public sealed partial class IndexAdminGrpcService(IndexRebuilder rebuilder, IOpt
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, name);
         if (File.Exists(path)) throw new RpcException(new Status(StatusCode.AlreadyExists, $"name: a rebuild named {name} exists"));
-        var report = await rebuilder.RebuildAsync(path, context.CancellationToken);
+        // Built under a temporary name and renamed when complete: a node killed mid-rebuild leaves only a .partial file
+        // (never served, replaced by the next rebuild of that name), not a half-built index under the final name.
+        var partial = path + ".partial";
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" }) File.Delete(partial + suffix);
+        var report = await rebuilder.RebuildAsync(partial, context.CancellationToken);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // no connection keeps the file open while it is renamed
+        File.Move(partial, path);
         var response = new RebuildIndexResponse
         {
-            DatabasePath = report.DatabasePath,
+            DatabasePath = path,
             Records = (ulong)report.Records,
             Batches = (ulong)report.Batches,
             AnchoredBatches = (ulong)report.Anchored,

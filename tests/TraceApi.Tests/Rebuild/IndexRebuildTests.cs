@@ -31,7 +31,7 @@ public sealed class IndexRebuildTests(EvidenceNodeFixture node, ITestOutputHelpe
         await node.RestartAsync(async data =>
         {
             var live = Path.Combine(data, "trace.db");
-            CopyIndex(live, original);
+            IndexTables.CopyIndex(live, original);
             foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(live + suffix);
             var (exit, text) = await RunRebuildCommandAsync(data);
             output.WriteLine(text);
@@ -63,16 +63,6 @@ public sealed class IndexRebuildTests(EvidenceNodeFixture node, ITestOutputHelpe
                 Assert.Fail("the audit still reports:\n" + string.Join("\n", findings.Select(f => $"{f.Kind} {f.RecordId} {f.Problem}: {string.Join("; ", f.FailedChecks)}")));
             await Task.Delay(500);
         }
-    }
-
-    // A consistent copy of a live SQLite index, WAL included.
-    private static void CopyIndex(string from, string to)
-    {
-        using var source = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={from};Pooling=False");
-        source.Open();
-        using var command = source.CreateCommand();
-        command.CommandText = $"VACUUM INTO '{to.Replace("'", "''", StringComparison.Ordinal)}'";
-        command.ExecuteNonQuery();
     }
 
     private static async Task<(int Exit, string Output)> RunRebuildCommandAsync(string dataDirectory)

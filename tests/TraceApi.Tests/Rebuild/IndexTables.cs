@@ -59,6 +59,16 @@ internal static class IndexTables
         return result;
     }
 
+    /// <summary>A consistent copy of a live SQLite index, WAL included.</summary>
+    public static void CopyIndex(string from, string to)
+    {
+        using var source = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={from};Pooling=False");
+        source.Open();
+        using var command = source.CreateCommand();
+        command.CommandText = $"VACUUM INTO '{to.Replace("'", "''", StringComparison.Ordinal)}'";
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>Asserts that both indexes hold the same tables and the same rows, naming the first difference.</summary>
     public static void AssertEqual(string expectedPath, string actualPath)
     {
