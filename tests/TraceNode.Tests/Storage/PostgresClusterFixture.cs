@@ -41,6 +41,16 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Restarts the server (fast shutdown: open connections are cut), as an operator's restart under load does.</summary>
+    public async Task RestartAsync()
+    {
+        if (_root is null || PostgresBinaries.Directory is not { } bin) throw new InvalidOperationException("the PostgreSQL cluster is not running: " + PostgresBinaries.SkipReason);
+        var data = Path.Combine(_root, "data");
+        await RunAsync(Path.Combine(bin, "pg_ctl"),
+            ["-D", data, "-l", Path.Combine(_root, "server.log"), "-m", "fast", "-w", "-t", "60", "restart",
+             "-o", $"-p {_port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"]);
+    }
+
     /// <summary>Creates an empty database and returns its connection string; one per test keeps tests independent.</summary>
     public async Task<string> CreateDatabaseAsync()
     {
