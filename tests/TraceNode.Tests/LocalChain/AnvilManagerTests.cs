@@ -32,6 +32,58 @@ public sealed class AnvilManagerTests(AnvilFixture fixture)
     }
 
     [Fact]
+    public async Task Killed_anvil_is_restarted_on_the_same_port_from_its_state_file_when_configured()
+    {
+        var dir = Directory.CreateTempSubdirectory("trace-anvil-restart-");
+        try
+        {
+            var options = new AnvilOptions { StateFile = Path.Combine(dir.FullName, "anvil-state.json"), StateIntervalSeconds = 1, RestartAfterUnexpectedExit = true };
+            await using var anvil = new AnvilManager(options);
+            await anvil.StartAsync();
+            using var rpc = new JsonRpcClient(anvil.RpcUrl);
+            await rpc.CallAsync("anvil_mine", ["0x9"]);
+            var mined = await new EthRpc(rpc).BlockNumberAsync();
+            await Task.Delay(2500); // a periodic state dump holds the nine blocks
+            var first = anvil.ProcessId;
+
+            Process.GetProcessById(first).Kill(); // SIGKILL: no dump on the way out
+
+            var clock = Stopwatch.StartNew();
+            while (!(anvil.IsRunning && anvil.ProcessId != first))
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "anvil was not restarted");
+                await Task.Delay(50);
+            }
+            Assert.Equal(mined, await new EthRpc(rpc).BlockNumberAsync()); // same URL, the saved chain
+            Assert.False(anvil.UnexpectedExit.IsCompleted);
+            await anvil.StopAsync();
+            Assert.False(ProcessExists(first));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Anvil_runs_in_its_own_session_so_a_terminals_ctrl_c_reaches_only_the_node()
+    {
+        await using var anvil = new AnvilManager(new AnvilOptions());
+        await anvil.StartAsync();
+        // /proc/<pid>/stat: "pid (comm) state ppid pgrp session ..."
+        static long[] Ids(int pid)
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return [long.Parse(fields[2]), long.Parse(fields[3])]; // process group, session
+        }
+        Assert.Equal("anvil", File.ReadAllText($"/proc/{anvil.ProcessId}/comm").Trim()); // setpriv and setsid exec'd in place
+        var (anvilIds, ours) = (Ids(anvil.ProcessId), Ids(Environment.ProcessId));
+        Assert.Equal(anvil.ProcessId, anvilIds[1]); // it leads its own session
+        Assert.NotEqual(ours[0], anvilIds[0]);     // and is not in our process group
+    }
+
+    [Fact]
     public async Task Stopped_anvil_is_gone_and_its_pid_is_not_reported_as_unexpected()
     {
         var anvil = new AnvilManager(new AnvilOptions());
