@@ -1,13 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Grpc.Health.V1;
-using Grpc.Net.Client;
 using Trace.Api.Tests.Support;
-using Trace.Chain.Contracts;
 using Trace.Chain.Rpc;
-using Trace.Client.Access;
 using Trace.Client.Claims;
 using Trace.Crypto;
 using Trace.Protos.V1;
@@ -45,9 +41,11 @@ public sealed class AnvilKillDrillTests(ITestOutputHelper output) : IDisposable
         var accepted = new ConcurrentDictionary<string, byte>();
         var random = new Random(20261203);
         var restarts = 0;
+        var retried = 0;
         using (var load = new CancellationTokenSource())
         {
-            var clients = signers.Select(signer => SubmitUntilCancelledAsync(api.GrpcAddress, signer, accepted, load.Token)).ToArray();
+            var clients = signers.Select(signer => DrillLedger.SubmitAsync(api.GrpcAddress, signer, "urn:trace:anvilkill", accepted, load.Token,
+                retryOn: [StatusCode.Unavailable, StatusCode.DeadlineExceeded])).ToArray();
             for (var round = 0; round < 3; round++)
             {
                 await Task.Delay(random.Next(1500, 4000));
@@ -59,7 +57,7 @@ public sealed class AnvilKillDrillTests(ITestOutputHelper output) : IDisposable
             }
             await Task.Delay(2000);
             load.Cancel();
-            await Task.WhenAll(clients);
+            retried = (await Task.WhenAll(clients)).Sum();
         }
         Assert.False(api.HasExited, "the node kept running through its chain's deaths");
         Assert.Equal(3, restarts);
@@ -87,27 +85,12 @@ public sealed class AnvilKillDrillTests(ITestOutputHelper output) : IDisposable
             }
             throw;
         }
-        var all = new List<EvidenceRecord>();
-        var page = new ListRecordsResponse { NextPageToken = "" };
-        do
-        {
-            page = await evidence.ListRecordsAsync(new ListRecordsRequest { PageSize = 500, PageToken = page.NextPageToken });
-            all.AddRange(page.Records);
-        } while (page.NextPageToken != "");
-        Assert.Equal(all.Count, all.Select(r => r.Id).Distinct().Count());
-        Assert.All(all, r => Assert.Equal(RecordStatus.Confirmed, r.Status));
-        Assert.Empty(accepted.Keys.Except(all.Select(r => r.Id)));
-
         using var rpc = new JsonRpcClient(new Uri(node.RpcUrl)); // the same URL before and after every restart
-        var eth = new EthRpc(rpc);
-        var logs = await eth.GetLogsAsync(new LogFilter(0, await eth.BlockNumberAsync(), [registry], [ContractDefinition.Topic0<Trace.Chain.Contracts.Dtos.Evidence.BatchAnchoredEvent>()]));
-        var anchoredRoots = logs.Select(l => Convert.ToHexString(l.Topics[1])).ToList();
-        Assert.Equal(anchoredRoots.Count, anchoredRoots.Distinct().Count());
-        Assert.Subset(anchoredRoots.ToHashSet(), all.Select(r => Convert.ToHexString(r.Anchor.MerkleRoot.Span)).ToHashSet());
+        var (all, anchoredRoots) = await DrillLedger.AssertConfirmedOnceAsync(evidence, accepted.Keys, new EthRpc(rpc), registry);
         foreach (var record in all.Take(50))
             Assert.Equal(VerificationStatus.Verified, (await evidence.VerifyAsync(new VerifyRequest { RecordId = record.Id })).Result.Status);
         Assert.Contains("restarting it on the same port from its saved state", api.Output, StringComparison.Ordinal);
-        output.WriteLine($"{accepted.Count} records accepted, {all.Count} held, {anchoredRoots.Count} roots anchored once each, all CONFIRMED; submissions retried after UNAVAILABLE: {_unavailable}");
+        output.WriteLine($"{accepted.Count} records accepted, {all.Count} held, {anchoredRoots.Count} roots anchored once each, all CONFIRMED; submissions retried after UNAVAILABLE: {retried}");
     }
 
     /// <summary>Waits until a different anvil runs on the data directory and the node reports SERVING again; returns its pid.</summary>
@@ -124,34 +107,6 @@ public sealed class AnvilKillDrillTests(ITestOutputHelper output) : IDisposable
             catch (Grpc.Core.RpcException) { } // busy: ask again
             if (clock.Elapsed > timeout) throw new TimeoutException($"no new anvil serving within {timeout}:\n{api.Output[^Math.Min(api.Output.Length, 4000)..]}");
             await Task.Delay(200);
-        }
-    }
-
-    private static int _unavailable;
-
-    /// <summary>Submits batch records until cancelled; a record answered UNAVAILABLE (the chain is away) is sent again, as clients do.</summary>
-    private static async Task SubmitUntilCancelledAsync(Uri address, ClaimSigner signer, ConcurrentDictionary<string, byte> accepted, CancellationToken ct)
-    {
-        using var channel = GrpcChannel.ForAddress(address);
-        var client = new EvidenceService.EvidenceServiceClient(channel.Intercept(new AccessTokenInterceptor(new KeyAccessTokenProvider(channel.CreateCallInvoker(), signer.Key))));
-        for (var i = 0; !ct.IsCancellationRequested; i++)
-        {
-            var subject = $"urn:trace:anvilkill:{signer.Address}:{i}";
-            var request = signer.StructuredRecord(subject, RecordKind.Batch, LineageBodies.Batch(subject));
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    accepted.TryAdd((await client.SubmitRecordAsync(request)).Record.Id, 0);
-                    break;
-                }
-                catch (Grpc.Core.RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded && attempt < 60)
-                {
-                    Interlocked.Increment(ref _unavailable);
-                    await Task.Delay(250);
-                }
-            }
-            await Task.Delay(40, CancellationToken.None);
         }
     }
 

@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
-using Grpc.Core;
-using Grpc.Core.Interceptors;
-using Grpc.Net.Client;
 using Trace.Api.Tests.Support;
-using Trace.Chain.Contracts;
 using Trace.Chain.Rpc;
-using Trace.Client.Access;
 using Trace.Client.Claims;
 using Trace.Crypto;
 using Trace.Node.Tests.Storage;
@@ -44,9 +39,10 @@ public sealed class PostgresRestartDrillTests(ITestOutputHelper output) : IAsync
         await CrashDrillTests.RegisterAsync(node, signers);
 
         var accepted = new ConcurrentDictionary<string, byte>();
+        var retried = 0;
         using (var load = new CancellationTokenSource())
         {
-            var clients = signers.Select(signer => SubmitUntilCancelledAsync(api.GrpcAddress, signer, accepted, load.Token)).ToArray();
+            var clients = signers.Select(signer => DrillLedger.SubmitAsync(api.GrpcAddress, signer, "urn:trace:pgrestart", accepted, load.Token)).ToArray();
             for (var round = 0; round < 2; round++)
             {
                 await Task.Delay(2500);
@@ -55,59 +51,16 @@ public sealed class PostgresRestartDrillTests(ITestOutputHelper output) : IAsync
             }
             await Task.Delay(2500);
             load.Cancel();
-            await Task.WhenAll(clients);
+            retried = (await Task.WhenAll(clients)).Sum();
         }
         Assert.False(api.HasExited, "the node kept running through its database's restarts");
         Assert.True(accepted.Count > 20, $"only {accepted.Count} records were accepted under load");
 
         var evidence = new EvidenceService.EvidenceServiceClient(api.Channel);
         foreach (var id in accepted.Keys) await evidence.WaitForStatusAsync(id, RecordStatus.Confirmed, TimeSpan.FromMinutes(2));
-        var all = new List<EvidenceRecord>();
-        var page = new ListRecordsResponse { NextPageToken = "" };
-        do
-        {
-            page = await evidence.ListRecordsAsync(new ListRecordsRequest { PageSize = 500, PageToken = page.NextPageToken });
-            all.AddRange(page.Records);
-        } while (page.NextPageToken != "");
-        Assert.Equal(all.Count, all.Select(r => r.Id).Distinct().Count());
-        Assert.All(all, r => Assert.Equal(RecordStatus.Confirmed, r.Status));
-        Assert.Empty(accepted.Keys.Except(all.Select(r => r.Id)));
-
         using var rpc = new JsonRpcClient(new Uri(node.RpcUrl));
-        var eth = new EthRpc(rpc);
-        var logs = await eth.GetLogsAsync(new LogFilter(0, await eth.BlockNumberAsync(), [registry], [ContractDefinition.Topic0<Trace.Chain.Contracts.Dtos.Evidence.BatchAnchoredEvent>()]));
-        var anchoredRoots = logs.Select(l => Convert.ToHexString(l.Topics[1])).ToList();
-        Assert.Equal(anchoredRoots.Count, anchoredRoots.Distinct().Count());
-        Assert.Subset(anchoredRoots.ToHashSet(), all.Select(r => Convert.ToHexString(r.Anchor.MerkleRoot.Span)).ToHashSet());
-        output.WriteLine($"{accepted.Count} records accepted, {all.Count} held, {anchoredRoots.Count} roots anchored once each, all CONFIRMED; submissions answered UNAVAILABLE and retried: {_unavailable}");
-    }
-
-    private static int _unavailable;
-
-    /// <summary>Submits batch records until cancelled; a record answered UNAVAILABLE (the database is away) is sent again, as clients do.</summary>
-    private static async Task SubmitUntilCancelledAsync(Uri address, ClaimSigner signer, ConcurrentDictionary<string, byte> accepted, CancellationToken ct)
-    {
-        using var channel = GrpcChannel.ForAddress(address);
-        var client = new EvidenceService.EvidenceServiceClient(channel.Intercept(new AccessTokenInterceptor(new KeyAccessTokenProvider(channel.CreateCallInvoker(), signer.Key))));
-        for (var i = 0; !ct.IsCancellationRequested; i++)
-        {
-            var subject = $"urn:trace:pgrestart:{signer.Address}:{i}";
-            var request = signer.StructuredRecord(subject, RecordKind.Batch, LineageBodies.Batch(subject));
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    accepted.TryAdd((await client.SubmitRecordAsync(request)).Record.Id, 0);
-                    break;
-                }
-                catch (Grpc.Core.RpcException e) when (e.StatusCode is StatusCode.Unavailable && attempt < 60)
-                {
-                    Interlocked.Increment(ref _unavailable);
-                    await Task.Delay(250);
-                }
-            }
-            await Task.Delay(40, CancellationToken.None);
-        }
+        var (all, anchoredRoots) = await DrillLedger.AssertConfirmedOnceAsync(evidence, accepted.Keys, new EthRpc(rpc), registry);
+        output.WriteLine($"{accepted.Count} records accepted, {all.Count} held, {anchoredRoots.Count} roots anchored once each, all CONFIRMED; submissions answered UNAVAILABLE and retried: {retried}");
     }
 
     public async Task DisposeAsync()

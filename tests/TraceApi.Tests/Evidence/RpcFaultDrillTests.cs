@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
-using Grpc.Core.Interceptors;
-using Grpc.Net.Client;
 using Trace.Api.Tests.Support;
-using Trace.Chain.Contracts;
 using Trace.Chain.Rpc;
-using Trace.Client.Access;
 using Trace.Client.Claims;
 using Trace.Crypto;
 using Trace.Node.LocalChain;
@@ -49,60 +45,18 @@ public sealed class RpcFaultDrillTests(ITestOutputHelper output) : IDisposable
 
         proxy.Faulty = true;
         var accepted = new ConcurrentDictionary<string, byte>();
-        await Task.WhenAll(signers.Select(signer => SubmitAsync(api.GrpcAddress, signer, 60, accepted)));
+        var retried = (await Task.WhenAll(signers.Select(signer => DrillLedger.SubmitAsync(api.GrpcAddress, signer, "urn:trace:rpcfault", accepted, CancellationToken.None,
+            count: 60, maxAttempts: 30, retryDelay: attempt => TimeSpan.FromMilliseconds(200 * Math.Min(attempt, 10)), pause: TimeSpan.FromMilliseconds(50))))).Sum();
         var evidence = new EvidenceService.EvidenceServiceClient(api.Channel);
         foreach (var id in accepted.Keys) await evidence.WaitForStatusAsync(id, RecordStatus.Confirmed, TimeSpan.FromMinutes(3));
         proxy.Faulty = false;
-        output.WriteLine($"proxy: {proxy.Forwarded} forwarded, {proxy.Errors} answered 503, {proxy.Delays} delayed, {proxy.DropsBefore} dropped before and {proxy.DropsAfter} after the node; submissions answered UNAVAILABLE and retried: {_unavailable}");
+        output.WriteLine($"proxy: {proxy.Forwarded} forwarded, {proxy.Errors} answered 503, {proxy.Delays} delayed, {proxy.DropsBefore} dropped before and {proxy.DropsAfter} after the node; submissions answered UNAVAILABLE and retried: {retried}");
         Assert.True(proxy.Errors > 0 && proxy.Delays > 0 && proxy.DropsBefore > 0 && proxy.DropsAfter > 0, "every kind of fault was injected");
 
-        var all = new List<EvidenceRecord>();
-        var page = new ListRecordsResponse { NextPageToken = "" };
-        do
-        {
-            page = await evidence.ListRecordsAsync(new ListRecordsRequest { PageSize = 500, PageToken = page.NextPageToken });
-            all.AddRange(page.Records);
-        } while (page.NextPageToken != "");
+        var (all, _) = await DrillLedger.AssertConfirmedOnceAsync(evidence, accepted.Keys, eth, registry);
         Assert.Equal(accepted.Count, all.Count);
-        Assert.Equal(all.Count, all.Select(r => r.Id).Distinct().Count());
-        Assert.All(all, r => Assert.Equal(RecordStatus.Confirmed, r.Status));
-
-        var logs = await eth.GetLogsAsync(new LogFilter(0, await eth.BlockNumberAsync(), [registry], [ContractDefinition.Topic0<Trace.Chain.Contracts.Dtos.Evidence.BatchAnchoredEvent>()]));
-        var anchoredRoots = logs.Select(l => Convert.ToHexString(l.Topics[1])).ToList();
-        Assert.Equal(anchoredRoots.Count, anchoredRoots.Distinct().Count());
-        Assert.Subset(anchoredRoots.ToHashSet(), all.Select(r => Convert.ToHexString(r.Anchor.MerkleRoot.Span)).ToHashSet());
         foreach (var record in all.Take(30))
             Assert.Equal(VerificationStatus.Verified, (await evidence.VerifyAsync(new VerifyRequest { RecordId = record.Id })).Result.Status);
-    }
-
-    private static int _unavailable;
-
-    private static async Task SubmitAsync(Uri address, ClaimSigner signer, int count, ConcurrentDictionary<string, byte> accepted)
-    {
-        using var channel = GrpcChannel.ForAddress(address);
-        var client = new EvidenceService.EvidenceServiceClient(channel.Intercept(new AccessTokenInterceptor(new KeyAccessTokenProvider(channel.CreateCallInvoker(), signer.Key))));
-        for (var i = 0; i < count; i++)
-        {
-            var subject = $"urn:trace:rpcfault:{signer.Address}:{i}";
-            var request = signer.StructuredRecord(subject, RecordKind.Batch, LineageBodies.Batch(subject));
-            // UNAVAILABLE ("retry later") is the node's documented answer while its chain does not answer; a client
-            // retries the same signed record, which the node accepts once.
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    var response = await client.SubmitRecordAsync(request);
-                    accepted.TryAdd(response.Record.Id, 0);
-                    break;
-                }
-                catch (Grpc.Core.RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.Unavailable && attempt < 30)
-                {
-                    Interlocked.Increment(ref _unavailable);
-                    await Task.Delay(200 * Math.Min(attempt, 10));
-                }
-            }
-            await Task.Delay(50);
-        }
     }
 
     public void Dispose()
