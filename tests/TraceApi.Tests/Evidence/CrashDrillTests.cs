@@ -6,7 +6,6 @@ using System.Text;
 using Grpc.Net.Client;
 using Trace.Api.Tests.Support;
 using Trace.Chain.Accounts;
-using Trace.Chain.Contracts;
 using Trace.Chain.Contracts.Registries;
 using Trace.Chain.Rpc;
 using Trace.Client.Claims;
@@ -63,26 +62,10 @@ public sealed class CrashDrillTests(ITestOutputHelper output) : IDisposable
             var evidence = new EvidenceService.EvidenceServiceClient(api.Channel);
             foreach (var id in accepted.Keys) await evidence.WaitForStatusAsync(id, RecordStatus.Confirmed, TimeSpan.FromSeconds(120));
 
-            // Every record the node holds (including ones whose response the killed node never sent) is CONFIRMED, once.
-            var all = new List<EvidenceRecord>();
-            var page = new ListRecordsResponse { NextPageToken = "" };
-            do
-            {
-                page = await evidence.ListRecordsAsync(new ListRecordsRequest { PageSize = 500, PageToken = page.NextPageToken });
-                all.AddRange(page.Records);
-            } while (page.NextPageToken != "");
-            Assert.Equal(all.Count, all.Select(r => r.Id).Distinct().Count());
-            Assert.All(all, r => Assert.Equal(RecordStatus.Confirmed, r.Status));
-            Assert.Empty(accepted.Keys.Except(all.Select(r => r.Id)));
-
-            // Each root the records point to was anchored by exactly one BatchAnchored event.
+            // Every record the node holds (including ones whose response the killed node never sent) is CONFIRMED, once,
+            // and each root the records point to was anchored by exactly one BatchAnchored event.
             using var rpc = new JsonRpcClient(new Uri((await new NodeService.NodeServiceClient(api.Channel).GetNodeInfoAsync(new GetNodeInfoRequest())).RpcUrl));
-            var eth = new EthRpc(rpc);
-            var logs = await eth.GetLogsAsync(new LogFilter(0, await eth.BlockNumberAsync(), [registry], [ContractDefinition.Topic0<Trace.Chain.Contracts.Dtos.Evidence.BatchAnchoredEvent>()]));
-            var anchoredRoots = logs.Select(l => Convert.ToHexString(l.Topics[1])).ToList();
-            Assert.Equal(anchoredRoots.Count, anchoredRoots.Distinct().Count());
-            var recordRoots = all.Select(r => Convert.ToHexString(r.Anchor.MerkleRoot.Span)).ToHashSet();
-            Assert.Subset(anchoredRoots.ToHashSet(), recordRoots);
+            var (all, anchoredRoots) = await DrillLedger.AssertConfirmedOnceAsync(evidence, accepted.Keys, new EthRpc(rpc), registry);
 
             foreach (var record in all.Take(200))
                 Assert.Equal(VerificationStatus.Verified, (await evidence.VerifyAsync(new VerifyRequest { RecordId = record.Id })).Result.Status);
