@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Trace.Node.Decisions;
 using Trace.Node.Decisions.Cbam;
 using Trace.Node.Decisions.Lanes;
+using Trace.Node.Decisions.Plans;
 using Trace.Node.Decisions.Routing;
 using Trace.Protos.V1;
 using DomainMode = Trace.Domain.Lineage.TransportMode;
@@ -86,6 +87,38 @@ internal static class DecisionProtoMapper
             });
         }
         return proto;
+    }
+
+    public static GetRoutePlanResponse ToProto(string planId, RoutePlan plan, byte[] document)
+    {
+        var path = new Protos.V1.RoutePath { KgCo2E = D(plan.KgCo2e), Days = D(plan.Days), Transfers = (uint)plan.Legs.Count(l => l.TransferDaysBefore > 0) };
+        path.Legs.AddRange(plan.Legs.Select(leg => new RouteLeg
+        {
+            LaneId = leg.LaneId,
+            Mode = (TransportMode)(int)leg.Mode,
+            Origin = leg.Origin,
+            Destination = leg.Destination,
+            DistanceKm = D(leg.DistanceKm),
+            Days = D(leg.Days),
+            TransferDaysBefore = D(leg.TransferDaysBefore),
+            KgCo2EPerTonneKm = D(leg.KgCo2ePerTonneKm),
+            Basis = leg.Measured ? IntensityBasis.Measured : IntensityBasis.FactorSet,
+            IntensitySource = leg.IntensitySource,
+            KgCo2E = D(leg.KgCo2e),
+        }));
+        return new GetRoutePlanResponse
+        {
+            PlanId = planId,
+            Document = System.Text.Encoding.UTF8.GetString(document),
+            Origin = plan.Origin,
+            Destination = plan.Destination,
+            CargoTonnes = D(plan.CargoTonnes),
+            DeadlineDays = D(plan.DeadlineDays),
+            TransferDays = D(plan.TransferDays),
+            FactorSetVersion = plan.FactorSetVersion,
+            FactorSetRecordId = plan.FactorSetRecordId ?? "",
+            Path = path,
+        };
     }
 
     public static Protos.V1.CbamDefaultValue ToProto(Node.Decisions.Cbam.CbamDefaultValue value) => new()

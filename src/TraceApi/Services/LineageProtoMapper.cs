@@ -41,8 +41,18 @@ internal static class LineageProtoMapper
         proto.WithdrawnEvidence.AddRange(f.Withdrawn.Select(ToProto));
         proto.Citations.AddRange(f.Citations.Select(ToProto));
         proto.FactorSetVersions.AddRange(f.FactorSetVersions);
+        proto.PlannedTransport.AddRange(f.PlannedTransport.Select(ToProto));
         return proto;
     }
+
+    private static Protos.V1.PlannedTransport ToProto(Node.Carbon.Footprint.PlannedTransport p) => new()
+    {
+        InputBatchId = p.InputBatchId, TransformationId = p.TransformationId, ShipmentId = p.ShipmentId, PlannedShipmentId = p.PlannedShipmentId,
+        ShipmentRecordId = p.ShipmentRecordId, PlanId = p.PlanId, DeadlineDays = Text(p.DeadlineDays), PlannedDays = Text(p.PlannedDays),
+        CargoTonnes = Text(p.CargoTonnes), ShipmentQuantity = Text(p.ShipmentQuantity), PlannedShipmentKgCo2E = Text(p.PlannedShipmentKgCo2e),
+        RecordedShipmentKgCo2E = Text(p.RecordedShipmentKgCo2e), PlannedKgCo2E = Text(p.PlannedKgCo2e), RecordedKgCo2E = Text(p.RecordedKgCo2e),
+        DifferenceKgCo2E = Text(p.DifferenceKgCo2e),
+    };
 
     private static ProtoFootprintComponent ToProto(Node.Carbon.Footprint.FootprintComponent c)
     {

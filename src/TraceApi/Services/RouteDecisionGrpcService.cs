@@ -1,14 +1,16 @@
 using Grpc.Core;
+using Trace.Crypto;
 using Trace.Domain;
 using Trace.Domain.Lineage;
 using Trace.Node.Decisions;
+using Trace.Node.Decisions.Plans;
 using Trace.Node.Decisions.Routing;
 using Trace.Protos.V1;
 
 namespace Trace.Api.Services;
 
 /// <summary>trace.v1.RouteDecisionService: the lowest-carbon multimodal route under deadlines (docs/decisions.md).</summary>
-public sealed class RouteDecisionGrpcService(RouteDecider decider) : RouteDecisionService.RouteDecisionServiceBase
+public sealed class RouteDecisionGrpcService(RouteDecider decider, RoutePlanStore plans) : RouteDecisionService.RouteDecisionServiceBase
 {
     public override async Task<DecideRouteResponse> DecideRoute(DecideRouteRequest request, ServerCallContext context)
     {
@@ -21,7 +23,24 @@ public sealed class RouteDecisionGrpcService(RouteDecider decider) : RouteDecisi
         var deadlines = request.DeadlineDays.Select((d, i) => DecisionDecimals.Positive(d, $"deadline_days[{i}]")).ToList();
         decimal? transfer = request.TransferDays.Length == 0 ? null : DecisionDecimals.NonNegative(request.TransferDays, "transfer_days");
         int? maxLegs = request.MaxLegs == 0 ? null : (int)Math.Min(request.MaxLegs, int.MaxValue);
-        var decision = await decider.DecideAsync(new RouteQuery(request.Origin, request.Destination, tonnes, deadlines, transfer, maxLegs), context.CancellationToken);
-        return DecisionProtoMapper.ToProto(decision);
+        var query = new RouteQuery(request.Origin, request.Destination, tonnes, deadlines, transfer, maxLegs);
+        var decision = await decider.DecideAsync(query, context.CancellationToken);
+        var response = DecisionProtoMapper.ToProto(decision);
+        // Every row with a path is kept as a plan a shipment can cite; equal rows (one path meeting several deadlines
+        // with the same deadline) are one plan.
+        for (var i = 0; i < decision.Decisions.Count; i++)
+            if (decision.Decisions[i].Path is not null)
+                response.Decisions[i].PlanId = await plans.KeepAsync(RoutePlan.Of(query, decision, decision.Decisions[i]), context.CancellationToken);
+        return response;
+    }
+
+    public override Task<GetRoutePlanResponse> GetRoutePlan(GetRoutePlanRequest request, ServerCallContext context)
+    {
+        var text = request.PlanId.Trim();
+        if (!text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || !Hex.TryDecode(text, out var hash) || hash.Length != 32)
+            throw new InvalidFieldException("plan_id", $"\"{request.PlanId}\" is not a plan id: \"0x\" + 64 hex digits, as DecideRoute returns it");
+        var planId = Hex.Encode(hash);
+        var (plan, document) = plans.Find(planId) ?? throw new DecisionNotFoundException("plan_id", $"this node made no route plan {planId}");
+        return Task.FromResult(DecisionProtoMapper.ToProto(planId, plan, document));
     }
 }

@@ -48,6 +48,11 @@ internal static class FootprintCommand
             table.AddRow(Names.Of(c.Stage), Round(c.KgCo2E), c.Method == FigureMethod.Unspecified ? "" : Names.Of(c.Method), Round(c.PrimaryKgCo2E), Round(c.VerifiedKgCo2E) + (c.Withdrawn ? " [red](withdrawn)[/]" : ""), Ui.Safe(from));
         }
         console.Write(table);
+        foreach (var p in f.PlannedTransport)
+        {
+            var sign = p.DifferenceKgCo2E.StartsWith('-') ? "" : "+";
+            console.MarkupLine(Ui.Format($"  shipment {p.PlannedShipmentId} followed route plan {p.PlanId[..10]}… (within {p.DeadlineDays} d): planned [bold]{Round(p.PlannedKgCo2E)}[/], recorded [bold]{Round(p.RecordedKgCo2E)}[/] kgCO2e of this batch's share ({sign}{Round(p.DifferenceKgCo2E)})"));
+        }
     }
 
     /// <summary>A decimal string to 3 places for reading (the JSON keeps every digit).</summary>

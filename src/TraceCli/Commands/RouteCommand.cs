@@ -80,7 +80,7 @@ internal static class RouteCommand
             await output.WriteLineAsync("Decisions:");
             foreach (var d in answer.Decisions)
                 await output.WriteLineAsync(d.Path is { } p
-                    ? $"  within {d.DeadlineDays} d: {p.KgCo2E} kgCO2e in {p.Days} d via {string.Join(" > ", p.Legs.Select(l => l.LaneId))}"
+                    ? $"  within {d.DeadlineDays} d: {p.KgCo2E} kgCO2e in {p.Days} d via {string.Join(" > ", p.Legs.Select(l => l.LaneId))}; plan {d.PlanId}"
                     : $"  within {d.DeadlineDays} d: none ({d.Detail})");
             return answer.Decisions.All(d => d.Path is not null) ? 0 : 1;
         }

@@ -16,6 +16,9 @@ public sealed record ShipmentRecord(
 {
     public override string Identifier => ShipmentId;
 
+    /// <summary>The route plan this shipment followed (a DecideRoute answer's plan id, lower-case 0x-hex); null when none.</summary>
+    public string? RoutePlanId { get; init; }
+
     public override IReadOnlyList<string> CitedRecordIds() =>
         Distinct(Legs.SelectMany(l => l.Measured?.Evidence ?? []).Concat(CustomsCertificates));
 }

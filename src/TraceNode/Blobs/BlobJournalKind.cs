@@ -11,4 +11,7 @@ public enum BlobJournalKind
 
     /// <summary>An anchoring batch's manifest (id, root, ordered leaves).</summary>
     BatchManifest = 2,
+
+    /// <summary>A route plan a DecideRoute answer kept for shipments to cite (<c>trace.route-plan/1</c>).</summary>
+    RoutePlan = 3,
 }

@@ -10,6 +10,7 @@ using Trace.Node.Anchoring;
 using Trace.Node.Blobs;
 using Trace.Node.Carbon.Factors;
 using Trace.Node.Chain;
+using Trace.Node.Decisions.Plans;
 using Trace.Node.ContentAccess;
 using Trace.Node.Lineage;
 using Trace.Node.Lineage.Intake;
@@ -64,7 +65,7 @@ public sealed partial class IndexRebuilder(
 
         var journal = ReadJournal(report);
         LogRead(logger, journal.Claims.Count, journal.Manifests.Count);
-        await using (var lineage = new LineageCommitQueue(store, [], NoFlagsYet, clock, _loggers.CreateLogger<LineageCommitQueue>(), factors, blobs: null, keys: keys))
+        await using (var lineage = new LineageCommitQueue(store, [], NoFlagsYet, clock, _loggers.CreateLogger<LineageCommitQueue>(), factors, blobs: null, keys: keys, plans: new RoutePlanStore(blobs)))
         {
             await RestoreRecordsAsync(store, lineage, journal, report, ct).ConfigureAwait(false);
             await RestoreBatchesAsync(store, journal, report, ct).ConfigureAwait(false);

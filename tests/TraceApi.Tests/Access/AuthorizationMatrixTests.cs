@@ -54,6 +54,7 @@ public sealed class AuthorizationMatrixTests(AccessNodeFixture node, ITestOutput
         /trace.v1.LaneCatalogService/ListLanes                            - + + + + + +
         /trace.v1.LaneCatalogService/DeleteLanes                          - + - + - - -
         /trace.v1.RouteDecisionService/DecideRoute                        - + + + + + +
+        /trace.v1.RouteDecisionService/GetRoutePlan                       - + + + + + +
         /trace.v1.CbamCostService/PutCbamDefaultValues                    - + - - - - -
         /trace.v1.CbamCostService/ListCbamDefaultValues                   - + + + + + +
         /trace.v1.CbamCostService/EstimateCbamCost                        - + + - + + -

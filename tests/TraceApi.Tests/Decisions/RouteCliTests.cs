@@ -28,7 +28,7 @@ public sealed class RouteCliTests(EvidenceNodeFixture node)
         Assert.Contains("factor set trace-transport-factors-2026.1", output, StringComparison.Ordinal);
         Assert.Contains("within 1 d: none (the fastest path takes 1.5 days", output, StringComparison.Ordinal);
         Assert.Contains("within 2 d: 391.5 kgCO2e in 1.5 d via CLI-road-BCN-GOA", output, StringComparison.Ordinal);
-        Assert.Contains("within 3 d: 318.5 kgCO2e in 3 d via CLI-sea-BCN-GOA", output, StringComparison.Ordinal);
+        Assert.Contains("within 3 d: 318.5 kgCO2e in 3 d via CLI-sea-BCN-GOA; plan 0x", output, StringComparison.Ordinal);
 
         var (noKey, message) = await RunAsync("", "route", "--node", node.Api.GrpcAddress.ToString(), "--from", "ESBCN", "--to", "ITGOA", "--mass", "5", "--deadline", "3");
         Assert.Equal(2, noKey);

@@ -48,6 +48,10 @@ public sealed class IndexRebuildTests(EvidenceNodeFixture node, ITestOutputHelpe
         Assert.True((await node.Evidence.GetRecordAsync(new GetRecordRequest { RecordId = scenario.RevokedReport })).Record.Revocation is not null);
         var footprint = (await new LineageService.LineageServiceClient(node.Api.Channel).GetFootprintAsync(new GetFootprintRequest { BatchId = scenario.CoilBatch })).Footprint;
         Assert.True(footprint.RestsOnWithdrawnEvidence);
+        // The pig iron's shipment followed a route plan whose lane is gone: the plan came back from the blob store,
+        // priced for the 50 t shipped, 120 km × 50 t × road's 0.09 = 540 kg, against nothing recorded (no legs).
+        var planned = Assert.Single(footprint.PlannedTransport);
+        Assert.Equal(("540", "0"), (planned.PlannedShipmentKgCo2E, planned.RecordedShipmentKgCo2E));
         await AuditCleanAsync();
         File.Delete(original);
     }

@@ -57,7 +57,11 @@ public sealed class IndexScenario
         scenario.AllRecords.Add(scenario.OreRecord);
         scenario.AllRecords.Add(await SubmitAsync(node, smelter, pig, RecordKind.Batch, Batch(pig, "50")));
         scenario.AllRecords.Add(await SubmitAsync(node, smelter, t1, RecordKind.Transformation, Transformation(t1, [Input(ore, "100")], [Output(pig, "50")], null, Figure("500", "measured", report))));
-        scenario.AllRecords.Add(await SubmitAsync(node, smelter, s, RecordKind.Shipment, Shipment(s, pig, "50", smelter.Address.ToString(), mill.Address.ToString())));
+        // The shipment follows a route plan; the lane it was priced on is deleted before the rebuild (lanes are not
+        // journalled), and the plan still comes back: it lives in the blob store.
+        var shipment = Shipment(s, pig, "50", smelter.Address.ToString(), mill.Address.ToString());
+        shipment["routePlanId"] = await RoutePlanAsync(node, run);
+        scenario.AllRecords.Add(await SubmitAsync(node, smelter, s, RecordKind.Shipment, shipment));
         scenario.AllRecords.Add(await SubmitAsync(node, mill, coil, RecordKind.Batch, Batch(coil, "50")));
         scenario.AllRecords.Add(await SubmitAsync(node, mill, t2, RecordKind.Transformation, Transformation(t2, [Input(pig, "50", s)], [Output(coil, "50")])));
         scenario.AllRecords.AddRange(scenario.Documents);
@@ -73,6 +77,17 @@ public sealed class IndexScenario
             await Task.Delay(250);
         }
         return scenario;
+    }
+
+    private static async Task<string> RoutePlanAsync(EvidenceNodeFixture node, string run)
+    {
+        var lanes = new LaneCatalogService.LaneCatalogServiceClient(node.Api.Channel);
+        var lane = new Lane { LaneId = $"index-{run}", Mode = TransportMode.Road, Origin = "AUPHE", Destination = "CNNGB", DistanceKm = "120", TransitDays = "1" };
+        await lanes.PutLanesAsync(new PutLanesRequest { Lanes = { lane } });
+        var request = new DecideRouteRequest { Origin = "AUPHE", Destination = "CNNGB", CargoMass = new CargoMass { Amount = "50", Unit = "TNE" }, DeadlineDays = { "365" } };
+        var planId = (await new RouteDecisionService.RouteDecisionServiceClient(node.Api.Channel).DecideRouteAsync(request)).Decisions[0].PlanId;
+        await Decisions.OperatorLanes.Client(node).DeleteLanesAsync(new DeleteLanesRequest { LaneIds = { lane.LaneId } });
+        return planId;
     }
 
     private static async Task<string> SubmitAsync(EvidenceNodeFixture node, ClaimSigner issuer, string subject, RecordKind kind, System.Text.Json.Nodes.JsonObject body) =>

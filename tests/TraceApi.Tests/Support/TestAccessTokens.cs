@@ -17,7 +17,8 @@ namespace Trace.Api.Tests.Support;
 /// </summary>
 public sealed class TestAccessTokens(CallInvoker raw, string dataDirectory) : IAccessTokenProvider, IDisposable
 {
-    private const string AdminKey = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+    /// <summary>The node operator's admin key in tests (Anvil development account #0), which admin-only RPCs are signed in with.</summary>
+    public const string AdminKey = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
     private const ParticipantRoles EveryRole = ParticipantRoles.Supplier | ParticipantRoles.Carrier | ParticipantRoles.Verifier
         | ParticipantRoles.Regulator | ParticipantRoles.Buyer;
 

@@ -6,6 +6,7 @@ using Trace.Domain;
 using Trace.Domain.Lineage;
 using Trace.Node.Blobs;
 using Trace.Node.Carbon.Factors;
+using Trace.Node.Decisions.Plans;
 using Trace.Node.Lineage;
 using Trace.Node.Lineage.Intake;
 using Trace.Node.Lineage.Projection;
@@ -43,7 +44,7 @@ public sealed class LineageHarness(Func<Task<TraceStorageOptions>>? storage = nu
         Store = new TraceStore(Contexts, Clock);
         var flags = new NoRegulatorFlags();
         Blobs = new FileBlobStore(Options.Create(new BlobStoreOptions { RootDirectory = Path.Combine(_directory, "blobs"), SmallBlobMaxBytes = 0 }), new ContentKeyRing(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), Clock);
-        Commits = new LineageCommitQueue(Store, [], flags, Clock, NullLogger<LineageCommitQueue>.Instance, new RoundFactors(), Blobs);
+        Commits = new LineageCommitQueue(Store, [], flags, Clock, NullLogger<LineageCommitQueue>.Instance, new RoundFactors(), Blobs, plans: new RoutePlanStore(Blobs));
         Intake = new LineageIntake(Commits);
         Queries = new LineageQueries(Store, flags);
         Projector = new LineageStatusProjector(Store, Commits, flags, Options.Create(new LineageOptions()), Clock, NullLogger<LineageStatusProjector>.Instance);

@@ -20,6 +20,7 @@ public static class FootprintCalculator
     {
         ArgumentNullException.ThrowIfNull(input);
         var components = new List<FootprintComponent>();
+        var planned = new List<PlannedTransport>();
         if (input.Declared is { } declared)
         {
             components.Add(new FootprintComponent
@@ -48,8 +49,12 @@ public static class FootprintCalculator
             primary += term.Consumed * term.InputPrimary / term.InputQuantity + term.Consumed * U(term.Shipment, s => s.LegsPrimaryKgCo2e);
             verified += term.Consumed * term.InputVerified / term.InputQuantity + term.Consumed * U(term.Shipment, s => s.LegsVerifiedKgCo2e);
             InputComponents(process, term, share, components);
+            PlannedAgainstRecorded(process, term, planned);
         }
-        return new FootprintResult(own + Allocate(process, total), ownPrimary + Allocate(process, primary), ownVerified + Allocate(process, verified), components);
+        return new FootprintResult(own + Allocate(process, total), ownPrimary + Allocate(process, primary), ownVerified + Allocate(process, verified), components)
+        {
+            PlannedTransport = planned,
+        };
     }
 
     /// <summary>w·x/W, or x itself when the batch takes the whole.</summary>
@@ -84,6 +89,26 @@ public static class FootprintCalculator
             VerifiedKgCo2e = Allocate(process, VerifiedOf(figure)), Method = figure.Method, RecordId = figure.RecordId,
             Evidence = figure.Evidence, TransformationId = process.TransformationId, AllocationShare = share, Withdrawn = figure.Withdrawn,
         });
+    }
+
+    // Each shipment on the input's way that followed a plan: P(S) and E(S), and this batch's share of each, evaluated
+    // like a transport-leg component (w·(c·x/q)/W).
+    private static void PlannedAgainstRecorded(ProcessTerm process, InputTerm term, List<PlannedTransport> planned)
+    {
+        if (term.Shipment is null) return;
+        foreach (var shipment in term.Shipment.Chain())
+        {
+            if (shipment.Plan is not { } plan) continue;
+            planned.Add(new PlannedTransport
+            {
+                InputBatchId = term.BatchId, TransformationId = process.TransformationId, ShipmentId = term.Shipment.ShipmentId,
+                PlannedShipmentId = shipment.ShipmentId, ShipmentRecordId = shipment.RecordId, PlanId = plan.PlanId,
+                DeadlineDays = plan.DeadlineDays, PlannedDays = plan.PlannedDays, CargoTonnes = plan.CargoTonnes, ShipmentQuantity = shipment.Quantity,
+                PlannedShipmentKgCo2e = plan.KgCo2e, RecordedShipmentKgCo2e = shipment.LegsKgCo2e,
+                PlannedKgCo2e = Allocate(process, term.Consumed * plan.KgCo2e / shipment.Quantity),
+                RecordedKgCo2e = Allocate(process, term.Consumed * shipment.LegsKgCo2e / shipment.Quantity),
+            });
+        }
     }
 
     private static void InputComponents(ProcessTerm process, InputTerm term, decimal share, List<FootprintComponent> components)

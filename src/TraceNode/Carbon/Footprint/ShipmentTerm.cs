@@ -3,6 +3,9 @@ namespace Trace.Node.Carbon.Footprint;
 /// <summary>A shipment on an input's way: q(S) in the batch's unit, its legs, and the shipment it drew from (null at the first hand).</summary>
 public sealed record ShipmentTerm(string ShipmentId, string RecordId, string BatchId, decimal Quantity, IReadOnlyList<TransportLegTerm> Legs, ShipmentTerm? Parent)
 {
+    /// <summary>The route plan the shipment followed; null when it cites none.</summary>
+    public RoutePlanTerm? Plan { get; init; }
+
     /// <summary>E(S) = Σ legs.</summary>
     public decimal LegsKgCo2e => Sum(Legs, _ => true);
 

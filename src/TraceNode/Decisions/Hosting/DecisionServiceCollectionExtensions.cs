@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Trace.Node.Decisions.Cbam;
 using Trace.Node.Decisions.Lanes;
+using Trace.Node.Decisions.Plans;
 using Trace.Node.Decisions.Routing;
 
 namespace Trace.Node.Decisions.Hosting;
@@ -15,6 +16,8 @@ public static class DecisionServiceCollectionExtensions
         services.AddSingleton<LaneCatalog>();
         services.AddSingleton<CbamDefaultValueTable>();
         services.AddSingleton<RouteDecider>();
+        services.AddSingleton<RoutePlanStore>();
+        services.AddSingleton<IRoutePlanSource>(sp => sp.GetRequiredService<RoutePlanStore>());
         services.AddSingleton<CbamCostEstimator>();
         services.AddHostedService<DecisionFilesStartup>();
         return services;

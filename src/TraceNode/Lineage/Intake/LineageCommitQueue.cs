@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Trace.Domain;
 using Trace.Node.Blobs;
 using Trace.Node.Carbon.Factors;
+using Trace.Node.Decisions.Plans;
 using Trace.Node.ContentAccess;
 using Trace.Node.Lineage.Propagation;
 using Trace.Node.Storage;
@@ -29,7 +30,8 @@ public sealed partial class LineageCommitQueue(
     ITransportFactorProvider? factors = null,
     IBlobStore? blobs = null,
     IParticipantKeys? keys = null,
-    IRecordJournal? journal = null)
+    IRecordJournal? journal = null,
+    IRoutePlanSource? plans = null)
     : GroupCommitter<LineageWork, LineageOutcome>(MaxGroup, logger)
 {
     private const int MaxGroup = 256;
@@ -135,7 +137,7 @@ public sealed partial class LineageCommitQueue(
     {
         var staged = await store.StageAcceptedClaimAsync(db, item.Claim.AcceptedAt is null ? item.Claim with { AcceptedAt = now } : item.Claim, ct).ConfigureAwait(false);
         if (!staged.Created) return staged; // the same signed claim again: nothing changes
-        var writer = new LineageWriter(db, factors, keys);
+        var writer = new LineageWriter(db, factors, keys, plans);
         var affected = await writer.ApplyAsync(item.Record, item.Claim, ct).ConfigureAwait(false);
         var propagator = new FootprintPropagator(db, flags, clock.GetUtcNow());
         await propagator.KnowStagedAsync(staged.Record, ct).ConfigureAwait(false);

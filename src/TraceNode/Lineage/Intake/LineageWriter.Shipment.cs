@@ -73,6 +73,7 @@ internal sealed partial class LineageWriter
         await RequireCitedAsync(kind, $"shipment {id}", cited, ct).ConfigureAwait(false);
         await RequireCustomsCertificatesAsync(record, ct).ConfigureAwait(false);
         var legs = ComputeLegs(record);
+        var plan = ResolvePlan(record);
 
         var shipment = existing ?? Shipments.Add(new LineageShipmentEntity
         {
@@ -93,6 +94,7 @@ internal sealed partial class LineageWriter
         shipment.LegsKg = legs.Sum(l => l.KgCo2e);
         shipment.LegsPrimaryKg = legs.Where(l => l.Method is EmissionMethod.Measured or EmissionMethod.Calculated).Sum(l => l.KgCo2e);
         shipment.LegsJson = JsonSerializer.Serialize(legs, LineageJson.Options);
+        shipment.PlannedRouteJson = plan is null ? null : JsonSerializer.Serialize(plan, LineageJson.Options);
         AddRecordRow(record, claim, superseded);
         foreach (var leg in legs)
         {
@@ -138,6 +140,26 @@ internal sealed partial class LineageWriter
                 EmissionMethod.DefaultFactor, [], set.Version, set.RecordId?.ToLowerInvariant(), factor.KgCo2ePerTonneKm, tonnes));
         }
         return legs;
+    }
+
+    /// <summary>
+    /// The route plan the record cites, priced for the cargo it carried. The plan must be one this node made (kept in the
+    /// blob store, so a rebuild finds it again) and run between the shipment's stated locations.
+    /// </summary>
+    private StoredRoutePlan? ResolvePlan(ShipmentRecord record)
+    {
+        if (record.RoutePlanId is not { } planId) return null;
+        var found = plans?.Find(planId)
+            ?? throw Refusal.Of("routePlanId", "shipment", $"shipment {record.ShipmentId}: this node made no route plan {planId} (cite a plan_id RouteDecisionService.DecideRoute returned)");
+        var plan = found.Plan;
+        if (record.From.Location is { } from && from != plan.Origin)
+            throw Refusal.Of("routePlanId", "shipment", $"shipment {record.ShipmentId}: route plan {planId} starts at {plan.Origin}, but the shipment leaves from {from}");
+        if (record.To.Location is { } to && to != plan.Destination)
+            throw Refusal.Of("routePlanId", "shipment", $"shipment {record.ShipmentId}: route plan {planId} ends at {plan.Destination}, but the shipment goes to {to}");
+        var tonnes = record.CargoMass?.Tonnes ?? record.Quantity.Tonnes
+            ?? throw Refusal.Of("cargoMass", "shipment", $"shipment {record.ShipmentId}: citing route plan {planId} needs the shipped mass, and neither cargoMass nor quantity is a mass (state cargoMass)");
+        return new StoredRoutePlan(planId.ToLowerInvariant(), plan.Origin, plan.Destination, plan.DeadlineDays, plan.Days, plan.CargoTonnes, plan.KgCo2e,
+            tonnes, plan.KgCo2eFor(tonnes), plan.FactorSetVersion);
     }
 
     /// <summary>Outputs of transformations drawing from this shipment or from any onward shipment of it.</summary>

@@ -4,6 +4,7 @@ using Trace.Domain.Lineage;
 using Trace.Crypto;
 using Trace.Node.Carbon.Factors;
 using Trace.Node.ContentAccess;
+using Trace.Node.Decisions.Plans;
 using Trace.Node.Lineage.Storage.Entities;
 using Trace.Node.Storage;
 
@@ -19,7 +20,7 @@ namespace Trace.Node.Lineage.Intake;
 /// A refusal may come after some rows were changed (a correction first releases what the record it corrects had
 /// consumed); the caller rolls back to its savepoint.
 /// </remarks>
-internal sealed partial class LineageWriter(TraceDbContext db, ITransportFactorProvider? factors, IParticipantKeys? keys = null)
+internal sealed partial class LineageWriter(TraceDbContext db, ITransportFactorProvider? factors, IParticipantKeys? keys = null, IRoutePlanSource? plans = null)
 {
     private DbSet<LineageBatchEntity> Batches => db.Set<LineageBatchEntity>();
     private DbSet<LineageTransformationEntity> Transformations => db.Set<LineageTransformationEntity>();

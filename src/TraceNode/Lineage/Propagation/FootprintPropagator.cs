@@ -124,18 +124,20 @@ internal sealed partial class FootprintPropagator(TraceDbContext db, IRegulatorF
         var gathered = await GatherAsync(batch, ct).ConfigureAwait(false);
         var result = FootprintCalculator.Compute(gathered.Input);
         var components = JsonSerializer.Serialize(result.Components, LineageJson.Options);
+        var planned = result.PlannedTransport.Count == 0 ? null : JsonSerializer.Serialize(result.PlannedTransport, LineageJson.Options);
         var marksChanged = await UpdateMarksAsync(batch, gathered, ct).ConfigureAwait(false);
         var tnr = gathered.TransportNotReported.Count == 0 ? null : JsonSerializer.Serialize(gathered.TransportNotReported, LineageJson.Options);
         var versions = gathered.FactorVersions.Count == 0 ? null : JsonSerializer.Serialize(gathered.FactorVersions.Order(StringComparer.Ordinal).ToList(), LineageJson.Options);
         var changed = marksChanged || batch.Footprint != result.Total || batch.Primary != result.Primary || batch.Verified != result.Verified
             || batch.ComponentsJson != components || batch.TransportNotReportedJson != tnr || batch.TransportNotReportedUpstream != gathered.TransportNotReportedUpstream
-            || batch.FactorVersionsJson != versions || batch.Standing != gathered.Standing;
+            || batch.FactorVersionsJson != versions || batch.Standing != gathered.Standing || batch.PlannedTransportJson != planned;
         if (batch.Footprint != result.Total || batch.Primary != result.Primary || batch.ComponentsJson != components || batch.ComputedAt == default)
             batch.ComputedAt = now;
         batch.Footprint = result.Total;
         batch.Primary = result.Primary;
         batch.Verified = result.Verified;
         batch.ComponentsJson = components;
+        batch.PlannedTransportJson = planned;
         batch.TransportNotReportedJson = tnr;
         batch.TransportNotReportedUpstream = gathered.TransportNotReportedUpstream;
         batch.FactorVersionsJson = versions;

@@ -23,6 +23,7 @@ public sealed record BatchFootprint
     public decimal Primary { get; init; }
     public decimal Verified { get; init; }
     public IReadOnlyList<TransportNotReportedMark> TransportNotReported { get; init; } = [];
+    public IReadOnlyList<PlannedTransport> PlannedTransport { get; init; } = [];
     public bool TransportNotReportedUpstream { get; init; }
     public IReadOnlyList<WithdrawnMark> Withdrawn { get; init; } = [];
     public IReadOnlyList<FootprintCitation> Citations { get; init; } = [];

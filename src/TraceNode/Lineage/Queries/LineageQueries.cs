@@ -53,6 +53,7 @@ public sealed partial class LineageQueries(TraceStore store, IRegulatorFlagSourc
             Scope3 = Sum(FootprintStage.Input, FootprintStage.TransportLeg), DeclaredKgCo2e = Sum(FootprintStage.Declared),
             Primary = batch.Primary, Verified = batch.Verified, TransportNotReported = tnr, TransportNotReportedUpstream = batch.TransportNotReportedUpstream,
             Withdrawn = withdrawn, Citations = citations,
+            PlannedTransport = batch.PlannedTransportJson is null ? [] : JsonSerializer.Deserialize<List<PlannedTransport>>(batch.PlannedTransportJson, LineageJson.Options)!,
             FactorSetVersions = batch.FactorVersionsJson is null ? [] : JsonSerializer.Deserialize<List<string>>(batch.FactorVersionsJson, LineageJson.Options)!,
             ComputedAt = batch.ComputedAt, VerifiedAt = batch.VerifiedAt, ProducedBy = batch.ProducedBy, DeclarationRecordId = batch.DeclarationRecordId,
             Consumed = batch.Consumed,

@@ -49,6 +49,7 @@ internal static class ShipmentRecordParser
             context.RecordIdList(root, "customsCertificates", at))
         {
             Supersedes = context.OptionalRecordId(root, "supersedes", at),
+            RoutePlanId = context.OptionalRecordId(root, "routePlanId", at),
         };
     }
 

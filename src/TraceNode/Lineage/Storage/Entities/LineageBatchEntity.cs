@@ -66,6 +66,9 @@ public sealed class LineageBatchEntity
     /// <summary>The breakdown of F(b) as JSON (components with their records).</summary>
     public string ComponentsJson { get; set; } = "[]";
 
+    /// <summary>Planned against recorded transport of shipments that followed a route plan, as JSON; null when none.</summary>
+    public string? PlannedTransportJson { get; set; }
+
     /// <summary>Shipments of the batch's own inputs without legs, as JSON; null when none.</summary>
     public string? TransportNotReportedJson { get; set; }
 

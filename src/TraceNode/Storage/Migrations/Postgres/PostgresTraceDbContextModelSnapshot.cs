@@ -483,6 +483,9 @@ namespace Trace.Node.Storage.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("PlannedTransportJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("Primary")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -788,6 +791,9 @@ namespace Trace.Node.Storage.Migrations.Postgres
                         .HasMaxLength(64)
                         .IsUnicode(false)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PlannedRouteJson")
+                        .HasColumnType("text");
 
                     b.Property<string>("Quantity")
                         .IsRequired()

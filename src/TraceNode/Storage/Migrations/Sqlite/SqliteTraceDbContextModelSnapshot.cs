@@ -471,6 +471,9 @@ namespace Trace.Node.Storage.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PlannedTransportJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Primary")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -775,6 +778,9 @@ namespace Trace.Node.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlannedRouteJson")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Quantity")
