@@ -26,11 +26,10 @@ public sealed class RouteDecisionGrpcService(RouteDecider decider, RoutePlanStor
         var query = new RouteQuery(request.Origin, request.Destination, tonnes, deadlines, transfer, maxLegs);
         var decision = await decider.DecideAsync(query, context.CancellationToken);
         var response = DecisionProtoMapper.ToProto(decision);
-        // Every row with a path is kept as a plan a shipment can cite; equal rows (one path meeting several deadlines
-        // with the same deadline) are one plan.
-        for (var i = 0; i < decision.Decisions.Count; i++)
-            if (decision.Decisions[i].Path is not null)
-                response.Decisions[i].PlanId = await plans.KeepAsync(RoutePlan.Of(query, decision, decision.Decisions[i]), context.CancellationToken);
+        // Every row with a path is kept as a plan a shipment can cite, all in one blob commit.
+        var rows = Enumerable.Range(0, decision.Decisions.Count).Where(i => decision.Decisions[i].Path is not null).ToList();
+        var ids = await plans.KeepAsync([.. rows.Select(i => RoutePlan.Of(query, decision, decision.Decisions[i]))], context.CancellationToken);
+        for (var r = 0; r < rows.Count; r++) response.Decisions[rows[r]].PlanId = ids[r];
         return response;
     }
 

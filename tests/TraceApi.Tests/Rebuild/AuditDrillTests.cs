@@ -59,6 +59,20 @@ public sealed class AuditDrillTests(AuditDrillTests.DrillNode drill, Xunit.Abstr
     /// <summary>Runs AuditIndex to the end: the findings and the summary.</summary>
     internal static Task<(List<AuditFinding> Findings, AuditSummary Summary)> AuditAsync(EvidenceNodeFixture node) => AuditAsync(node.Api.Channel);
 
+    /// <summary>Audits until the audit finds nothing (the pipeline settles within a minute), else fails listing what it reports.</summary>
+    internal static async Task AuditCleanAsync(EvidenceNodeFixture node)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var (findings, _) = await AuditAsync(node);
+            if (findings.Count == 0) return;
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail("the audit still reports:\n" + string.Join("\n", findings.Select(f => $"{f.Kind} {f.RecordId} {f.Problem}: {string.Join("; ", f.FailedChecks)}")));
+            await Task.Delay(500);
+        }
+    }
+
     /// <summary>Runs AuditIndex over <paramref name="channel"/> to the end.</summary>
     internal static async Task<(List<AuditFinding> Findings, AuditSummary Summary)> AuditAsync(Grpc.Core.CallInvoker channel)
     {

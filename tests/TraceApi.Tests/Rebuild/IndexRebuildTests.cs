@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Trace.Api.Tests.Support;
 using Trace.Protos.V1;
 using Xunit.Abstractions;
@@ -15,7 +14,7 @@ public sealed class IndexRebuildTests(EvidenceNodeFixture node, ITestOutputHelpe
     public async Task Deleting_the_database_and_rebuilding_gives_back_every_row()
     {
         var scenario = await IndexScenario.RunAsync(node);
-        await AuditCleanAsync(); // the pipeline has settled: every row agrees with the blob store and the chain
+        await AuditDrillTests.AuditCleanAsync(node); // the pipeline has settled: every row agrees with the blob store and the chain
 
         // Beside the live node: the admin RPC writes a fresh index under <data>/rebuilds/.
         var rebuilt = await new IndexAdminService.IndexAdminServiceClient(node.Api.Channel).RebuildIndexAsync(new RebuildIndexRequest { Name = "beside-live.db" });
@@ -33,7 +32,7 @@ public sealed class IndexRebuildTests(EvidenceNodeFixture node, ITestOutputHelpe
             var live = Path.Combine(data, "trace.db");
             IndexTables.CopyIndex(live, original);
             foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(live + suffix);
-            var (exit, text) = await RunRebuildCommandAsync(data);
+            var (exit, text) = await RebuildCommand.RunAsync(data);
             output.WriteLine(text);
             Assert.True(exit == 0, $"rebuild-index exited with {exit}:\n{text}");
             offline = live;
@@ -52,37 +51,7 @@ public sealed class IndexRebuildTests(EvidenceNodeFixture node, ITestOutputHelpe
         // priced for the 50 t shipped, 120 km × 50 t × road's 0.09 = 540 kg, against nothing recorded (no legs).
         var planned = Assert.Single(footprint.PlannedTransport);
         Assert.Equal(("540", "0"), (planned.PlannedShipmentKgCo2E, planned.RecordedShipmentKgCo2E));
-        await AuditCleanAsync();
+        await AuditDrillTests.AuditCleanAsync(node);
         File.Delete(original);
-    }
-
-    private async Task AuditCleanAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var (findings, summary) = await AuditDrillTests.AuditAsync(node);
-            if (findings.Count == 0) return;
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail("the audit still reports:\n" + string.Join("\n", findings.Select(f => $"{f.Kind} {f.RecordId} {f.Problem}: {string.Join("; ", f.FailedChecks)}")));
-            await Task.Delay(500);
-        }
-    }
-
-    private static async Task<(int Exit, string Output)> RunRebuildCommandAsync(string dataDirectory)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoPaths.Root };
-        start.ArgumentList.Add(RepoPaths.ApiDll);
-        start.ArgumentList.Add("rebuild-index");
-        start.ArgumentList.Add("--data-dir");
-        start.ArgumentList.Add(dataDirectory);
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        foreach (var (key, value) in EvidenceNodeFixture.Settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

@@ -22,7 +22,7 @@ public sealed class RebuildKillDrillTests(EvidenceNodeFixture node, ITestOutputH
         var records = new List<string>(scenario.AllRecords); // the documents included
         records.AddRange(await SeedDocumentsAsync(300)); // enough for the rebuild to take a moment
         foreach (var id in records) await node.Evidence.WaitForStatusAsync(id, RecordStatus.Confirmed, TimeSpan.FromMinutes(2));
-        await AuditCleanAsync();
+        await AuditDrillTests.AuditCleanAsync(node);
 
         // Online: SIGKILL the node while RebuildIndex writes its file.
         var rebuilds = Path.Combine(node.DataDirectory, "rebuilds");
@@ -36,7 +36,7 @@ public sealed class RebuildKillDrillTests(EvidenceNodeFixture node, ITestOutputH
         await node.RestartAsync();
         foreach (var id in records)
             Assert.Equal(RecordStatus.Confirmed, (await node.Evidence.GetRecordAsync(new GetRecordRequest { RecordId = id })).Record.Status);
-        await AuditCleanAsync();
+        await AuditDrillTests.AuditCleanAsync(node);
         var again = await new IndexAdminService.IndexAdminServiceClient(node.Api.Channel).RebuildIndexAsync(new RebuildIndexRequest { Name = "killed.db" });
         Assert.Empty(again.Problems);
         Assert.Empty(again.Refused);
@@ -51,7 +51,7 @@ public sealed class RebuildKillDrillTests(EvidenceNodeFixture node, ITestOutputH
         {
             var live = Path.Combine(data, "trace.db");
             IndexTables.CopyIndex(live, original);
-            using (var killed = StartRebuildCommand(data))
+            using (var killed = RebuildCommand.Start(data))
             {
                 await WaitForFileAsync(data, "trace.db.rebuilding-*", killed.WaitForExitAsync());
                 killed.Kill(); // SIGKILL
@@ -61,7 +61,7 @@ public sealed class RebuildKillDrillTests(EvidenceNodeFixture node, ITestOutputH
             IndexTables.AssertEqual(original, live);
             Assert.NotEmpty(Directory.EnumerateFiles(data, "trace.db.rebuilding-*"));
 
-            using var rerun = StartRebuildCommand(data);
+            using var rerun = RebuildCommand.Start(data);
             var text = await rerun.StandardOutput.ReadToEndAsync() + await rerun.StandardError.ReadToEndAsync();
             await rerun.WaitForExitAsync();
             output.WriteLine(text);
@@ -71,7 +71,7 @@ public sealed class RebuildKillDrillTests(EvidenceNodeFixture node, ITestOutputH
         });
         foreach (var id in records)
             Assert.Equal(RecordStatus.Confirmed, (await node.Evidence.GetRecordAsync(new GetRecordRequest { RecordId = id })).Record.Status);
-        await AuditCleanAsync();
+        await AuditDrillTests.AuditCleanAsync(node);
         File.Delete(original);
     }
 
@@ -103,31 +103,6 @@ public sealed class RebuildKillDrillTests(EvidenceNodeFixture node, ITestOutputH
             Assert.False(work.IsCompleted, $"the rebuild ended before {pattern} could be seen in {directory}");
             Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), $"no {pattern} in {directory}");
             await Task.Delay(5);
-        }
-    }
-
-    private static Process StartRebuildCommand(string dataDirectory)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoPaths.Root };
-        start.ArgumentList.Add(RepoPaths.ApiDll);
-        start.ArgumentList.Add("rebuild-index");
-        start.ArgumentList.Add("--data-dir");
-        start.ArgumentList.Add(dataDirectory);
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        foreach (var (key, value) in EvidenceNodeFixture.Settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        return Process.Start(start)!;
-    }
-
-    private async Task AuditCleanAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var (findings, _) = await AuditDrillTests.AuditAsync(node);
-            if (findings.Count == 0) return;
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail("the audit still reports:\n" + string.Join("\n", findings.Select(f => $"{f.Kind} {f.RecordId} {f.Problem}")));
-            await Task.Delay(500);
         }
     }
 }

@@ -9,14 +9,25 @@ namespace Trace.Node.Decisions.Plans;
 /// </summary>
 public sealed class RoutePlanStore(IBlobStore blobs) : IRoutePlanSource
 {
-    /// <summary>Stores <paramref name="plan"/> unless the same plan is already kept; returns its plan id.</summary>
-    public async Task<string> KeepAsync(RoutePlan plan, CancellationToken ct)
+    /// <summary>
+    /// Stores the plans not already kept, in one durable commit, and returns every plan's id in order. A plan is
+    /// content-addressed, so the same answer asked twice is one blob and one journal row.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> KeepAsync(IReadOnlyList<RoutePlan> plans, CancellationToken ct)
     {
-        var document = RoutePlanDocument.Encode(plan);
-        var hash = Sha256Hash.Hash(document);
-        // A plan is content-addressed, so the same answer asked twice is one blob and one journal row.
-        if (!blobs.Exists(hash)) await blobs.AppendJournalAsync([new JournalBlob(document, BlobJournalKind.RoutePlan)], ct).ConfigureAwait(false);
-        return Hex.Encode(hash);
+        ArgumentNullException.ThrowIfNull(plans);
+        var ids = new string[plans.Count];
+        var fresh = new List<JournalBlob>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < plans.Count; i++)
+        {
+            var document = RoutePlanDocument.Encode(plans[i]);
+            var hash = Sha256Hash.Hash(document);
+            ids[i] = Hex.Encode(hash);
+            if (seen.Add(ids[i]) && !blobs.Exists(hash)) fresh.Add(new JournalBlob(document, BlobJournalKind.RoutePlan));
+        }
+        if (fresh.Count > 0) await blobs.AppendJournalAsync(fresh, ct).ConfigureAwait(false);
+        return ids;
     }
 
     /// <inheritdoc />
