@@ -9,4 +9,8 @@ public sealed class IndexedRegulatorFlags(TraceStore store) : IRegulatorFlagSour
     /// <inheritdoc />
     public Task<IReadOnlySet<string>> OpenFlagsAsync(IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken) =>
         store.FlaggedAsync(recordIds, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlySet<string>> OpenFlagsAsync(TraceDbContext db, IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken) =>
+        TraceStore.FlaggedAsync(db, recordIds, cancellationToken);
 }

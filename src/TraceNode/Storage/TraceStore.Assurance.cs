@@ -37,10 +37,25 @@ public sealed partial class TraceStore
     public async Task<IReadOnlySet<string>> FlaggedAsync(IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recordIds);
-        var ids = recordIds.Select(id => id.ToLowerInvariant()).Distinct().ToList();
-        if (ids.Count == 0) return new HashSet<string>();
+        if (recordIds.Count == 0) return new HashSet<string>();
         await using var db = Open();
+        return await FlaggedAsync(db, recordIds, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The subset of <paramref name="recordIds"/> with an open regulator flag, read through <paramref name="db"/>.</summary>
+    public static async Task<IReadOnlySet<string>> FlaggedAsync(TraceDbContext db, IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(recordIds);
+        var ids = recordIds.Select(id => id.ToLowerInvariant()).Distinct().ToList();
         var flagged = new HashSet<string>(StringComparer.Ordinal);
+        if (ids.Count == 1)
+        {
+            // One id (a record just staged): a scalar parameter, not a list the query pipeline processes per call.
+            var id = ids[0];
+            if (await db.Flags.AsNoTracking().AnyAsync(f => f.RecordId == id && f.UnflagBlockNumber == null, cancellationToken).ConfigureAwait(false)) flagged.Add(id);
+            return flagged;
+        }
         foreach (var chunk in ids.Chunk(500))
         {
             var part = chunk.ToList();

@@ -1,3 +1,5 @@
+using Trace.Node.Storage;
+
 namespace Trace.Node.Lineage.Propagation;
 
 /// <summary>
@@ -9,4 +11,12 @@ public interface IRegulatorFlagSource
 {
     /// <summary>The subset of <paramref name="recordIds"/> with an open flag.</summary>
     Task<IReadOnlySet<string>> OpenFlagsAsync(IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The same, read through <paramref name="db"/>, the caller's open context (and transaction): the lineage writer
+    /// asks once per staged record and per recomputed batch, and a second context and connection per question cost a
+    /// fifth of its time. Sources that do not read the index ignore it.
+    /// </summary>
+    Task<IReadOnlySet<string>> OpenFlagsAsync(TraceDbContext db, IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken) =>
+        OpenFlagsAsync(recordIds, cancellationToken);
 }

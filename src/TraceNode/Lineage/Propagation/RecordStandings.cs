@@ -18,7 +18,7 @@ internal sealed class RecordStandings(TraceDbContext db, IRegulatorFlagSource fl
             var ids = chunk.ToList();
             var rows = await db.Records.AsNoTracking().Where(r => ids.Contains(r.Id))
                 .Select(r => new { r.Id, r.Kind, r.Status, Revoked = r.RevokedAt != null, r.SupersededBy }).ToListAsync(ct).ConfigureAwait(false);
-            var flagged = await flags.OpenFlagsAsync(ids, ct).ConfigureAwait(false);
+            var flagged = await flags.OpenFlagsAsync(db, ids, ct).ConfigureAwait(false);
             foreach (var r in rows) _known[r.Id] = new RecordStanding(r.Id, r.Kind, r.Status, r.Revoked, r.SupersededBy, flagged.Contains(r.Id));
         }
     }
@@ -29,7 +29,7 @@ internal sealed class RecordStandings(TraceDbContext db, IRegulatorFlagSource fl
     /// </summary>
     public async Task KnowStagedAsync(string recordId, RecordKind kind, RecordStatus status, CancellationToken ct)
     {
-        var flagged = await flags.OpenFlagsAsync([recordId], ct).ConfigureAwait(false);
+        var flagged = await flags.OpenFlagsAsync(db, [recordId], ct).ConfigureAwait(false);
         _known[recordId] = new RecordStanding(recordId, kind, status, false, null, flagged.Contains(recordId));
     }
 
