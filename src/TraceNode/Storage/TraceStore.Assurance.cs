@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Trace.Domain;
 using Trace.Domain.Assurance;
@@ -42,6 +43,14 @@ public sealed partial class TraceStore
         return await FlaggedAsync(db, recordIds, cancellationToken).ConfigureAwait(false);
     }
 
+    // Compiled once per provider (a compiled query keeps the first context's executor, and tests use SQLite and
+    // PostgreSQL in one process): the lineage writer asks this for every record it stages, and the per-call query
+    // pipeline (funcletizer, cache look-up) cost more than the look-up itself.
+    private static readonly ConcurrentDictionary<Type, Func<TraceDbContext, string, CancellationToken, Task<bool>>> OpenFlagQueries = new();
+
+    private static Task<bool> HasOpenFlag(TraceDbContext db, string id, CancellationToken ct) =>
+        OpenFlagQueries.GetOrAdd(db.GetType(), _ => EF.CompileAsyncQuery((TraceDbContext c, string r, CancellationToken t) => c.Flags.Any(f => f.RecordId == r && f.UnflagBlockNumber == null)))(db, id, ct);
+
     /// <summary>The subset of <paramref name="recordIds"/> with an open regulator flag, read through <paramref name="db"/>.</summary>
     public static async Task<IReadOnlySet<string>> FlaggedAsync(TraceDbContext db, IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken)
     {
@@ -52,8 +61,7 @@ public sealed partial class TraceStore
         if (ids.Count == 1)
         {
             // One id (a record just staged): a scalar parameter, not a list the query pipeline processes per call.
-            var id = ids[0];
-            if (await db.Flags.AsNoTracking().AnyAsync(f => f.RecordId == id && f.UnflagBlockNumber == null, cancellationToken).ConfigureAwait(false)) flagged.Add(id);
+            if (await HasOpenFlag(db, ids[0], cancellationToken).ConfigureAwait(false)) flagged.Add(ids[0]);
             return flagged;
         }
         foreach (var chunk in ids.Chunk(500))
