@@ -50,6 +50,17 @@ internal static class ProvenancePage
         }
         if (f.TransportNotReported.Count > 0 || f.TransportNotReportedUpstream)
             html.Append("<p class=\"muted\" id=\"transport-not-reported\">Some transport on the way here was not reported: it is missing from the figures, not counted as zero.</p>");
+        if (f.PlannedTransport.Count > 0)
+        {
+            // Shipments that followed a route decision: what the plan expected against what the shipment recorded.
+            html.Append("<section id=\"planned-transport\"><h2>Transport: planned route against what was recorded</h2><table><thead><tr><th>Shipment</th><th>Route plan</th><th>Planned kg CO2e</th><th>Recorded kg CO2e</th><th>Difference</th></tr></thead><tbody>");
+            foreach (var plan in f.PlannedTransport)
+            {
+                var difference = Figures.Parse(plan.DifferenceKgCo2E);
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"mono\">{E(Figures.Short(plan.PlannedShipmentId, 48))}</td><td><span class=\"mono\">{E(Figures.Short(plan.PlanId, 14))}</span>, within {E(plan.DeadlineDays)} days</td><td class=\"num\">{Figures.Kg(Figures.Parse(plan.PlannedKgCo2E))}</td><td class=\"num\">{Figures.Kg(Figures.Parse(plan.RecordedKgCo2E))}</td><td class=\"num\">{(difference > 0 ? "+" : "")}{Figures.Kg(difference)}</td></tr>");
+            }
+            html.Append("</tbody></table><p class=\"muted\">This batch's share of each shipment's transport emissions, as its route decision planned them and as the shipment recorded them. The footprint counts the recorded figure.</p></section>");
+        }
 
         html.Append("<div class=\"top\"><section><h2>Footprint per ").Append(E(unit)).Append(" by stage and scope</h2>");
         html.Append(FootprintChartSvg.Render(f, productNames));

@@ -106,7 +106,9 @@ public sealed class PlannedRouteTests(EvidenceNodeFixture node) : IAsyncLifetime
     public async Task The_footprint_shows_planned_against_recorded_transport_for_a_shipment_that_followed_a_plan()
     {
         var planId = (await DecideAsync("20")).Decisions[0].PlanId;
-        var (ore, pig, slag, s, t) = (Id("ore"), Id("pig"), Id("slag"), Id("s"), Id("t"));
+        // The pig iron is a GS1 Digital Link lot, so it has a provenance page.
+        var pigPage = $"/01/09506000134352/10/PIG-{_run}";
+        var (ore, pig, slag, s, t) = (Id("ore"), "https://id.gs1.org" + pigPage, Id("slag"), Id("s"), Id("t"));
         await SubmitAsync(_mine, ore, RecordKind.Batch, Batch(ore, "2000", Figure("100000", "measured")));
         var shipment = Shipment(s, ore, "1500", _mine.Address.ToString(), _smelter.Address.ToString(), MeasuredLeg("sea", "5650", "30000"));
         shipment["routePlanId"] = planId;
@@ -127,6 +129,12 @@ public sealed class PlannedRouteTests(EvidenceNodeFixture node) : IAsyncLifetime
         Assert.Equal("19200", leg.KgCo2E);
         // PIG = 800 × (1200 × 100,000 / 2000 + 1200 × 30,000 / 1500) / 1000 = 800 × (60,000 + 24,000) / 1000 = 67,200.
         Assert.Equal("67200", footprint.TotalKgCo2E);
+
+        // The buyer's page shows the same comparison.
+        using var http = new HttpClient { BaseAddress = node.Api.HttpAddress };
+        var page = await http.GetStringAsync(new Uri(pigPage, UriKind.Relative));
+        Assert.Contains("id=\"planned-transport\"", page, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">21,504</td><td class=\"num\">19,200</td><td class=\"num\">-2,304</td>", page, StringComparison.Ordinal);
 
         // The slag's share: 200 × 26,880 / 1000 = 5,376 planned against 200 × 24,000 / 1000 = 4,800 recorded.
         var slagPlanned = Assert.Single((await Lineage.GetFootprintAsync(new GetFootprintRequest { BatchId = slag })).Footprint.PlannedTransport);
