@@ -65,34 +65,27 @@ internal static class DecisionProtoMapper
         return response;
     }
 
-    private static Protos.V1.RoutePath ToProto(Node.Decisions.Routing.RoutePath path, string version)
-    {
-        var proto = new Protos.V1.RoutePath { KgCo2E = D(path.KgCo2e), Days = D(path.Days), Transfers = (uint)path.Transfers };
-        for (var i = 0; i < path.Legs.Count; i++)
-        {
-            var leg = path.Legs[i];
-            proto.Legs.Add(new RouteLeg
-            {
-                LaneId = leg.Lane.LaneId,
-                Mode = (TransportMode)(int)leg.Lane.Mode,
-                Origin = leg.Lane.Origin,
-                Destination = leg.Lane.Destination,
-                DistanceKm = D(leg.Lane.DistanceKm),
-                Days = D(leg.Lane.Days),
-                TransferDaysBefore = D(path.TransferDaysBefore[i]),
-                KgCo2EPerTonneKm = D(leg.KgCo2ePerTonneKm),
-                Basis = leg.Measured ? IntensityBasis.Measured : IntensityBasis.FactorSet,
-                IntensitySource = leg.Measured ? leg.Lane.IntensitySource ?? "" : version,
-                KgCo2E = D(leg.KgCo2e),
-            });
-        }
-        return proto;
-    }
+    private static Protos.V1.RoutePath ToProto(Node.Decisions.Routing.RoutePath path, string version) =>
+        ToProto(path.KgCo2e, path.Days, path.Transfers, RoutePlanLeg.AllOf(path, version));
 
-    public static GetRoutePlanResponse ToProto(string planId, RoutePlan plan, byte[] document)
+    public static GetRoutePlanResponse ToProto(string planId, RoutePlan plan, byte[] document) => new()
     {
-        var path = new Protos.V1.RoutePath { KgCo2E = D(plan.KgCo2e), Days = D(plan.Days), Transfers = (uint)plan.Legs.Count(l => l.TransferDaysBefore > 0) };
-        path.Legs.AddRange(plan.Legs.Select(leg => new RouteLeg
+        PlanId = planId,
+        Document = System.Text.Encoding.UTF8.GetString(document),
+        Origin = plan.Origin,
+        Destination = plan.Destination,
+        CargoTonnes = D(plan.CargoTonnes),
+        DeadlineDays = D(plan.DeadlineDays),
+        TransferDays = D(plan.TransferDays),
+        FactorSetVersion = plan.FactorSetVersion,
+        FactorSetRecordId = plan.FactorSetRecordId ?? "",
+        Path = ToProto(plan.KgCo2e, plan.Days, plan.Transfers, plan.Legs),
+    };
+
+    private static Protos.V1.RoutePath ToProto(decimal kgCo2e, decimal days, int transfers, IEnumerable<RoutePlanLeg> legs)
+    {
+        var proto = new Protos.V1.RoutePath { KgCo2E = D(kgCo2e), Days = D(days), Transfers = (uint)transfers };
+        proto.Legs.AddRange(legs.Select(leg => new RouteLeg
         {
             LaneId = leg.LaneId,
             Mode = (TransportMode)(int)leg.Mode,
@@ -106,19 +99,7 @@ internal static class DecisionProtoMapper
             IntensitySource = leg.IntensitySource,
             KgCo2E = D(leg.KgCo2e),
         }));
-        return new GetRoutePlanResponse
-        {
-            PlanId = planId,
-            Document = System.Text.Encoding.UTF8.GetString(document),
-            Origin = plan.Origin,
-            Destination = plan.Destination,
-            CargoTonnes = D(plan.CargoTonnes),
-            DeadlineDays = D(plan.DeadlineDays),
-            TransferDays = D(plan.TransferDays),
-            FactorSetVersion = plan.FactorSetVersion,
-            FactorSetRecordId = plan.FactorSetRecordId ?? "",
-            Path = path,
-        };
+        return proto;
     }
 
     public static Protos.V1.CbamDefaultValue ToProto(Node.Decisions.Cbam.CbamDefaultValue value) => new()

@@ -16,6 +16,9 @@ public sealed record ShipmentRecord(
 {
     public override string Identifier => ShipmentId;
 
+    /// <summary>The shipped mass in tonnes: <see cref="CargoMass"/>, else <see cref="Quantity"/>; null when neither is a mass.</summary>
+    public decimal? CargoTonnes => CargoMass?.Tonnes ?? Quantity.Tonnes;
+
     /// <summary>The route plan this shipment followed (a DecideRoute answer's plan id, lower-case 0x-hex); null when none.</summary>
     public string? RoutePlanId { get; init; }
 

@@ -36,16 +36,12 @@ public sealed record RoutePlan(
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(row);
         var path = row.Path ?? throw new ArgumentException("the row has no path", nameof(row));
-        var legs = new RoutePlanLeg[path.Legs.Count];
-        for (var i = 0; i < legs.Length; i++)
-        {
-            var edge = path.Legs[i];
-            legs[i] = new RoutePlanLeg(edge.Lane.LaneId, edge.Lane.Mode, edge.Lane.Origin, edge.Lane.Destination, edge.Lane.DistanceKm, edge.Lane.Days,
-                path.TransferDaysBefore[i], edge.KgCo2ePerTonneKm, edge.Measured, edge.Measured ? edge.Lane.IntensitySource ?? "" : decision.FactorSet.Version, edge.KgCo2e);
-        }
         return new RoutePlan(query.Origin, query.Destination, decision.CargoTonnes, row.DeadlineDays, decision.TransferDays,
-            decision.FactorSet.Version, decision.FactorSet.RecordId?.ToLowerInvariant(), path.KgCo2e, path.Days, legs);
+            decision.FactorSet.Version, decision.FactorSet.RecordId?.ToLowerInvariant(), path.KgCo2e, path.Days, RoutePlanLeg.AllOf(path, decision.FactorSet.Version));
     }
+
+    /// <summary>Mode changes on the path (legs with a transfer before them).</summary>
+    public int Transfers => Legs.Count(l => l.TransferDaysBefore > 0);
 
     /// <summary>
     /// The path's emissions for another cargo mass: Σ legs (distance km × <paramref name="tonnes"/>) × intensity, left
@@ -82,4 +78,21 @@ public sealed record RoutePlanLeg(
     decimal KgCo2ePerTonneKm,
     bool Measured,
     string IntensitySource,
-    decimal KgCo2e);
+    decimal KgCo2e)
+{
+    /// <summary>The legs of <paramref name="path"/>, each with the transfer before it and the source of its intensity.</summary>
+    /// <param name="path">A priced path.</param>
+    /// <param name="factorSetVersion">The factor set a leg without a measured intensity was priced with.</param>
+    public static RoutePlanLeg[] AllOf(RoutePath path, string factorSetVersion)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var legs = new RoutePlanLeg[path.Legs.Count];
+        for (var i = 0; i < legs.Length; i++)
+        {
+            var edge = path.Legs[i];
+            legs[i] = new RoutePlanLeg(edge.Lane.LaneId, edge.Lane.Mode, edge.Lane.Origin, edge.Lane.Destination, edge.Lane.DistanceKm, edge.Lane.Days,
+                path.TransferDaysBefore[i], edge.KgCo2ePerTonneKm, edge.Measured, edge.Measured ? edge.Lane.IntensitySource ?? "" : factorSetVersion, edge.KgCo2e);
+        }
+        return legs;
+    }
+}

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Trace.Domain;
 using Trace.Domain.Lineage;
+using Trace.Node.Carbon.Footprint;
 using Trace.Node.Lineage.Storage.Entities;
 
 namespace Trace.Node.Lineage.Intake;
@@ -131,7 +132,7 @@ internal sealed partial class LineageWriter
                 legs.Add(new StoredLeg(i, leg.Mode, leg.From, leg.To, leg.DistanceKm, measured.KgCo2e, measured.Method, measured.Evidence, null, null, null, null));
                 continue;
             }
-            var tonnes = record.CargoMass?.Tonnes ?? record.Quantity.Tonnes
+            var tonnes = record.CargoTonnes
                 ?? throw Refusal.Of($"legs[{i}].kgCO2e", "shipment", $"shipment {record.ShipmentId}: leg {i} has no kgCO2e and neither cargoMass nor quantity is a mass, so the mode's default factor cannot apply (state cargoMass)");
             var set = factors?.Active
                 ?? throw Refusal.Of($"legs[{i}].kgCO2e", "shipment", $"shipment {record.ShipmentId}: leg {i} has no kgCO2e and this node has no transport factor set");
@@ -146,7 +147,7 @@ internal sealed partial class LineageWriter
     /// The route plan the record cites, priced for the cargo it carried. The plan must be one this node made (kept in the
     /// blob store, so a rebuild finds it again) and run between the shipment's stated locations.
     /// </summary>
-    private StoredRoutePlan? ResolvePlan(ShipmentRecord record)
+    private RoutePlanTerm? ResolvePlan(ShipmentRecord record)
     {
         if (record.RoutePlanId is not { } planId) return null;
         var found = plans?.Find(planId)
@@ -156,10 +157,9 @@ internal sealed partial class LineageWriter
             throw Refusal.Of("routePlanId", "shipment", $"shipment {record.ShipmentId}: route plan {planId} starts at {plan.Origin}, but the shipment leaves from {from}");
         if (record.To.Location is { } to && to != plan.Destination)
             throw Refusal.Of("routePlanId", "shipment", $"shipment {record.ShipmentId}: route plan {planId} ends at {plan.Destination}, but the shipment goes to {to}");
-        var tonnes = record.CargoMass?.Tonnes ?? record.Quantity.Tonnes
+        var tonnes = record.CargoTonnes
             ?? throw Refusal.Of("cargoMass", "shipment", $"shipment {record.ShipmentId}: citing route plan {planId} needs the shipped mass, and neither cargoMass nor quantity is a mass (state cargoMass)");
-        return new StoredRoutePlan(planId.ToLowerInvariant(), plan.Origin, plan.Destination, plan.DeadlineDays, plan.Days, plan.CargoTonnes, plan.KgCo2e,
-            tonnes, plan.KgCo2eFor(tonnes), plan.FactorSetVersion);
+        return new RoutePlanTerm(planId.ToLowerInvariant(), plan.DeadlineDays, plan.Days, tonnes, plan.KgCo2eFor(tonnes));
     }
 
     /// <summary>Outputs of transformations drawing from this shipment or from any onward shipment of it.</summary>

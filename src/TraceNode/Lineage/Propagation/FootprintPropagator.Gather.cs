@@ -110,10 +110,9 @@ internal sealed partial class FootprintPropagator
                         shipmentStanding.Verified && evidence.All(e => _standings.Get(e).Verified), shipmentStanding.Withdrawn || evidence.Any(e => _standings.Get(e).Withdrawn));
                 });
                 if (s.LegCount == 0 && !tnr.Any(t => t.ShipmentId == s.ShipmentId)) tnr.Add(new TransportNotReportedMark(s.ShipmentId, s.RecordId, s.BatchId));
-                var plan = s.PlannedRouteJson is null ? null : JsonSerializer.Deserialize<StoredRoutePlan>(s.PlannedRouteJson, LineageJson.Options)!;
                 return new ShipmentTerm(s.ShipmentId, s.RecordId, s.BatchId, s.Quantity, legTerms, Chain(s.DrawsFrom))
                 {
-                    Plan = plan is null ? null : new RoutePlanTerm(plan.PlanId, plan.DeadlineDays, plan.PlannedDays, plan.CargoTonnes, plan.KgCo2e),
+                    Plan = s.PlannedRouteJson is null ? null : JsonSerializer.Deserialize<RoutePlanTerm>(s.PlannedRouteJson, LineageJson.Options),
                 };
             }
 

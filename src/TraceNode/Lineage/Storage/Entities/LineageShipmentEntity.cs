@@ -54,6 +54,6 @@ public sealed class LineageShipmentEntity
     /// <summary>The legs with their computed kgCO2e, as JSON.</summary>
     public string LegsJson { get; set; } = "[]";
 
-    /// <summary>The route plan the record cites, with its emissions for this cargo, as JSON (StoredRoutePlan); null when none.</summary>
+    /// <summary>The route plan the record cites, with its emissions for this cargo, as JSON (RoutePlanTerm); null when none.</summary>
     public string? PlannedRouteJson { get; set; }
 }
