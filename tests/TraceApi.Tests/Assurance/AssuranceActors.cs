@@ -1,12 +1,10 @@
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
-using Grpc.Core.Interceptors;
 using Trace.Api.Tests.Evidence;
 using Trace.Api.Tests.Support;
 using Trace.Chain.Accounts;
 using Trace.Chain.Contracts.Registries;
-using Trace.Client.Access;
 using Trace.Client.Assurance;
 using Trace.Client.Claims;
 using Trace.Crypto;
@@ -27,7 +25,7 @@ internal sealed class AssuranceActors(TraceApiProcess api, GetNodeInfoResponse n
 
     /// <summary>An AssuranceService client signed in as <paramref name="key"/>.</summary>
     public AssuranceService.AssuranceServiceClient AssuranceAs(EthereumKey key) =>
-        new(api.RawChannel.Intercept(new AccessTokenInterceptor(new KeyAccessTokenProvider(api.RawChannel.CreateCallInvoker(), key))));
+        new(SignedInChannel.As(api.RawChannel, key));
 
     /// <summary>The client library's signer of flags and endorsements for <paramref name="key"/>.</summary>
     public AssuranceSigner SignerFor(EthereumKey key) => new(key, node.ChainId, registry);

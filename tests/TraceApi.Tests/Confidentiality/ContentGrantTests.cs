@@ -1,11 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Trace.Api.Tests.Evidence;
 using Trace.Api.Tests.Support;
 using Trace.Chain.Contracts.Registries;
-using Trace.Client.Access;
 using Trace.Client.Claims;
 using Trace.Crypto;
 using Trace.Protos.V1;
@@ -20,7 +18,7 @@ namespace Trace.Api.Tests.Confidentiality;
 public sealed class ContentGrantTests(EvidenceNodeFixture node)
 {
     private CallInvoker SignedInAs(EthereumKey key) =>
-        node.Api.RawChannel.Intercept(new AccessTokenInterceptor(new KeyAccessTokenProvider(node.Api.RawChannel.CreateCallInvoker(), key)));
+        SignedInChannel.As(node.Api.RawChannel, key);
 
     private static string ParticipantOf(EthereumAddress key) => "0x" + Convert.ToHexStringLower(EvidenceNodeFixture.ParticipantId(key));
 

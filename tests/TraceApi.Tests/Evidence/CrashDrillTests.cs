@@ -1,5 +1,3 @@
-using Grpc.Core.Interceptors;
-using Trace.Client.Access;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -98,7 +96,7 @@ public sealed class CrashDrillTests(ITestOutputHelper output) : IDisposable
     private static async Task SubmitUntilCancelledAsync(Uri address, ClaimSigner signer, ConcurrentDictionary<string, byte> accepted, CancellationToken ct)
     {
         using var channel = GrpcChannel.ForAddress(address);
-        var client = new EvidenceService.EvidenceServiceClient(channel.Intercept(new AccessTokenInterceptor(new KeyAccessTokenProvider(channel.CreateCallInvoker(), signer.Key))));
+        var client = new EvidenceService.EvidenceServiceClient(SignedInChannel.As(channel, signer.Key));
         var i = 0;
         while (!ct.IsCancellationRequested)
         {

@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Trace.Api.Tests.Support;
 using Trace.Chain.Contracts;
 using Trace.Chain.Rpc;
-using Trace.Client.Access;
 using Trace.Client.Claims;
 using Trace.Crypto;
 using Trace.Protos.V1;
@@ -29,7 +27,7 @@ internal static class DrillLedger
         StatusCode[]? retryOn = null)
     {
         using var channel = GrpcChannel.ForAddress(address);
-        var client = new EvidenceService.EvidenceServiceClient(channel.Intercept(new AccessTokenInterceptor(new KeyAccessTokenProvider(channel.CreateCallInvoker(), signer.Key))));
+        var client = new EvidenceService.EvidenceServiceClient(SignedInChannel.As(channel, signer.Key));
         var retries = 0;
         for (var i = 0; i < count && !ct.IsCancellationRequested; i++)
         {

@@ -1,6 +1,4 @@
-using Grpc.Core.Interceptors;
 using Trace.Api.Tests.Support;
-using Trace.Client.Access;
 using Trace.Crypto;
 using Trace.Protos.V1;
 
@@ -16,7 +14,7 @@ internal static class AdminChannel
 
     /// <summary>Signed in with the node's own default admin key, which the embedded deployment made registry admin.</summary>
     public static ParticipantService.ParticipantServiceClient AsAdmin(EvidenceNodeFixture node) =>
-        new(node.Api.RawChannel.Intercept(new AccessTokenInterceptor(new KeyAccessTokenProvider(node.Api.RawChannel.CreateCallInvoker(), Admin))));
+        new(SignedInChannel.As(node.Api.RawChannel, Admin));
 
     /// <summary>No token: the public directory reads.</summary>
     public static ParticipantService.ParticipantServiceClient Anonymous(EvidenceNodeFixture node) => new(node.Api.RawChannel);

@@ -1,9 +1,8 @@
-using Grpc.Core.Interceptors;
 using Trace.Api.Tests.Assurance;
 using Trace.Api.Tests.Lineage;
 using Trace.Api.Tests.Participants;
+using Trace.Api.Tests.Support;
 using Trace.Chain.Contracts.Registries;
-using Trace.Client.Access;
 using Trace.Crypto;
 using Trace.Protos.V1;
 
@@ -45,7 +44,7 @@ public sealed class ProvenanceScenario : IAsyncLifetime
         Scenario = new SteelScenario(Node);
         using var adminKey = EthereumKey.FromHex(AdminChannel.EmbeddedAdminKey);
         var admin = new ParticipantService.ParticipantServiceClient(
-            Node.Api.RawChannel.Intercept(new AccessTokenInterceptor(new KeyAccessTokenProvider(Node.Api.RawChannel.CreateCallInvoker(), adminKey))));
+            SignedInChannel.As(Node.Api.RawChannel, adminKey));
         await Scenario.RegisterParticipantsAsync(async (name, key, roles) =>
         {
             var identity = Organisations.WithLei(Names[name], Countries[name]);
