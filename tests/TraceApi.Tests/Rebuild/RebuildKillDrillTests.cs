@@ -61,11 +61,9 @@ public sealed class RebuildKillDrillTests(EvidenceNodeFixture node, ITestOutputH
             IndexTables.AssertEqual(original, live);
             Assert.NotEmpty(Directory.EnumerateFiles(data, "trace.db.rebuilding-*"));
 
-            using var rerun = RebuildCommand.Start(data);
-            var text = await rerun.StandardOutput.ReadToEndAsync() + await rerun.StandardError.ReadToEndAsync();
-            await rerun.WaitForExitAsync();
+            var (exit, text) = await RebuildCommand.RunAsync(data);
             output.WriteLine(text);
-            Assert.True(rerun.ExitCode == 0, $"rebuild-index exited with {rerun.ExitCode}:\n{text}");
+            Assert.True(exit == 0, $"rebuild-index exited with {exit}:\n{text}");
             Assert.Empty(Directory.EnumerateFiles(data, "trace.db.rebuilding-*"));
             IndexTables.AssertEqual(original, live);
         });

@@ -23,9 +23,7 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
         var data = Path.Combine(_root, "data");
         // initdb creates the directory itself, so it belongs to whoever runs the cluster (postgres when we are root).
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "--locale=C", "--encoding=UTF8"]);
-        await RunAsync(Path.Combine(bin, "pg_ctl"),
-            ["-D", data, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60", "start",
-             "-o", $"-p {_port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"]);
+        await PgCtlAsync(bin, data, "start");
     }
 
     public async Task DisposeAsync()
@@ -45,11 +43,14 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
     public async Task RestartAsync()
     {
         if (_root is null || PostgresBinaries.Directory is not { } bin) throw new InvalidOperationException("the PostgreSQL cluster is not running: " + PostgresBinaries.SkipReason);
-        var data = Path.Combine(_root, "data");
-        await RunAsync(Path.Combine(bin, "pg_ctl"),
-            ["-D", data, "-l", Path.Combine(_root, "server.log"), "-m", "fast", "-w", "-t", "60", "restart",
-             "-o", $"-p {_port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"]);
+        await PgCtlAsync(bin, Path.Combine(_root, "data"), "restart", "-m", "fast");
     }
+
+    // Starts or restarts the server with the one set of server options this throwaway cluster runs with.
+    private Task PgCtlAsync(string bin, string data, string action, params string[] extra) =>
+        RunAsync(Path.Combine(bin, "pg_ctl"),
+            ["-D", data, "-l", Path.Combine(_root!, "server.log"), .. extra, "-w", "-t", "60", action,
+             "-o", $"-p {_port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"]);
 
     /// <summary>Creates an empty database and returns its connection string; one per test keeps tests independent.</summary>
     public async Task<string> CreateDatabaseAsync()
