@@ -96,8 +96,17 @@ internal static class LineageBenchmark
         Console.WriteLine($"upstream lineage of the root: {full.Nodes.Count:N0} batches, {full.Edges.Count:N0} edges, truncated {full.Truncated}, {full.CalculateSize() / 1024.0 / 1024.0:F1} MiB");
         if (full.Nodes.Count != dag.BatchCount || full.Truncated)
             throw new InvalidOperationException($"expected {dag.BatchCount} batches upstream of the root, got {full.Nodes.Count} (truncated {full.Truncated})");
-        await TimeAsync(node, "GetUpstreamLineage(root, no depth limit)", Math.Max(20, reads / 50), _ =>
+        // `lineage <reads> <on|off> upstream [calls]`: only this read after the build, e.g. for a profiler's window.
+        var upstreamOnly = args.Length > 2 && args[2] == "upstream";
+        if (upstreamOnly) Console.WriteLine($"server pid {node.Api.Pid}");
+        await TimeAsync(node, "GetUpstreamLineage(root, no depth limit)",
+            upstreamOnly && args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : Math.Max(20, reads / 50), _ =>
             lineage.GetUpstreamLineageAsync(new GetUpstreamLineageRequest { BatchId = root, MaxDepth = 1000, MaxNodes = 100_000 }).ResponseAsync);
+        if (upstreamOnly)
+        {
+            try { Directory.Delete(data, true); } catch (IOException) { }
+            return;
+        }
 
         // 4. One more transformation on top of a batch with ~100, ~300, ~3,000 and 10,000 batches upstream (the sizes this
         //    DAG's shape offers: a batch of the wide levels has n(n+1)/2 upstream, one of depth 2 ~360, of depth 1 ~3,000).

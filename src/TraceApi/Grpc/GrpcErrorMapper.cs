@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Google.Protobuf;
 using Grpc.Core;
 using Trace.Chain.Contracts;
@@ -92,6 +93,14 @@ public sealed partial class GrpcErrorMapper(ILogger<GrpcErrorMapper> logger, Mal
                 return new Status(StatusCode.Cancelled, "the call was cancelled");
             case IOException when context.CancellationToken.IsCancellationRequested:
                 return new Status(StatusCode.Cancelled, "the client went away");
+            case Exception when OutOfDescriptors(exception):
+                // Checked before the transport faults: a socket that could not be opened for want of descriptors is the
+                // node's exhaustion, not the chain node's absence.
+                LogOutOfDescriptors(logger, context.Method);
+                return new Status(StatusCode.ResourceExhausted, "the node has no file descriptors left; retry later");
+            case Exception when TransientStoreFault.CannotOpen(exception):
+                LogStoreUnavailable(logger, exception.GetType().Name, context.Method, exception.Message);
+                return new Status(StatusCode.Unavailable, "the index database could not be opened; retry later");
             case RpcTransportException or ChainRpcException { IsTransient: true } or HttpRequestException or TimeoutException:
                 LogChainUnavailable(logger, exception.GetType().Name, context.Method);
                 return new Status(StatusCode.Unavailable, "the chain node is unreachable; retry later");
@@ -101,9 +110,6 @@ public sealed partial class GrpcErrorMapper(ILogger<GrpcErrorMapper> logger, Mal
                 return new Status(StatusCode.Internal, exception is InvalidDataException
                     ? "a request message could not be decompressed with its grpc-encoding"
                     : "a request message is not valid protobuf for this method");
-            case IOException when OutOfDescriptors(exception):
-                LogOutOfDescriptors(logger, context.Method);
-                return new Status(StatusCode.ResourceExhausted, "the node has no file descriptors left; retry later");
             case Exception when TransientStoreFault.Is(exception):
                 LogStoreUnavailable(logger, exception.GetType().Name, context.Method, exception.Message);
                 return new Status(StatusCode.Unavailable, "the index is busy; retry later");
@@ -117,9 +123,18 @@ public sealed partial class GrpcErrorMapper(ILogger<GrpcErrorMapper> logger, Mal
     [LoggerMessage(Level = LogLevel.Error, Message = "{Method}: {Reason}")]
     private static partial void LogBlobCorrupt(ILogger logger, string method, string reason);
 
-    // EMFILE (24, this process) and ENFILE (23, the whole system), which .NET carries as the IOException's HResult.
-    private static bool OutOfDescriptors(Exception exception) =>
-        exception.HResult is 23 or 24 || exception.Message.Contains("Too many open files", StringComparison.Ordinal);
+    // EMFILE (24, this process) and ENFILE (23, the whole system): .NET carries them as an IOException's HResult, and
+    // as SocketError.TooManyOpenSockets when a socket could not be made (wrapped in an HttpRequestException by HttpClient).
+    private static bool OutOfDescriptors(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is IOException && (e.HResult is 23 or 24 || e.Message.Contains("Too many open files", StringComparison.Ordinal))) return true;
+            if (e is SocketException { SocketErrorCode: SocketError.TooManyOpenSockets }) return true;
+        }
+        return false;
+    }
+
 
     [LoggerMessage(5000, LogLevel.Error, "Unexpected error in {Method} (incident {Incident})")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string incident);
