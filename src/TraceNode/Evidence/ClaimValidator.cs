@@ -18,11 +18,26 @@ public sealed class ClaimValidator(TraceContracts contracts, ChainConnection cha
 {
     private const string ClaimField = "signed_claim.claim";
 
+    // The separator is the same for every claim of a deployment: hashed once, not once per record (one reference,
+    // swapped whole, so concurrent callers never see a registry paired with another's separator).
+    private sealed record KnownSeparator(EthereumAddress Registry, byte[] Separator);
+
+    private KnownSeparator? _separator;
+
+    private byte[] DomainSeparator(EthereumAddress registry)
+    {
+        if (Volatile.Read(ref _separator) is { } known && known.Registry == registry) return known.Separator;
+        var separator = EvidenceClaimHasher.Domain(new BigInteger(chain.ChainId), registry).Separator();
+        Volatile.Write(ref _separator, new KnownSeparator(registry, separator));
+        return separator;
+    }
+
     public async Task<ValidatedClaim> ValidateAsync(SubmittedClaim input, CancellationToken ct)
     {
         var claim = ParseFields(input);
         var registry = contracts.Deployment.EvidenceRegistry;
-        var digest = EvidenceClaimHasher.Digest(EvidenceClaimHasher.Domain(new BigInteger(chain.ChainId), registry), claim);
+        var digest = new byte[32];
+        EvidenceClaimHasher.Digest(DomainSeparator(registry), claim, digest);
         VerifySignature(input.Signature, digest, claim, chain.ChainId, registry, contracts.Deployment.ParticipantRegistry);
 
         var standing = await issuers.GetStandingAsync(claim.Issuer, ct).ConfigureAwait(false);
