@@ -201,12 +201,28 @@ public sealed partial class TraceApiProcess : IAsyncDisposable
         lock (_output) _output.AppendLine(line);
     }
 
-    /// <summary>A loopback port nothing listens on right now (the probe listener is closed again).</summary>
+    /// <summary>
+    /// A loopback port nothing listens on right now (the probe listener is closed again), chosen below the kernel's
+    /// ephemeral range (32768 and up on Linux): a port handed out for port 0 (a node's embedded Anvil, any outgoing
+    /// connection of the tests running in parallel) can then never take it before the node binds it.
+    /// </summary>
     internal static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; attempt < 500; attempt++)
+        {
+            var port = Random.Shared.Next(20_000, 32_000);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // taken: try another
+            }
+        }
+        throw new InvalidOperationException("no free loopback port between 20000 and 32000");
     }
 
     [LibraryImport("libc", EntryPoint = "kill")]
