@@ -45,10 +45,10 @@ internal readonly struct FieldElement
     public static FieldElement Add(in FieldElement a, in FieldElement b)
     {
         ulong carry = 0;
-        var r0 = AddCarry(a.L0, b.L0, ref carry);
-        var r1 = AddCarry(a.L1, b.L1, ref carry);
-        var r2 = AddCarry(a.L2, b.L2, ref carry);
-        var r3 = AddCarry(a.L3, b.L3, ref carry);
+        var r0 = LimbArithmetic.AddCarry(a.L0, b.L0, ref carry);
+        var r1 = LimbArithmetic.AddCarry(a.L1, b.L1, ref carry);
+        var r2 = LimbArithmetic.AddCarry(a.L2, b.L2, ref carry);
+        var r3 = LimbArithmetic.AddCarry(a.L3, b.L3, ref carry);
         if (carry != 0) AddC(ref r0, ref r1, ref r2, ref r3);
         return Reduce(r0, r1, r2, r3);
     }
@@ -56,18 +56,18 @@ internal readonly struct FieldElement
     public static FieldElement Sub(in FieldElement a, in FieldElement b)
     {
         ulong borrow = 0;
-        var r0 = SubBorrow(a.L0, b.L0, ref borrow);
-        var r1 = SubBorrow(a.L1, b.L1, ref borrow);
-        var r2 = SubBorrow(a.L2, b.L2, ref borrow);
-        var r3 = SubBorrow(a.L3, b.L3, ref borrow);
+        var r0 = LimbArithmetic.SubBorrow(a.L0, b.L0, ref borrow);
+        var r1 = LimbArithmetic.SubBorrow(a.L1, b.L1, ref borrow);
+        var r2 = LimbArithmetic.SubBorrow(a.L2, b.L2, ref borrow);
+        var r3 = LimbArithmetic.SubBorrow(a.L3, b.L3, ref borrow);
         if (borrow != 0)
         {
             // a − b + 2^256 wrapped; adding p means subtracting C (no further borrow: the wrapped value exceeds C).
             ulong b2 = 0;
-            r0 = SubBorrow(r0, C, ref b2);
-            r1 = SubBorrow(r1, 0, ref b2);
-            r2 = SubBorrow(r2, 0, ref b2);
-            r3 = SubBorrow(r3, 0, ref b2);
+            r0 = LimbArithmetic.SubBorrow(r0, C, ref b2);
+            r1 = LimbArithmetic.SubBorrow(r1, 0, ref b2);
+            r2 = LimbArithmetic.SubBorrow(r2, 0, ref b2);
+            r3 = LimbArithmetic.SubBorrow(r3, 0, ref b2);
         }
         return new FieldElement(r0, r1, r2, r3);
     }
@@ -154,10 +154,10 @@ internal readonly struct FieldElement
         // Fold the fifth limb again; at most one more wrap, absorbed by adding C.
         var hi = Math.BigMul(carry, C, out var lo);
         ulong k = 0;
-        r0 = AddCarry(r0, lo, ref k);
-        r1 = AddCarry(r1, hi, ref k);
-        r2 = AddCarry(r2, 0, ref k);
-        r3 = AddCarry(r3, 0, ref k);
+        r0 = LimbArithmetic.AddCarry(r0, lo, ref k);
+        r1 = LimbArithmetic.AddCarry(r1, hi, ref k);
+        r2 = LimbArithmetic.AddCarry(r2, 0, ref k);
+        r3 = LimbArithmetic.AddCarry(r3, 0, ref k);
         if (k != 0) AddC(ref r0, ref r1, ref r2, ref r3);
         return Reduce(r0, r1, r2, r3);
     }
@@ -186,37 +186,15 @@ internal readonly struct FieldElement
         if (c1 < hi) c2++;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong AddCarry(ulong a, ulong b, ref ulong carry)
-    {
-        var s = a + b;
-        var c = s < a ? 1UL : 0UL;
-        s += carry;
-        c += s < carry ? 1UL : 0UL;
-        carry = c;
-        return s;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong SubBorrow(ulong a, ulong b, ref ulong borrow)
-    {
-        var d = a - b;
-        var o = a < b ? 1UL : 0UL;
-        var d2 = d - borrow;
-        o += d < borrow ? 1UL : 0UL;
-        borrow = o;
-        return d2;
-    }
-
     /// <summary>Adds C, i.e. accounts for a 2^256 carry out (the sum stays below 2^256 here).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddC(ref ulong r0, ref ulong r1, ref ulong r2, ref ulong r3)
     {
         ulong k = 0;
-        r0 = AddCarry(r0, C, ref k);
-        r1 = AddCarry(r1, 0, ref k);
-        r2 = AddCarry(r2, 0, ref k);
-        r3 = AddCarry(r3, 0, ref k);
+        r0 = LimbArithmetic.AddCarry(r0, C, ref k);
+        r1 = LimbArithmetic.AddCarry(r1, 0, ref k);
+        r2 = LimbArithmetic.AddCarry(r2, 0, ref k);
+        r3 = LimbArithmetic.AddCarry(r3, 0, ref k);
     }
 
     /// <summary>Subtracts p once when the value is ≥ p (p's top three limbs are all ones).</summary>

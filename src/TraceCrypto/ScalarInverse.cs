@@ -114,41 +114,21 @@ internal static class ScalarInverse
         public Limbs Add(in Limbs other, out ulong carry)
         {
             carry = 0;
-            var r0 = AddCarry(_l0, other._l0, ref carry);
-            var r1 = AddCarry(_l1, other._l1, ref carry);
-            var r2 = AddCarry(_l2, other._l2, ref carry);
-            var r3 = AddCarry(_l3, other._l3, ref carry);
+            var r0 = LimbArithmetic.AddCarry(_l0, other._l0, ref carry);
+            var r1 = LimbArithmetic.AddCarry(_l1, other._l1, ref carry);
+            var r2 = LimbArithmetic.AddCarry(_l2, other._l2, ref carry);
+            var r3 = LimbArithmetic.AddCarry(_l3, other._l3, ref carry);
             return new Limbs(r0, r1, r2, r3);
         }
 
         public Limbs Subtract(in Limbs other, out ulong borrow)
         {
             borrow = 0;
-            var r0 = SubBorrow(_l0, other._l0, ref borrow);
-            var r1 = SubBorrow(_l1, other._l1, ref borrow);
-            var r2 = SubBorrow(_l2, other._l2, ref borrow);
-            var r3 = SubBorrow(_l3, other._l3, ref borrow);
+            var r0 = LimbArithmetic.SubBorrow(_l0, other._l0, ref borrow);
+            var r1 = LimbArithmetic.SubBorrow(_l1, other._l1, ref borrow);
+            var r2 = LimbArithmetic.SubBorrow(_l2, other._l2, ref borrow);
+            var r3 = LimbArithmetic.SubBorrow(_l3, other._l3, ref borrow);
             return new Limbs(r0, r1, r2, r3);
-        }
-
-        private static ulong AddCarry(ulong a, ulong b, ref ulong carry)
-        {
-            var sum = a + b;
-            var c1 = sum < a ? 1UL : 0UL;
-            var result = sum + carry;
-            var c2 = result < sum ? 1UL : 0UL;
-            carry = c1 | c2;
-            return result;
-        }
-
-        private static ulong SubBorrow(ulong a, ulong b, ref ulong borrow)
-        {
-            var difference = a - b;
-            var b1 = a < b ? 1UL : 0UL;
-            var result = difference - borrow;
-            var b2 = difference < borrow ? 1UL : 0UL;
-            borrow = b1 | b2;
-            return result;
         }
     }
 }
