@@ -33,10 +33,6 @@ internal static class DoubleScalarMultiplier
     private static readonly Integer A2 = Integer.Parse("0114ca50f7a8e2f3f657c1108d9d44cfd8", System.Globalization.NumberStyles.HexNumber);
     private static readonly Integer B2 = A1;
 
-    // The generator (SEC 2, section 2.4.1).
-    private static readonly FieldElement Gx = FieldElement.FromBytes(Convert.FromHexString("79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798"));
-    private static readonly FieldElement Gy = FieldElement.FromBytes(Convert.FromHexString("483ada7726a3c4655da4fbfc0e1108a8fd17b448a68554199c47d08ffb10d4b8"));
-
     // GTable[i * 255 + (d − 1)] = d · 256^i · G, affine (522 KB, built once in a few milliseconds).
     private static readonly Lazy<(FieldElement X, FieldElement Y)[]> GTable = new(BuildGTable);
 
@@ -83,10 +79,9 @@ internal static class DoubleScalarMultiplier
         }
         if (acc.IsInfinity) return false;
 
-        var zInverse = FieldElement.Invert(acc.Z);
-        var zInverse2 = FieldElement.Square(zInverse);
-        FieldElement.Multiply(acc.X, zInverse2).WriteBytes(xy64);
-        FieldElement.Multiply(acc.Y, FieldElement.Multiply(zInverse2, zInverse)).WriteBytes(xy64[32..]);
+        var (x, y) = ToAffine(acc);
+        x.WriteBytes(xy64);
+        y.WriteBytes(xy64[32..]);
         return true;
     }
 
@@ -151,7 +146,7 @@ internal static class DoubleScalarMultiplier
     private static (FieldElement, FieldElement)[] BuildGTable()
     {
         var points = new JacobianPoint[GWindows * GDigits];
-        var (bx, by) = (Gx, Gy);
+        var (bx, by) = (FieldElement.FromBytes(Secp256k1.G.AffineXCoord.GetEncoded()), FieldElement.FromBytes(Secp256k1.G.AffineYCoord.GetEncoded()));
         for (var i = 0; i < GWindows; i++)
         {
             var point = JacobianPoint.FromAffine(bx, by);
@@ -170,15 +165,16 @@ internal static class DoubleScalarMultiplier
         {
             var zInverse = k == 0 ? inverse : FieldElement.Multiply(inverse, prefix[k - 1]);
             inverse = FieldElement.Multiply(inverse, points[k].Z);
-            var zInverse2 = FieldElement.Square(zInverse);
-            table[k] = (FieldElement.Multiply(points[k].X, zInverse2), FieldElement.Multiply(points[k].Y, FieldElement.Multiply(zInverse2, zInverse)));
+            table[k] = Affine(points[k], zInverse);
         }
         return table;
     }
 
-    private static (FieldElement X, FieldElement Y) ToAffine(in JacobianPoint p)
+    private static (FieldElement X, FieldElement Y) ToAffine(in JacobianPoint p) => Affine(p, FieldElement.Invert(p.Z));
+
+    /// <summary>(X/Z², Y/Z³) given Z⁻¹.</summary>
+    private static (FieldElement X, FieldElement Y) Affine(in JacobianPoint p, in FieldElement zInverse)
     {
-        var zInverse = FieldElement.Invert(p.Z);
         var zInverse2 = FieldElement.Square(zInverse);
         return (FieldElement.Multiply(p.X, zInverse2), FieldElement.Multiply(p.Y, FieldElement.Multiply(zInverse2, zInverse)));
     }

@@ -1,5 +1,3 @@
-using Integer = System.Numerics.BigInteger;
-
 namespace Trace.Crypto;
 
 /// <summary>
@@ -44,16 +42,6 @@ internal static class ScalarInverse
         (u.IsOne ? x1 : x2).WriteTo(destination32);
     }
 
-    /// <summary>The same through BigInteger, for callers that hold one.</summary>
-    public static Integer Invert(Integer a, Integer m)
-    {
-        Span<byte> a32 = stackalloc byte[32], m32 = stackalloc byte[32], result = stackalloc byte[32];
-        Write(a, a32);
-        Write(m, m32);
-        Invert(a32, m32, result);
-        return new Integer(result, isUnsigned: true, isBigEndian: true);
-    }
-
     // x/2 mod m: x itself when even, else (x + m)/2 with the 257th bit carried back in.
     private static Limbs Halve(in Limbs x, in Limbs m)
     {
@@ -67,13 +55,6 @@ internal static class ScalarInverse
     {
         var difference = x.Subtract(y, out var borrow);
         return borrow == 0 ? difference : difference.Add(m, out _);
-    }
-
-    private static void Write(Integer value, Span<byte> destination32)
-    {
-        if (value.Sign < 0 || value.GetByteCount(isUnsigned: true) > 32) throw new ArgumentOutOfRangeException(nameof(value), "must fit 256 unsigned bits");
-        destination32.Clear();
-        value.TryWriteBytes(destination32[(32 - value.GetByteCount(isUnsigned: true))..], out _, isUnsigned: true, isBigEndian: true);
     }
 
     /// <summary>256 bits as four little-endian 64-bit limbs.</summary>

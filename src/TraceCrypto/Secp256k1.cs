@@ -22,7 +22,7 @@ public static class Secp256k1
 {
     private static readonly X9ECParameters Parameters = CustomNamedCurves.GetByName("secp256k1");
     private static readonly ECCurve Curve = Parameters.Curve;
-    private static readonly ECPoint G = Parameters.G;
+    internal static readonly ECPoint G = Parameters.G;
     private static readonly BigInteger N = Parameters.N;
     private static readonly BigInteger HalfN = N.ShiftRight(1);
     private static readonly BigInteger P = Curve.Field.Characteristic;

@@ -35,13 +35,22 @@ public class ScalarInverseTests
     [Fact]
     public void Zero_has_no_inverse()
     {
-        Assert.Throws<ArgumentException>(() => ScalarInverse.Invert(BigInteger.Zero, N));
+        Assert.Throws<ArgumentException>(() => ScalarInverse.Invert(new byte[32], Bytes32(N), new byte[32]));
     }
 
     private static void AssertInverse(BigInteger a)
     {
-        var inverse = ScalarInverse.Invert(a, N);
+        var result = new byte[32];
+        ScalarInverse.Invert(Bytes32(a), Bytes32(N), result);
+        var inverse = new BigInteger(result, isUnsigned: true, isBigEndian: true);
         Assert.Equal(BigInteger.ModPow(a, N - 2, N), inverse);
         Assert.Equal(BigInteger.One, a * inverse % N);
+    }
+
+    private static byte[] Bytes32(BigInteger value)
+    {
+        var bytes = new byte[32];
+        value.TryWriteBytes(bytes.AsSpan(32 - value.GetByteCount(isUnsigned: true)), out _, isUnsigned: true, isBigEndian: true);
+        return bytes;
     }
 }
