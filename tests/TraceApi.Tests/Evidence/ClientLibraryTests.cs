@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Trace.Api.Tests.Support;
 using Trace.Chain.Contracts.Registries;
 using Trace.Client;
@@ -78,10 +76,7 @@ public sealed class ClientLibraryTests(EvidenceNodeFixture node)
     [Fact]
     public async Task Connecting_to_a_port_where_no_node_listens_is_a_node_unavailable_error()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = TraceApiProcess.FreePort();
 
         await Assert.ThrowsAsync<TraceNodeUnavailableException>(() => TraceClient.ConnectAsync(new Uri($"http://127.0.0.1:{port}")));
     }
