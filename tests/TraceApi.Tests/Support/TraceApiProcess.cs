@@ -178,7 +178,12 @@ public sealed partial class TraceApiProcess : IAsyncDisposable
         while (true)
         {
             if (_process.HasExited)
+            {
+                // The parameterless wait also drains the redirected output: without it the message (and the test that
+                // reads it) can miss the lines the process printed just before it exited.
+                _process.WaitForExit();
                 throw new InvalidOperationException($"Trace.Api exited with {_process.ExitCode} before serving:\n{Output}");
+            }
             Grpc.Core.RpcException? lastError = null;
             try
             {
