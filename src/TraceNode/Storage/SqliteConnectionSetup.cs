@@ -10,9 +10,10 @@ namespace Trace.Node.Storage;
 /// loss, which NORMAL does not promise in WAL mode. Checkpoints are left to <see cref="SqliteWalCheckpointer"/>;
 /// wal_autocheckpoint only stays as a safety net.
 /// </remarks>
-internal sealed class SqliteConnectionSetup(int busyTimeoutMilliseconds) : DbConnectionInterceptor
+internal sealed class SqliteConnectionSetup(TraceStorageOptions settings) : DbConnectionInterceptor
 {
-    private readonly string _pragmas = $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = {SqliteWalCheckpointer.SafetyNetPages};";
+    private readonly string _pragmas = $"PRAGMA busy_timeout = {settings.SqliteBusyTimeoutMilliseconds}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; " +
+        $"PRAGMA wal_autocheckpoint = {SqliteWalCheckpointer.SafetyNetPages}; PRAGMA cache_size = -{settings.SqliteCacheSizeKiB}; PRAGMA mmap_size = {settings.SqliteMmapSizeBytes};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

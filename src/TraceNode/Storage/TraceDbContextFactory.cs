@@ -26,7 +26,7 @@ public sealed class TraceDbContextFactory : IDbContextFactory<TraceDbContext>, I
                 ConnectionString = SqliteConnectionString(settings);
                 var builder = new DbContextOptionsBuilder<SqliteTraceDbContext>()
                     .UseSqlite(ConnectionString)
-                    .AddInterceptors(new SqliteConnectionSetup(settings.SqliteBusyTimeoutMilliseconds));
+                    .AddInterceptors(new SqliteConnectionSetup(settings));
                 var built = builder.Options;
                 _create = () => new SqliteTraceDbContext(built);
                 _checkpointer = new SqliteWalCheckpointer(ConnectionString, CheckpointInterval, logger ?? (ILogger)NullLogger.Instance);
