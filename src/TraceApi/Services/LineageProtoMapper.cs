@@ -1,5 +1,5 @@
-using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
+using Trace.Domain.Lineage;
 using Trace.Node.Lineage.Propagation;
 using Trace.Node.Lineage.Queries;
 using Trace.Protos.V1;
@@ -14,7 +14,7 @@ namespace Trace.Api.Services;
 internal static class LineageProtoMapper
 {
     /// <summary>Plain decimal text: no exponent, "." separator, trailing zeros after the point removed.</summary>
-    public static string Text(decimal value) => (value / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+    public static string Text(decimal value) => PlainDecimal.Format(value);
 
     private static string Text(decimal? value) => value is { } v ? Text(v) : "";
 

@@ -1,6 +1,6 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 
 namespace Trace.Node.Lineage.Queries;
 
@@ -12,23 +12,24 @@ namespace Trace.Node.Lineage.Queries;
 /// <remarks>
 /// The walk of a 10,000-batch graph made about 160 EF queries with 500-parameter IN lists; building and binding those
 /// cost several times the rows themselves. Decimals are stored as invariant text (see DecimalText) and parsed the same way.
+/// On SQLite the rows come straight from the statement (<see cref="SqliteLevelRows"/>), sharing repeated strings.
 /// </remarks>
 internal sealed class LineageLevelReader(DbConnection connection, bool postgres)
 {
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+
     /// <summary>The rows of <paramref name="batchIds"/> that exist.</summary>
     public async Task<List<LineageQueries.NodeRow>> NodesAsync(IReadOnlyCollection<string> batchIds, CancellationToken ct)
     {
         var rows = new List<LineageQueries.NodeRow>(batchIds.Count);
         if (batchIds.Count == 0) return rows;
-        await using var command = Command(
+        await using var row = await RowsAsync(
             "SELECT b.\"BatchId\", b.\"RecordId\", b.\"Producer\", b.\"ProductName\", b.\"Quantity\", b.\"Unit\", b.\"Footprint\", " +
             "b.\"DeclarationRecordId\" IS NOT NULL, b.\"Standing\", b.\"RestsOnWithdrawn\", b.\"TransportNotReportedJson\" IS NOT NULL, b.\"ProducedBy\" " +
-            $"FROM \"LineageBatches\" b WHERE b.\"BatchId\" {InIds}", batchIds);
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            rows.Add(new LineageQueries.NodeRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Decimal(reader, 4),
-                reader.GetString(5), Decimal(reader, 6), reader.GetBoolean(7), reader.GetString(8), reader.GetBoolean(9), reader.GetBoolean(10),
-                reader.IsDBNull(11) ? null : reader.GetString(11)));
+            $"FROM \"LineageBatches\" b WHERE b.\"BatchId\" {InIds}", batchIds, ct).ConfigureAwait(false);
+        while (await row.ReadAsync(ct).ConfigureAwait(false))
+            rows.Add(new LineageQueries.NodeRow(row.Text(0), row.Text(1), row.Text(2), row.Text(3), row.Decimal(4), row.Text(5), row.Decimal(6),
+                row.Flag(7), row.Text(8), row.Flag(9), row.Flag(10), row.OptionalText(11)));
         return rows;
     }
 
@@ -44,13 +45,11 @@ internal sealed class LineageLevelReader(DbConnection connection, bool postgres)
     {
         var rows = new List<LineageQueries.InputRow>();
         if (ids.Count == 0) return rows;
-        await using var command = Command(
+        await using var row = await RowsAsync(
             "SELECT i.\"TransformationId\", i.\"BatchId\", i.\"Amount\", i.\"Unit\", i.\"Converted\", i.\"ShipmentId\" " +
-            $"FROM \"LineageInputs\" i WHERE i.\"{column}\" {InIds}", ids);
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            rows.Add(new LineageQueries.InputRow(reader.GetString(0), reader.GetString(1), Decimal(reader, 2), reader.GetString(3), Decimal(reader, 4),
-                reader.IsDBNull(5) ? null : reader.GetString(5)));
+            $"FROM \"LineageInputs\" i WHERE i.\"{column}\" {InIds}", ids, ct).ConfigureAwait(false);
+        while (await row.ReadAsync(ct).ConfigureAwait(false))
+            rows.Add(new LineageQueries.InputRow(row.Text(0), row.Text(1), row.Decimal(2), row.Text(3), row.Decimal(4), row.OptionalText(5)));
         return rows;
     }
 
@@ -61,33 +60,38 @@ internal sealed class LineageLevelReader(DbConnection connection, bool postgres)
         var rows = new List<LineageQueries.OutputRow>();
         var records = new Dictionary<string, string>(StringComparer.Ordinal);
         if (transformations.Count == 0) return (rows, records);
-        await using var command = Command(
+        await using var row = await RowsAsync(
             "SELECT o.\"TransformationId\", o.\"BatchId\", o.\"Weight\", t.\"RecordId\" " +
             "FROM \"LineageOutputs\" o JOIN \"LineageTransformations\" t ON t.\"TransformationId\" = o.\"TransformationId\" " +
-            $"WHERE o.\"TransformationId\" {InIds}", transformations);
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            $"WHERE o.\"TransformationId\" {InIds}", transformations, ct).ConfigureAwait(false);
+        while (await row.ReadAsync(ct).ConfigureAwait(false))
         {
-            var transformation = reader.GetString(0);
-            rows.Add(new LineageQueries.OutputRow(transformation, reader.GetString(1), Decimal(reader, 2)));
-            records[transformation] = reader.GetString(3);
+            var transformation = row.Text(0);
+            rows.Add(new LineageQueries.OutputRow(transformation, row.Text(1), row.Decimal(2)));
+            records[transformation] = row.Text(3);
         }
         return (rows, records);
     }
 
     private string InIds => postgres ? "= ANY(@ids)" : "IN (SELECT value FROM json_each(@ids))";
 
-    private DbCommand Command(string sql, IReadOnlyCollection<string> ids)
+    private async Task<LevelRows> RowsAsync(string sql, IReadOnlyCollection<string> ids, CancellationToken ct)
     {
+        if (connection is SqliteConnection sqlite) return new SqliteLevelRows(sqlite, sql, JsonSerializer.Serialize(ids), _strings);
         var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@ids";
-        parameter.Value = postgres ? ids.ToArray() : JsonSerializer.Serialize(ids);
-        command.Parameters.Add(parameter);
-        return command;
+        try
+        {
+            command.CommandText = sql;
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@ids";
+            parameter.Value = postgres ? ids.ToArray() : JsonSerializer.Serialize(ids);
+            command.Parameters.Add(parameter);
+            return new LevelRows.Ado(command, await command.ExecuteReaderAsync(ct).ConfigureAwait(false));
+        }
+        catch
+        {
+            await command.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
-
-    private static decimal Decimal(DbDataReader reader, int ordinal) =>
-        decimal.Parse(reader.GetString(ordinal), NumberStyles.Number, CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,40 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace Trace.Node.Lineage.Queries;
+
+/// <summary>The rows of one lineage-walk statement, column by column: text, optional text, decimal (stored as invariant text), flag.</summary>
+internal abstract class LevelRows : IAsyncDisposable
+{
+    public abstract ValueTask<bool> ReadAsync(CancellationToken ct);
+
+    public abstract string Text(int ordinal);
+
+    public abstract string? OptionalText(int ordinal);
+
+    public abstract decimal Decimal(int ordinal);
+
+    public abstract bool Flag(int ordinal);
+
+    public abstract ValueTask DisposeAsync();
+
+    /// <summary>Rows through ADO.NET (PostgreSQL): each value as the provider hands it out.</summary>
+    public sealed class Ado(DbCommand command, DbDataReader reader) : LevelRows
+    {
+        public override async ValueTask<bool> ReadAsync(CancellationToken ct) => await reader.ReadAsync(ct).ConfigureAwait(false);
+
+        public override string Text(int ordinal) => reader.GetString(ordinal);
+
+        public override string? OptionalText(int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+        public override decimal Decimal(int ordinal) => decimal.Parse(reader.GetString(ordinal), NumberStyles.Number, CultureInfo.InvariantCulture);
+
+        public override bool Flag(int ordinal) => reader.GetBoolean(ordinal);
+
+        public override async ValueTask DisposeAsync()
+        {
+            await reader.DisposeAsync().ConfigureAwait(false);
+            await command.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
