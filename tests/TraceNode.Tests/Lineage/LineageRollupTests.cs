@@ -150,4 +150,7 @@ public sealed class LineageRollupTests : IAsyncLifetime
 
         Assert.Equal(100m * 1_784_800m / 1_200m, (await _node.FootprintAsync("urn:part")).Total);
     }
+
+    [Fact]
+    public Task Upstream_and_downstream_answers_match_the_hand_computed_chain() => GraphReadScenario.ReadsBothWaysAsync(_node, _mine, _smelter);
 }

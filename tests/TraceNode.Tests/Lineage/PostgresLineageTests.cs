@@ -63,4 +63,7 @@ public sealed class PostgresLineageTests(PostgresClusterFixture cluster) : IAsyn
 
         Assert.Equal(["accepted", "record_json.inputs[0].quantity"], outcomes.Order());
     }
+
+    [StoreFact]
+    public Task Upstream_and_downstream_answers_match_the_hand_computed_chain() => GraphReadScenario.ReadsBothWaysAsync(_node, _mine, _smelter);
 }
