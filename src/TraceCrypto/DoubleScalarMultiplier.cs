@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Integer = System.Numerics.BigInteger;
 
 namespace Trace.Crypto;
@@ -37,6 +38,7 @@ internal static class DoubleScalarMultiplier
     private static readonly Lazy<(FieldElement X, FieldElement Y)[]> GTable = new(BuildGTable);
 
     /// <summary>Returns u1·G + u2·R as affine bytes x‖y, or false for the point at infinity.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryMultiply(ReadOnlySpan<byte> u1, ReadOnlySpan<byte> u2, in FieldElement rx, in FieldElement ry, Span<byte> xy64)
     {
         var (k1, k2) = Split(new Integer(u2, isUnsigned: true, isBigEndian: true));
@@ -96,6 +98,7 @@ internal static class DoubleScalarMultiplier
     /// The width-5 NAF of a 32-byte big-endian magnitude below 2^132 (libsecp256k1's secp256k1_ecmult_wnaf): returns the
     /// index of the highest non-zero digit, or −1 for zero.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int Wnaf(ReadOnlySpan<byte> magnitude, Span<int> naf)
     {
         naf.Clear();

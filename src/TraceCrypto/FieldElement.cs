@@ -81,6 +81,7 @@ internal readonly struct FieldElement
     public bool IsOdd => (L0 & 1) != 0;
 
     /// <summary>a^(p−2) = a⁻¹ for a ≠ 0 (Fermat), by libsecp256k1's addition chain: 255 squarings, 15 multiplications.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FieldElement Invert(in FieldElement a)
     {
         var (x2, x22, x223) = PowerLadder(a);
@@ -91,6 +92,7 @@ internal readonly struct FieldElement
     }
 
     /// <summary>A square root, a^((p+1)/4) (p ≡ 3 mod 4), or false when <paramref name="a"/> is not a square.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TrySqrt(in FieldElement a, out FieldElement root)
     {
         var (x2, x22, x223) = PowerLadder(a);
@@ -101,6 +103,7 @@ internal readonly struct FieldElement
     }
 
     // The shared head of both chains: a^(2^2−1), a^(2^22−1), a^(2^223−1).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (FieldElement X2, FieldElement X22, FieldElement X223) PowerLadder(in FieldElement a)
     {
         var x2 = Multiply(Square(a), a);
@@ -117,12 +120,14 @@ internal readonly struct FieldElement
         return (x2, x22, x223);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static FieldElement SquareTimes(FieldElement a, int times)
     {
         for (var i = 0; i < times; i++) a = Square(a);
         return a;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FieldElement Multiply(in FieldElement a, in FieldElement b)
     {
         // 512-bit schoolbook product, column by column with a three-limb accumulator.

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Trace.Crypto;
 
 /// <summary>
@@ -14,6 +16,7 @@ internal readonly struct JacobianPoint(FieldElement x, FieldElement y, FieldElem
 
     public static JacobianPoint FromAffine(in FieldElement x, in FieldElement y) => new(x, y, FieldElement.One);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static JacobianPoint Double(in JacobianPoint p)
     {
         if (p.IsInfinity || p.Y.IsZero) return Infinity;
@@ -32,6 +35,7 @@ internal readonly struct JacobianPoint(FieldElement x, FieldElement y, FieldElem
     }
 
     /// <summary>p + q for a Jacobian p and an affine q (given as its x, y).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static JacobianPoint AddAffine(in JacobianPoint p, in FieldElement qx, in FieldElement qy)
     {
         if (p.IsInfinity) return FromAffine(qx, qy);
@@ -53,6 +57,7 @@ internal readonly struct JacobianPoint(FieldElement x, FieldElement y, FieldElem
         return new JacobianPoint(x3, y3, z3);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static JacobianPoint Add(in JacobianPoint p, in JacobianPoint q)
     {
         if (p.IsInfinity) return q;

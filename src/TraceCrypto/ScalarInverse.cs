@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Trace.Crypto;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace Trace.Crypto;
 internal static class ScalarInverse
 {
     /// <summary>The inverse of <paramref name="a32"/> (1 ≤ a &lt; m) modulo the odd prime <paramref name="m32"/>, all 32 big-endian bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Invert(ReadOnlySpan<byte> a32, ReadOnlySpan<byte> m32, Span<byte> destination32)
     {
         var m = Limbs.From(m32);
