@@ -14,7 +14,7 @@ namespace Trace.Node.Lineage.Queries;
 /// cost several times the rows themselves. Decimals are stored as invariant text (see DecimalText) and parsed the same way.
 /// On SQLite the rows come straight from the statement (<see cref="SqliteLevelRows"/>), sharing repeated strings.
 /// </remarks>
-internal sealed class LineageLevelReader(DbConnection connection, bool postgres)
+internal sealed class LineageLevelReader(DbConnection connection)
 {
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
 
@@ -73,18 +73,18 @@ internal sealed class LineageLevelReader(DbConnection connection, bool postgres)
         return (rows, records);
     }
 
-    private string InIds => postgres ? "= ANY(@ids)" : "IN (SELECT value FROM json_each(@ids))";
+    private string InIds => connection is SqliteConnection ? "IN (SELECT value FROM json_each(@ids))" : "= ANY(@ids)";
 
     private async Task<LevelRows> RowsAsync(string sql, IReadOnlyCollection<string> ids, CancellationToken ct)
     {
         if (connection is SqliteConnection sqlite) return new SqliteLevelRows(sqlite, sql, JsonSerializer.Serialize(ids), _strings);
-        var command = connection.CreateCommand();
+        var command = connection.CreateCommand(); // PostgreSQL: the ids as one text[]
         try
         {
             command.CommandText = sql;
             var parameter = command.CreateParameter();
             parameter.ParameterName = "@ids";
-            parameter.Value = postgres ? ids.ToArray() : JsonSerializer.Serialize(ids);
+            parameter.Value = ids.ToArray();
             command.Parameters.Add(parameter);
             return new LevelRows.Ado(command, await command.ExecuteReaderAsync(ct).ConfigureAwait(false));
         }

@@ -200,6 +200,6 @@ public sealed partial class LineageQueries
     private static async Task<LineageLevelReader> LevelReaderAsync(TraceDbContext db, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
-        return new LineageLevelReader(db.Database.GetDbConnection(), db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true);
+        return new LineageLevelReader(db.Database.GetDbConnection());
     }
 }

@@ -30,7 +30,15 @@ internal sealed class SqliteLevelRows : LevelRows
         _pool = pool;
         _lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
-        Check(raw.sqlite3_bind_text(_statement, 1, idsJson));
+        try
+        {
+            Check(raw.sqlite3_bind_text(_statement, 1, idsJson));
+        }
+        catch
+        {
+            _statement.Dispose(); // the caller never gets the rows to dispose
+            throw;
+        }
     }
 
     public override ValueTask<bool> ReadAsync(CancellationToken ct)
