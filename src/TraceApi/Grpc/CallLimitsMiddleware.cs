@@ -31,12 +31,14 @@ public sealed partial class CallLimitsMiddleware
         _refusalLog = new LogRateLimit(TimeSpan.FromSeconds(1), clock); // a client hammering a full node costs one line a second
         var limits = options.Value;
         var maxUploads = limits.MaxUploads;
-        if (DescriptorLimit.Current() is { } descriptors) maxUploads = (int)Math.Clamp(descriptors / 4, 1, maxUploads);
+        // Each upload past the small-blob size holds its temp file open: a quarter of the spare descriptors.
+        if (DescriptorLimit.Spare() is { } spare) maxUploads = (int)Math.Clamp(spare / 4, 1, maxUploads);
         _uploads = new ConcurrencyGate(maxUploads, limits.MaxUploadsPerCaller);
         _watchers = new ConcurrencyGate(limits.MaxWatchers, limits.MaxWatchers);
         _readsPerConnection = new ConcurrencyGate(int.MaxValue, limits.MaxReadStreamsPerConnection);
         _readsPerCaller = new ConcurrencyGate(int.MaxValue, limits.MaxReadStreamsPerCaller);
         LogLimits(logger, maxUploads, limits.MaxUploadsPerCaller, limits.MaxWatchers, limits.MaxReadStreamsPerConnection, limits.MaxReadStreamsPerCaller);
+        LogDescriptors(logger, DescriptorLimit.Current(), DescriptorLimit.OpenNow(), DescriptorLimit.Spare());
     }
 
     public async Task InvokeAsync(HttpContext context)
@@ -117,6 +119,9 @@ public sealed partial class CallLimitsMiddleware
 
     [LoggerMessage(5100, LogLevel.Information, "Call limits: uploads {Uploads} (per caller {UploadsPerCaller}), watchers {Watchers}, read streams per connection {PerConnection}, per caller {PerCaller}")]
     private static partial void LogLimits(ILogger logger, int uploads, int uploadsPerCaller, int watchers, int perConnection, int perCaller);
+
+    [LoggerMessage(5102, LogLevel.Information, "File descriptors: limit {Limit}, open now {Open}, spare for connections and uploads {Spare}")]
+    private static partial void LogDescriptors(ILogger logger, long? limit, int? open, long? spare);
 
     [LoggerMessage(5101, LogLevel.Warning, "Refused {Method} from {Caller}: limit reached ({Suppressed} similar lines held back)")]
     private static partial void LogRefused(ILogger logger, string method, string caller, long suppressed);

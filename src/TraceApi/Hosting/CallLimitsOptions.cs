@@ -19,7 +19,8 @@ public sealed class CallLimitsOptions
 
     /// <summary>
     /// Uploads open at once on the whole node; more answer <c>RESOURCE_EXHAUSTED</c>. Default 512, and never more
-    /// than a quarter of the process's file-descriptor limit (each upload past the small-blob size holds a file open).
+    /// than a quarter of the spare file descriptors (each upload past the small-blob size holds a file open); spare is
+    /// the process's limit less twice the descriptors open at start, as loaded assemblies each hold one.
     /// </summary>
     [Range(1, 1_000_000)]
     public int MaxUploads { get; set; } = 512;
@@ -44,8 +45,8 @@ public sealed class CallLimitsOptions
     public int MaxReadStreamsPerCaller { get; set; } = 128;
 
     /// <summary>
-    /// TCP connections open at once; each holds a file descriptor. Default 0 = half of the process's
-    /// file-descriptor limit.
+    /// TCP connections open at once; each holds a file descriptor. Default 0 = half of the spare file
+    /// descriptors (see <see cref="MaxUploads"/>).
     /// </summary>
     [Range(0, 1_000_000)]
     public int MaxConnections { get; set; }

@@ -23,8 +23,8 @@ public static class TraceApiHostingExtensions
         builder.Logging.AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", LogLevel.Critical);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            // Each connection holds a descriptor: keep half of them for files, the database and the chain client.
-            var connections = limits.MaxConnections > 0 ? limits.MaxConnections : DescriptorLimit.Current() / 2;
+            // Each connection holds a descriptor: half of the spare ones, the other half for spooled uploads and files.
+            var connections = limits.MaxConnections > 0 ? limits.MaxConnections : Math.Max(1, DescriptorLimit.Spare() / 2 ?? 0);
             if (connections is > 0) kestrel.Limits.MaxConcurrentConnections = connections;
             var endpoints = new ApiEndpoints(api);
             endpoints.Listen(kestrel, api.GrpcUrl, "Api:GrpcUrl", HttpProtocols.Http2);

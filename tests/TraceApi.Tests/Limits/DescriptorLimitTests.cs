@@ -11,7 +11,7 @@ namespace Trace.Api.Tests.Limits;
 /// <summary>The built API under a low file-descriptor limit (prlimit): hundreds of idle uploads cannot take it down.</summary>
 public sealed class DescriptorLimitTests
 {
-    private const int DescriptorLimit = 512; // the node caps uploads at a quarter of it
+    private const int DescriptorLimit = 512; // the node caps uploads at a quarter of what it has spare at start, well under a quarter of this
 
     [Fact]
     public async Task Under_a_low_descriptor_limit_idle_uploads_past_the_cap_are_refused_and_the_node_keeps_serving()
