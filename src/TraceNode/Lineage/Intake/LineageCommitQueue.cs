@@ -141,7 +141,7 @@ public sealed partial class LineageCommitQueue(
         var affected = await writer.ApplyAsync(item.Record, item.Claim, ct).ConfigureAwait(false);
         var propagator = new FootprintPropagator(db, flags, clock.GetUtcNow());
         await propagator.KnowStagedAsync(staged.Record, ct).ConfigureAwait(false);
-        await propagator.RecomputeAsync(affected, verificationPass: false, ct, seedsHaveNoDownstream: writer.DeclaredNewBatch).ConfigureAwait(false);
+        await propagator.RecomputeAsync(affected, verificationPass: false, ct, seedsHaveNoDownstream: writer.SeedsHaveNoDownstream).ConfigureAwait(false);
         return staged;
     }
 

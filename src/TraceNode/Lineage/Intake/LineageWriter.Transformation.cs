@@ -2,6 +2,7 @@ using Trace.Node.Lineage.Model;
 using Microsoft.EntityFrameworkCore;
 using Trace.Domain;
 using Trace.Domain.Lineage;
+using Trace.Node.Lineage.Storage;
 using Trace.Node.Lineage.Storage.Entities;
 
 namespace Trace.Node.Lineage.Intake;
@@ -175,10 +176,16 @@ internal sealed partial class LineageWriter
     {
         var seen = new HashSet<string>(outputs, StringComparer.Ordinal);
         var frontier = outputs;
+        var queries = LineageCompiledQueries.For(db);
         while (frontier.Count > 0)
         {
-            var consumers = await Inputs.AsNoTracking().Where(i => frontier.Contains(i.BatchId)).Select(i => i.TransformationId).Distinct().ToListAsync(ct).ConfigureAwait(false);
-            if (consumers.Count == 0) return;
+            var consumers = await queries.ConsumersOf(db, frontier).ToListAsync(ct).ConfigureAwait(false);
+            if (consumers.Count == 0)
+            {
+                // Nothing consumes the outputs at all: the recompute that follows need not look for their downstream.
+                if (ReferenceEquals(frontier, outputs)) OutputsHaveNoDownstream = true;
+                return;
+            }
             var next = await Outputs.AsNoTracking().Where(o => consumers.Contains(o.TransformationId)).Select(o => o.BatchId).ToListAsync(ct).ConfigureAwait(false);
             frontier = [];
             foreach (var batchId in next)

@@ -31,15 +31,24 @@ internal sealed partial class LineageWriter(TraceDbContext db, ITransportFactorP
     private DbSet<LineageCitationEntity> Citations => db.Set<LineageCitationEntity>();
 
     /// <summary>
-    /// True after <see cref="ApplyAsync"/> declared a batch never seen before: nothing can consume or ship a batch before
-    /// its record is accepted, so the batch to recompute has no downstream to look up.
+    /// True after <see cref="ApplyAsync"/> declared a batch never seen before (nothing can consume or ship a batch before
+    /// its record is accepted) or recorded a new transformation whose outputs nothing consumes yet: the batches to
+    /// recompute have no downstream to look up.
     /// </summary>
-    public bool DeclaredNewBatch { get; private set; }
+    public bool SeedsHaveNoDownstream => DeclaredNewBatch || (OutputsHaveNoDownstream && !_correction);
+
+    private bool DeclaredNewBatch { get; set; }
+
+    private bool OutputsHaveNoDownstream { get; set; }
+
+    // A correction also recomputes what the corrected record produced, which may have a downstream.
+    private bool _correction;
 
     /// <summary>Checks and writes <paramref name="record"/>; returns the batches to recompute.</summary>
     public async Task<IReadOnlyCollection<string>> ApplyAsync(LineageRecord record, AcceptedClaim claim, CancellationToken ct)
     {
         var kind = KindName(record);
+        _correction = record.Supersedes is not null;
         if (!string.Equals(claim.Subject, record.Identifier, StringComparison.Ordinal))
             throw new InvalidFieldException("subject_id", $"must equal the {kind} record's identifier {record.Identifier}");
         var affected = record switch

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Trace.Domain.Lineage;
 using Trace.Node.Carbon.Footprint;
 
+using Trace.Node.Lineage.Storage;
 using Trace.Node.Lineage.Storage.Entities;
 
 namespace Trace.Node.Lineage.Propagation;
@@ -12,7 +13,6 @@ internal sealed partial class FootprintPropagator
 {
     private DbSet<LineageTransformationEntity> Transformations => db.Set<LineageTransformationEntity>();
     private DbSet<LineageShipmentEntity> Shipments => db.Set<LineageShipmentEntity>();
-    private DbSet<LineageCitationEntity> Citations => db.Set<LineageCitationEntity>();
     private DbSet<LineageWithdrawnMarkEntity> Marks => db.Set<LineageWithdrawnMarkEntity>();
 
     private async Task<GatheredFootprint> GatherAsync(LineageBatchEntity batch, CancellationToken ct)
@@ -21,7 +21,8 @@ internal sealed partial class FootprintPropagator
         var ownRecords = new List<string> { batch.RecordId };
         if (batch.DeclarationRecordId is not null) ownRecords.Add(batch.DeclarationRecordId);
         if (transformation is not null) ownRecords.Add(transformation.RecordId);
-        var citations = (await Citations.AsNoTracking().Where(c => ownRecords.Contains(c.RecordId)).ToListAsync(ct).ConfigureAwait(false))
+        var queries = LineageCompiledQueries.For(db);
+        var citations = (await queries.CitationsBy(db, ownRecords).ToListAsync(ct).ConfigureAwait(false))
             .ToLookup(c => (c.RecordId, c.Role), c => c.CitedRecordId);
 
         List<LineageInputEntity> inputs = [];
@@ -30,8 +31,8 @@ internal sealed partial class FootprintPropagator
         var shipments = new Dictionary<string, LineageShipmentEntity>(StringComparer.Ordinal);
         if (transformation is not null)
         {
-            inputs = await Inputs.AsNoTracking().Where(i => i.TransformationId == transformation.TransformationId).OrderBy(i => i.Position).ToListAsync(ct).ConfigureAwait(false);
-            outputs = await Outputs.AsNoTracking().Where(o => o.TransformationId == transformation.TransformationId).ToListAsync(ct).ConfigureAwait(false);
+            inputs = await queries.InputsOf(db, transformation.TransformationId).ToListAsync(ct).ConfigureAwait(false);
+            outputs = await queries.OutputsOf(db, transformation.TransformationId).ToListAsync(ct).ConfigureAwait(false);
             foreach (var input in inputs)
             {
                 inputBatches.TryAdd(input.BatchId, (await Batches.FindAsync([input.BatchId], ct).ConfigureAwait(false))!);

@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Trace.Domain;
+using Trace.Node.Lineage.Storage;
 using Trace.Node.Storage;
 
 namespace Trace.Node.Lineage.Propagation;
@@ -16,8 +16,7 @@ internal sealed class RecordStandings(TraceDbContext db, IRegulatorFlagSource fl
         foreach (var chunk in missing.Chunk(500))
         {
             var ids = chunk.ToList();
-            var rows = await db.Records.AsNoTracking().Where(r => ids.Contains(r.Id))
-                .Select(r => new { r.Id, r.Kind, r.Status, Revoked = r.RevokedAt != null, r.SupersededBy }).ToListAsync(ct).ConfigureAwait(false);
+            var rows = await LineageCompiledQueries.For(db).StandingsOf(db, ids).ToListAsync(ct).ConfigureAwait(false);
             var flagged = await flags.OpenFlagsAsync(db, ids, ct).ConfigureAwait(false);
             foreach (var r in rows) _known[r.Id] = new RecordStanding(r.Id, r.Kind, r.Status, r.Revoked, r.SupersededBy, flagged.Contains(r.Id));
         }

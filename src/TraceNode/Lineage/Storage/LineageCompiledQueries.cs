@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Trace.Domain;
+using Trace.Node.Lineage.Storage.Entities;
+using Trace.Node.Storage;
+
+namespace Trace.Node.Lineage.Storage;
+
+/// <summary>
+/// The lineage writer's per-record queries, compiled once per provider: the single writer runs each of them for every
+/// record it applies, and the per-call query pipeline (funcletizer, cache-key hashing of the expression tree) cost
+/// more than the SQLite look-up itself.
+/// </summary>
+/// <remarks>
+/// Keyed by the context type, as a compiled query keeps the executor of the first context it ran on and the tests use
+/// SQLite and PostgreSQL in one process.
+/// </remarks>
+internal sealed class LineageCompiledQueries
+{
+    private static readonly ConcurrentDictionary<Type, LineageCompiledQueries> ByContext = new();
+
+    /// <summary>The queries for <paramref name="db"/>'s provider.</summary>
+    public static LineageCompiledQueries For(TraceDbContext db) => ByContext.GetOrAdd(db.GetType(), _ => new LineageCompiledQueries());
+
+    /// <summary>A transformation's inputs, in their order in the record (untracked).</summary>
+    public Func<TraceDbContext, string, IAsyncEnumerable<LineageInputEntity>> InputsOf { get; } =
+        EF.CompileAsyncQuery<TraceDbContext, string, LineageInputEntity>((c, transformationId) =>
+            c.Set<LineageInputEntity>().AsNoTracking().Where(i => i.TransformationId == transformationId).OrderBy(i => i.Position));
+
+    /// <summary>A transformation's outputs (untracked).</summary>
+    public Func<TraceDbContext, string, IAsyncEnumerable<LineageOutputEntity>> OutputsOf { get; } =
+        EF.CompileAsyncQuery((TraceDbContext c, string transformationId) =>
+            c.Set<LineageOutputEntity>().AsNoTracking().Where(o => o.TransformationId == transformationId));
+
+    /// <summary>The transformations consuming any of the batches.</summary>
+    public Func<TraceDbContext, List<string>, IAsyncEnumerable<string>> ConsumersOf { get; } =
+        EF.CompileAsyncQuery((TraceDbContext c, List<string> batchIds) =>
+            c.Set<LineageInputEntity>().Where(i => batchIds.Contains(i.BatchId)).Select(i => i.TransformationId).Distinct());
+
+    /// <summary>The citations made by any of the records (untracked).</summary>
+    public Func<TraceDbContext, List<string>, IAsyncEnumerable<LineageCitationEntity>> CitationsBy { get; } =
+        EF.CompileAsyncQuery((TraceDbContext c, List<string> recordIds) =>
+            c.Set<LineageCitationEntity>().AsNoTracking().Where(x => recordIds.Contains(x.RecordId)));
+
+    /// <summary>The standing columns of the records among <c>recordIds</c> this node holds.</summary>
+    public Func<TraceDbContext, List<string>, IAsyncEnumerable<StandingRow>> StandingsOf { get; } =
+        EF.CompileAsyncQuery((TraceDbContext c, List<string> recordIds) =>
+            c.Records.Where(r => recordIds.Contains(r.Id))
+                .Select(r => new StandingRow(r.Id, r.Kind, r.Status, r.RevokedAt != null, r.SupersededBy)));
+
+    /// <summary>A record's standing columns as read by <see cref="StandingsOf"/>.</summary>
+    public sealed record StandingRow(string Id, RecordKind Kind, RecordStatus Status, bool Revoked, string? SupersededBy);
+}
