@@ -48,8 +48,14 @@ public sealed partial class TraceStore
     // pipeline (funcletizer, cache look-up) cost more than the look-up itself.
     private static readonly ConcurrentDictionary<Type, Func<TraceDbContext, string, CancellationToken, Task<bool>>> OpenFlagQueries = new();
 
+    private static readonly ConcurrentDictionary<Type, Func<TraceDbContext, List<string>, IAsyncEnumerable<string>>> OpenFlagListQueries = new();
+
     private static Task<bool> HasOpenFlag(TraceDbContext db, string id, CancellationToken ct) =>
         OpenFlagQueries.GetOrAdd(db.GetType(), _ => EF.CompileAsyncQuery((TraceDbContext c, string r, CancellationToken t) => c.Flags.Any(f => f.RecordId == r && f.UnflagBlockNumber == null)))(db, id, ct);
+
+    private static IAsyncEnumerable<string> OpenFlagsAmong(TraceDbContext db, List<string> ids) =>
+        OpenFlagListQueries.GetOrAdd(db.GetType(), _ => EF.CompileAsyncQuery((TraceDbContext c, List<string> r) =>
+            c.Flags.Where(f => r.Contains(f.RecordId) && f.UnflagBlockNumber == null).Select(f => f.RecordId).Distinct()))(db, ids);
 
     /// <summary>The subset of <paramref name="recordIds"/> with an open regulator flag, read through <paramref name="db"/>.</summary>
     public static async Task<IReadOnlySet<string>> FlaggedAsync(TraceDbContext db, IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken)
@@ -67,8 +73,7 @@ public sealed partial class TraceStore
         foreach (var chunk in ids.Chunk(500))
         {
             var part = chunk.ToList();
-            flagged.UnionWith(await db.Flags.AsNoTracking().Where(f => part.Contains(f.RecordId) && f.UnflagBlockNumber == null)
-                .Select(f => f.RecordId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false));
+            await foreach (var id in OpenFlagsAmong(db, part).WithCancellation(cancellationToken).ConfigureAwait(false)) flagged.Add(id);
         }
         return flagged;
     }

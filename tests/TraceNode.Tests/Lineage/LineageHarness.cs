@@ -68,6 +68,20 @@ public sealed class LineageHarness(Func<Task<TraceStorageOptions>>? storage = nu
         return result.Record.Id;
     }
 
+    /// <summary>
+    /// Queues all <paramref name="records"/> before awaiting any, so the single writer takes them as one group (in this
+    /// order) as far as it can; returns their record ids.
+    /// </summary>
+    public async Task<string[]> SubmitTogetherAsync(params (LineageRecord Record, EthereumAddress Issuer)[] records)
+    {
+        var pending = records.Select(r => Intake.AcceptAsync(r.Record,
+            Claims.Random(r.Issuer, subject: r.Record.Identifier, kind: KindOf(r.Record)) with { MediaType = "application/json", FileName = null, MetadataJson = null },
+            CancellationToken.None)).ToList();
+        var results = await Task.WhenAll(pending);
+        Assert.All(results, r => Assert.True(r.Created));
+        return [.. results.Select(r => r.Record.Id)];
+    }
+
     /// <summary>Submits a record expected to be refused; asserts the field and that nothing was stored.</summary>
     public async Task<InvalidFieldException> RefusedAsync(LineageRecord record, EthereumAddress issuer)
     {

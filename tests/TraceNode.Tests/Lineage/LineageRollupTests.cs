@@ -74,6 +74,32 @@ public sealed class LineageRollupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_chain_committed_in_one_group_outputs_first_rolls_up_in_dependency_order()
+    {
+        // The same chain as above, queued at once with every output batch declared before what it is made of: the
+        // writer recomputes the group's footprints once, after its last record, so the order must come from the graph.
+        var energy = await _node.EvidenceAsync(_smelter);
+        await _node.SubmitTogetherAsync(
+            (Batch("urn:coil", Tonnes(1200)), _mill),
+            (Batch("urn:slag", Tonnes(300)), _mill),
+            (Batch("urn:pig", Tonnes(1000)), _smelter),
+            (Batch("urn:scrap", Tonnes(500), Default(10_000)), _mill),
+            (Batch("urn:ore", Tonnes(2000), Measured(100_000), Calculated(20_000)), _mine),
+            (Shipment("urn:s1", "urn:ore", Tonnes(1600), _mine.ToString(), _smelter.ToString(), [Leg(TransportMode.Rail, 500)]), _mine),
+            (Transformation("urn:t1", [In("urn:ore", Tonnes(1600), "urn:s1")], [Out("urn:pig", Tonnes(1000))], Measured(1_500_000), Calculated(200_000, energy)), _smelter),
+            (Shipment("urn:s2", "urn:pig", Tonnes(1000), _smelter.ToString(), _mill.ToString(), [Leg(TransportMode.Sea, 19_800, Measured(5_000))]), _smelter),
+            (Transformation("urn:t2", [In("urn:pig", Tonnes(1000), "urn:s2"), In("urn:scrap", Tonnes(500))],
+                [Out("urn:coil", Tonnes(1200)), Out("urn:slag", Tonnes(300))], Measured(400_000)), _mill));
+
+        Assert.Equal(120_000m, (await _node.FootprintAsync("urn:ore")).Total);
+        Assert.Equal(1_816_000m, (await _node.FootprintAsync("urn:pig")).Total);
+        var coil = await _node.FootprintAsync("urn:coil");
+        Assert.Equal(1_784_800m, coil.Total);
+        Assert.Equal(1_760_800m, coil.Primary);
+        Assert.Equal(446_200m, (await _node.FootprintAsync("urn:slag")).Total);
+    }
+
+    [Fact]
     public async Task Footprint_cites_every_record_it_used_upstream_when_asked()
     {
         var chain = await BuildChainAsync();

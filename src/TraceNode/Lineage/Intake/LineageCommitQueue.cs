@@ -13,7 +13,9 @@ namespace Trace.Node.Lineage.Intake;
 /// <summary>
 /// The lineage's single writer: lineage records from concurrent callers are applied one after the other, grouped into
 /// one transaction with a savepoint per record, so a refused record rolls back alone and its neighbours commit. Each
-/// record's claim row (with its ACCEPTED feed row) and its lineage rows commit together or not at all.
+/// record's claim row (with its ACCEPTED feed row) and its lineage rows commit together or not at all. The footprints
+/// the group's accepted records change are recomputed once, after the last record and before the commit, in
+/// topological order over all of them.
 /// </summary>
 /// <remarks>
 /// Mass balance holds because every check and write happens in this one writer, inside a transaction: two
@@ -60,6 +62,9 @@ public sealed partial class LineageCommitQueue(
     {
         var outcomes = new LineageOutcome[items.Count];
         var created = 0;
+        var seeds = new List<string>();
+        var seedRecords = 0;
+        var seedsHaveNoDownstream = true;
         var now = StorageTime.Normalize(clock.GetUtcNow());
         await using (var db = store.OpenContext())
         {
@@ -72,12 +77,25 @@ public sealed partial class LineageCommitQueue(
                 await transaction.CreateSavepointAsync(savepoint).ConfigureAwait(false);
                 try
                 {
-                    var result = items[i] switch
+                    AddClaimResult? result;
+                    switch (items[i])
                     {
-                        LineageSubmission submission => await ApplyAsync(db, submission, now, CancellationToken.None).ConfigureAwait(false),
-                        StandingRefresh refresh => await RefreshAsync(db, refresh, CancellationToken.None).ConfigureAwait(false),
-                        _ => throw new InvalidOperationException($"unknown lineage work {items[i].GetType().Name}"),
-                    };
+                        case LineageSubmission submission:
+                            var applied = await ApplyAsync(db, submission, now, CancellationToken.None).ConfigureAwait(false);
+                            result = applied.Result;
+                            if (applied.Affected.Count > 0)
+                            {
+                                seeds.AddRange(applied.Affected);
+                                seedRecords++;
+                                seedsHaveNoDownstream &= applied.SeedsHaveNoDownstream;
+                            }
+                            break;
+                        case StandingRefresh refresh:
+                            result = await RefreshAsync(db, refresh, CancellationToken.None).ConfigureAwait(false);
+                            break;
+                        default:
+                            throw new InvalidOperationException($"unknown lineage work {items[i].GetType().Name}");
+                    }
                     await transaction.ReleaseSavepointAsync(savepoint).ConfigureAwait(false);
                     outcomes[i] = new LineageOutcome(result, null);
                     if (result?.Created == true) created++;
@@ -93,6 +111,12 @@ public sealed partial class LineageCommitQueue(
                     db.ChangeTracker.Clear();
                 }
             }
+            // One recompute for the group: batches declared or consumed by several of its records are computed once, in
+            // topological order (a record's seeds may feed another's), and their standings are read once. Only a single
+            // record's own "no downstream" holds for the group: another record of it may consume its seeds.
+            if (seeds.Count > 0)
+                await new FootprintPropagator(db, flags, clock.GetUtcNow())
+                    .RecomputeAsync(seeds, verificationPass: false, CancellationToken.None, seedsHaveNoDownstream: seedRecords == 1 && seedsHaveNoDownstream).ConfigureAwait(false);
             await StoreContentAsync(items, outcomes).ConfigureAwait(false);
             await transaction.CommitAsync().ConfigureAwait(false);
         }
@@ -133,17 +157,17 @@ public sealed partial class LineageCommitQueue(
 
     protected override async Task<LineageOutcome> CommitOneAsync(LineageWork item) => (await CommitGroupAsync([item]).ConfigureAwait(false))[0];
 
-    private async Task<AddClaimResult> ApplyAsync(TraceDbContext db, LineageSubmission item, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Stages the claim and applies its lineage rows; the footprints to recompute are returned, not recomputed.</summary>
+    private async Task<AppliedRecord> ApplyAsync(TraceDbContext db, LineageSubmission item, DateTimeOffset now, CancellationToken ct)
     {
         var staged = await store.StageAcceptedClaimAsync(db, item.Claim.AcceptedAt is null ? item.Claim with { AcceptedAt = now } : item.Claim, ct).ConfigureAwait(false);
-        if (!staged.Created) return staged; // the same signed claim again: nothing changes
+        if (!staged.Created) return new AppliedRecord(staged, [], true); // the same signed claim again: nothing changes
         var writer = new LineageWriter(db, factors, keys, plans);
         var affected = await writer.ApplyAsync(item.Record, item.Claim, ct).ConfigureAwait(false);
-        var propagator = new FootprintPropagator(db, flags, clock.GetUtcNow());
-        await propagator.KnowStagedAsync(staged.Record, ct).ConfigureAwait(false);
-        await propagator.RecomputeAsync(affected, verificationPass: false, ct, seedsHaveNoDownstream: writer.SeedsHaveNoDownstream).ConfigureAwait(false);
-        return staged;
+        return new AppliedRecord(staged, affected, writer.SeedsHaveNoDownstream);
     }
+
+    private sealed record AppliedRecord(AddClaimResult Result, IReadOnlyCollection<string> Affected, bool SeedsHaveNoDownstream);
 
     private async Task<AddClaimResult?> RefreshAsync(TraceDbContext db, StandingRefresh refresh, CancellationToken ct)
     {

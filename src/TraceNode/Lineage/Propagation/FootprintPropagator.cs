@@ -1,7 +1,6 @@
 using Trace.Node.Lineage.Model;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Trace.Domain;
 using Trace.Node.Carbon.Footprint;
 
 using Trace.Node.Lineage.Storage.Entities;
@@ -22,9 +21,6 @@ internal sealed partial class FootprintPropagator(TraceDbContext db, IRegulatorF
     private DbSet<LineageInputEntity> Inputs => db.Set<LineageInputEntity>();
     private DbSet<LineageOutputEntity> Outputs => db.Set<LineageOutputEntity>();
 
-    /// <summary>Tells the propagator the standing of the claim just staged in this transaction (saves reading its row back).</summary>
-    public Task KnowStagedAsync(EvidenceRecord staged, CancellationToken ct) => _standings.KnowStagedAsync(staged.Id, staged.Kind, staged.Status, ct);
-
     /// <summary>
     /// Recomputes <paramref name="seeds"/> and, when their figures change, their downstream.
     /// </summary>
@@ -38,6 +34,7 @@ internal sealed partial class FootprintPropagator(TraceDbContext db, IRegulatorF
             ? (seeds.Distinct().ToList(), seeds.Distinct().ToDictionary(s => s, _ => new List<string>(), StringComparer.Ordinal))
             : await DownstreamInOrderAsync(seeds, ct).ConfigureAwait(false);
         var seedSet = seeds.ToHashSet(StringComparer.Ordinal);
+        await PreloadAsync(order, ct).ConfigureAwait(false);
         var changed = new HashSet<string>(StringComparer.Ordinal);
         var count = 0;
         foreach (var batchId in order)
@@ -51,6 +48,35 @@ internal sealed partial class FootprintPropagator(TraceDbContext db, IRegulatorF
         }
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return count;
+    }
+
+    /// <summary>
+    /// Tracks the batches to recompute and the transformations producing them with one query each per 500, so the
+    /// per-batch look-ups that follow find them in the context instead of asking the database one by one.
+    /// </summary>
+    private async Task PreloadAsync(IReadOnlyList<string> batchIds, CancellationToken ct)
+    {
+        if (batchIds.Count < 2) return; // one batch: its own look-up is as cheap
+        var producers = new List<string>();
+        var records = new List<string>();
+        foreach (var chunk in batchIds.Chunk(500))
+        {
+            var ids = chunk.ToList();
+            foreach (var batch in await Batches.Where(b => ids.Contains(b.BatchId)).ToListAsync(ct).ConfigureAwait(false))
+            {
+                records.Add(batch.RecordId);
+                if (batch.DeclarationRecordId is { } declaration) records.Add(declaration);
+                if (batch.ProducedBy is { } producer) producers.Add(producer);
+            }
+        }
+        foreach (var chunk in producers.Distinct().Chunk(500))
+        {
+            var ids = chunk.ToList();
+            foreach (var transformation in await Transformations.Where(t => ids.Contains(t.TransformationId)).ToListAsync(ct).ConfigureAwait(false))
+                records.Add(transformation.RecordId);
+        }
+        // The standings of the records the batches rest on themselves, in one look-up for all.
+        await _standings.LoadAsync(records, ct).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -22,16 +22,6 @@ internal sealed class RecordStandings(TraceDbContext db, IRegulatorFlagSource fl
         }
     }
 
-    /// <summary>
-    /// Records the standing of a claim staged in this unit of work (so no look-up of its row): as staged, only a
-    /// regulator flag can already concern it, and that is asked.
-    /// </summary>
-    public async Task KnowStagedAsync(string recordId, RecordKind kind, RecordStatus status, CancellationToken ct)
-    {
-        var flagged = await flags.OpenFlagsAsync(db, [recordId], ct).ConfigureAwait(false);
-        _known[recordId] = new RecordStanding(recordId, kind, status, false, null, flagged.Contains(recordId));
-    }
-
     /// <summary>The standing of a loaded record (an unknown id stands as unconfirmed).</summary>
     public RecordStanding Get(string recordId) =>
         _known.TryGetValue(recordId, out var standing) ? standing : new RecordStanding(recordId, RecordKind.Other, RecordStatus.Pending, false, null, false);
