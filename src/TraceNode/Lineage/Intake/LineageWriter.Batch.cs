@@ -12,7 +12,7 @@ internal sealed partial class LineageWriter
     {
         const string kind = "batch";
         var id = record.BatchId;
-        var existing = await Batches.FindAsync([id], ct).ConfigureAwait(false);
+        var existing = await FindBatchAsync(id, ct).ConfigureAwait(false);
         LineageRecordEntity? superseded = null;
         if (record.Supersedes is null)
         {

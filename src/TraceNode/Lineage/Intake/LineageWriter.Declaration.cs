@@ -11,7 +11,7 @@ internal sealed partial class LineageWriter
     {
         const string kind = "footprint declaration";
         var id = record.BatchId;
-        var batch = await Batches.FindAsync([id], ct).ConfigureAwait(false)
+        var batch = await FindBatchAsync(id, ct).ConfigureAwait(false)
             ?? throw Refusal.Of("batchId", kind, $"batch {id} is not declared (submit its batch record first)");
         if (!await SamePartyAsync(batch.Producer, claim.Issuer, ct).ConfigureAwait(false))
             throw Refusal.Of("batchId", kind, $"batch {id} was produced by {batch.Producer}; only its producer declares its footprint, not {claim.Issuer}");

@@ -14,7 +14,7 @@ internal sealed partial class LineageWriter
     {
         const string kind = "shipment";
         var id = record.ShipmentId;
-        var existing = await Shipments.FindAsync([id], ct).ConfigureAwait(false);
+        var existing = await FindShipmentAsync(id, ct).ConfigureAwait(false);
         LineageRecordEntity? superseded = null;
         if (record.Supersedes is null)
         {
@@ -31,11 +31,11 @@ internal sealed partial class LineageWriter
             if (existing.Consumed > 0m && !await SamePartyAsync(existing.ToParticipant, record.To.Participant, ct).ConfigureAwait(false))
                 throw Refusal.Of("to.participant", kind, $"shipment {id}: {existing.Consumed} of it were already used by {existing.ToParticipant}; a correction keeps the receiver");
             // Release what the corrected record drew; the correction is then checked like a new shipment.
-            if (existing.DrawsFrom is { } parentId) (await Shipments.FindAsync([parentId], ct).ConfigureAwait(false))!.Consumed -= existing.Quantity;
-            else (await Batches.FindAsync([existing.BatchId], ct).ConfigureAwait(false))!.Consumed -= existing.Quantity;
+            if (existing.DrawsFrom is { } parentId) (await FindShipmentAsync(parentId, ct).ConfigureAwait(false))!.Consumed -= existing.Quantity;
+            else (await FindBatchAsync(existing.BatchId, ct).ConfigureAwait(false))!.Consumed -= existing.Quantity;
         }
 
-        var batch = await Batches.FindAsync([record.BatchId], ct).ConfigureAwait(false)
+        var batch = await FindBatchAsync(record.BatchId, ct).ConfigureAwait(false)
             ?? throw Refusal.Of("batchId", kind, $"shipment {id}: batch {record.BatchId} is not declared");
         var unit = UnitOf(batch);
         if (!record.Quantity.Unit.ConvertsTo(unit))
@@ -48,7 +48,7 @@ internal sealed partial class LineageWriter
 
         if (record.DrawsFromShipmentId is { } drawsFrom)
         {
-            var parent = await Shipments.FindAsync([drawsFrom], ct).ConfigureAwait(false)
+            var parent = await FindShipmentAsync(drawsFrom, ct).ConfigureAwait(false)
                 ?? throw Refusal.Of("drawsFromShipmentId", kind, $"shipment {id}: shipment {drawsFrom} is not known");
             if (parent.ShipmentId == id)
                 throw Refusal.Of("drawsFromShipmentId", kind, $"shipment {id} cannot draw from itself");

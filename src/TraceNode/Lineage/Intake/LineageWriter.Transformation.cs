@@ -14,7 +14,7 @@ internal sealed partial class LineageWriter
         const string kind = "transformation";
         var id = record.TransformationId;
         var affected = new HashSet<string>(StringComparer.Ordinal);
-        var existing = await Transformations.FindAsync([id], ct).ConfigureAwait(false);
+        var existing = await FindTransformationAsync(id, ct).ConfigureAwait(false);
         LineageRecordEntity? superseded = null;
         if (record.Supersedes is null)
         {
@@ -37,7 +37,7 @@ internal sealed partial class LineageWriter
         {
             var output = record.Outputs[i];
             var path = $"outputs[{i}]";
-            var batch = await Batches.FindAsync([output.BatchId], ct).ConfigureAwait(false)
+            var batch = await FindBatchAsync(output.BatchId, ct).ConfigureAwait(false)
                 ?? throw Refusal.Of($"{path}.batchId", kind, $"transformation {id}: output batch {output.BatchId} is not declared (submit its batch record first)");
             if (!await SamePartyAsync(batch.Producer, claim.Issuer, ct).ConfigureAwait(false))
                 throw Refusal.Of($"{path}.batchId", kind, $"transformation {id}: output batch {output.BatchId} was declared by {batch.Producer}, not by the issuer {claim.Issuer}");
@@ -66,7 +66,7 @@ internal sealed partial class LineageWriter
         {
             var input = record.Inputs[i];
             var path = $"inputs[{i}]";
-            var batch = await Batches.FindAsync([input.BatchId], ct).ConfigureAwait(false)
+            var batch = await FindBatchAsync(input.BatchId, ct).ConfigureAwait(false)
                 ?? throw Refusal.Of($"{path}.batchId", kind, $"transformation {id}: input batch {input.BatchId} is not declared");
             if (outputs.Any(o => o.Batch.BatchId == batch.BatchId))
                 throw Refusal.Of($"{path}.batchId", kind, $"transformation {id}: batch {input.BatchId} cannot be an input of its own production (cycle)");
@@ -76,7 +76,7 @@ internal sealed partial class LineageWriter
             var consumed = input.Quantity.In(unit);
             if (input.ShipmentId is { } shipmentId)
             {
-                var shipment = await Shipments.FindAsync([shipmentId], ct).ConfigureAwait(false)
+                var shipment = await FindShipmentAsync(shipmentId, ct).ConfigureAwait(false)
                     ?? throw Refusal.Of($"{path}.shipmentId", kind, $"transformation {id}: shipment {shipmentId} is not known");
                 if (shipment.BatchId != batch.BatchId)
                     throw Refusal.Of($"{path}.shipmentId", kind, $"transformation {id}: shipment {shipmentId} carries batch {shipment.BatchId}, not {input.BatchId}");
@@ -110,8 +110,8 @@ internal sealed partial class LineageWriter
         await RequireCitedAsync(kind, $"transformation {id}", cited, ct).ConfigureAwait(false);
 
         // Write: consumption, rows, outputs linked to this transformation.
-        foreach (var (batchId, amount) in consumedFromBatch) (await Batches.FindAsync([batchId], ct).ConfigureAwait(false))!.Consumed += amount;
-        foreach (var (shipmentId, amount) in consumedFromShipment) (await Shipments.FindAsync([shipmentId], ct).ConfigureAwait(false))!.Consumed += amount;
+        foreach (var (batchId, amount) in consumedFromBatch) (await FindBatchAsync(batchId, ct).ConfigureAwait(false))!.Consumed += amount;
+        foreach (var (shipmentId, amount) in consumedFromShipment) (await FindShipmentAsync(shipmentId, ct).ConfigureAwait(false))!.Consumed += amount;
         var transformation = existing ?? Transformations.Add(new LineageTransformationEntity
         {
             TransformationId = id, RecordId = claim.RecordId, Issuer = claim.Issuer, Allocation = record.Allocation.ToString(),
@@ -150,16 +150,16 @@ internal sealed partial class LineageWriter
         foreach (var input in inputs)
         {
             if (input.ShipmentId is { } shipmentId)
-                (await Shipments.FindAsync([shipmentId], ct).ConfigureAwait(false))!.Consumed -= input.Converted;
+                (await FindShipmentAsync(shipmentId, ct).ConfigureAwait(false))!.Consumed -= input.Converted;
             else
-                (await Batches.FindAsync([input.BatchId], ct).ConfigureAwait(false))!.Consumed -= input.Converted;
+                (await FindBatchAsync(input.BatchId, ct).ConfigureAwait(false))!.Consumed -= input.Converted;
         }
         Inputs.RemoveRange(inputs);
         var outputs = await Outputs.Where(o => o.TransformationId == transformationId).ToListAsync(ct).ConfigureAwait(false);
         var released = new List<string>();
         foreach (var output in outputs)
         {
-            (await Batches.FindAsync([output.BatchId], ct).ConfigureAwait(false))!.ProducedBy = null;
+            (await FindBatchAsync(output.BatchId, ct).ConfigureAwait(false))!.ProducedBy = null;
             released.Add(output.BatchId);
         }
         Outputs.RemoveRange(outputs);

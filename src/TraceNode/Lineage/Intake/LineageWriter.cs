@@ -5,6 +5,7 @@ using Trace.Crypto;
 using Trace.Node.Carbon.Factors;
 using Trace.Node.ContentAccess;
 using Trace.Node.Decisions.Plans;
+using Trace.Node.Lineage.Storage;
 using Trace.Node.Lineage.Storage.Entities;
 using Trace.Node.Storage;
 
@@ -29,6 +30,19 @@ internal sealed partial class LineageWriter(TraceDbContext db, ITransportFactorP
     private DbSet<LineageShipmentEntity> Shipments => db.Set<LineageShipmentEntity>();
     private DbSet<LineageRecordEntity> Records => db.Set<LineageRecordEntity>();
     private DbSet<LineageCitationEntity> Citations => db.Set<LineageCitationEntity>();
+
+    private readonly LineageCompiledQueries _queries = LineageCompiledQueries.For(db);
+
+    // Look-ups by key: the entity this record already tracks (added or changed), else a compiled query (which returns
+    // the tracked instance too). FindAsync builds its query anew on every call, a cost the single writer paid per row.
+    private async ValueTask<LineageBatchEntity?> FindBatchAsync(string id, CancellationToken ct) =>
+        Batches.Local.FindEntry(id)?.Entity ?? await _queries.BatchById(db, id, ct).ConfigureAwait(false);
+
+    private async ValueTask<LineageTransformationEntity?> FindTransformationAsync(string id, CancellationToken ct) =>
+        Transformations.Local.FindEntry(id)?.Entity ?? await _queries.TransformationById(db, id, ct).ConfigureAwait(false);
+
+    private async ValueTask<LineageShipmentEntity?> FindShipmentAsync(string id, CancellationToken ct) =>
+        Shipments.Local.FindEntry(id)?.Entity ?? await _queries.ShipmentById(db, id, ct).ConfigureAwait(false);
 
     /// <summary>
     /// True after <see cref="ApplyAsync"/> declared a batch never seen before (nothing can consume or ship a batch before

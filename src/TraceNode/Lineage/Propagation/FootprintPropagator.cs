@@ -51,8 +51,9 @@ internal sealed partial class FootprintPropagator(TraceDbContext db, IRegulatorF
     }
 
     /// <summary>
-    /// Tracks the batches to recompute and the transformations producing them with one query each per 500, so the
-    /// per-batch look-ups that follow find them in the context instead of asking the database one by one.
+    /// Tracks the batches to recompute, the transformations producing them, their inputs' batches and shipments with
+    /// one query each per 500, so the per-batch look-ups that follow find them in the context instead of asking the
+    /// database one by one; and reads the standings of the records they rest on.
     /// </summary>
     private async Task PreloadAsync(IReadOnlyList<string> batchIds, CancellationToken ct)
     {
@@ -69,11 +70,30 @@ internal sealed partial class FootprintPropagator(TraceDbContext db, IRegulatorF
                 if (batch.ProducedBy is { } producer) producers.Add(producer);
             }
         }
+        var sources = new HashSet<string>(StringComparer.Ordinal);
+        var shipments = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in producers.Distinct().Chunk(500))
         {
             var ids = chunk.ToList();
             foreach (var transformation in await Transformations.Where(t => ids.Contains(t.TransformationId)).ToListAsync(ct).ConfigureAwait(false))
                 records.Add(transformation.RecordId);
+            foreach (var input in await Inputs.AsNoTracking().Where(i => ids.Contains(i.TransformationId)).Select(i => new { i.BatchId, i.ShipmentId }).ToListAsync(ct).ConfigureAwait(false))
+            {
+                sources.Add(input.BatchId);
+                if (input.ShipmentId is { } shipment) shipments.Add(shipment);
+            }
+        }
+        // The inputs' batches and the shipments they arrived by (their own upstream legs are looked up one by one).
+        sources.ExceptWith(batchIds);
+        foreach (var chunk in sources.Chunk(500))
+        {
+            var ids = chunk.ToList();
+            await Batches.Where(b => ids.Contains(b.BatchId)).LoadAsync(ct).ConfigureAwait(false);
+        }
+        foreach (var chunk in shipments.Chunk(500))
+        {
+            var ids = chunk.ToList();
+            await db.Set<LineageShipmentEntity>().Where(s => ids.Contains(s.ShipmentId)).LoadAsync(ct).ConfigureAwait(false);
         }
         // The standings of the records the batches rest on themselves, in one look-up for all.
         await _standings.LoadAsync(records, ct).ConfigureAwait(false);

@@ -22,6 +22,18 @@ internal sealed class LineageCompiledQueries
     /// <summary>The queries for <paramref name="db"/>'s provider.</summary>
     public static LineageCompiledQueries For(TraceDbContext db) => ByContext.GetOrAdd(db.GetType(), _ => new LineageCompiledQueries());
 
+    /// <summary>A batch by id (tracked).</summary>
+    public Func<TraceDbContext, string, CancellationToken, Task<LineageBatchEntity?>> BatchById { get; } =
+        EF.CompileAsyncQuery((TraceDbContext c, string id, CancellationToken ct) => c.Set<LineageBatchEntity>().FirstOrDefault(b => b.BatchId == id));
+
+    /// <summary>A transformation by id (tracked).</summary>
+    public Func<TraceDbContext, string, CancellationToken, Task<LineageTransformationEntity?>> TransformationById { get; } =
+        EF.CompileAsyncQuery((TraceDbContext c, string id, CancellationToken ct) => c.Set<LineageTransformationEntity>().FirstOrDefault(t => t.TransformationId == id));
+
+    /// <summary>A shipment by id (tracked).</summary>
+    public Func<TraceDbContext, string, CancellationToken, Task<LineageShipmentEntity?>> ShipmentById { get; } =
+        EF.CompileAsyncQuery((TraceDbContext c, string id, CancellationToken ct) => c.Set<LineageShipmentEntity>().FirstOrDefault(s => s.ShipmentId == id));
+
     /// <summary>A transformation's inputs, in their order in the record (untracked).</summary>
     public Func<TraceDbContext, string, IAsyncEnumerable<LineageInputEntity>> InputsOf { get; } =
         EF.CompileAsyncQuery<TraceDbContext, string, LineageInputEntity>((c, transformationId) =>
