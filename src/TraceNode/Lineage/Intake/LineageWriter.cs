@@ -143,7 +143,7 @@ internal sealed partial class LineageWriter(TraceDbContext db, ITransportFactorP
     {
         if (cited.Count == 0) return;
         var ids = cited.Select(c => c.RecordId.ToLowerInvariant()).Distinct().ToList();
-        var known = await db.Records.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct).ConfigureAwait(false);
+        var known = (await _queries.KnownRecords(db, ids).ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
         foreach (var (path, recordId) in cited)
             if (!known.Contains(recordId.ToLowerInvariant()))
                 throw Refusal.Of(path, kind, $"{identifier}: cites unknown record {recordId}");
