@@ -24,7 +24,8 @@ public static class TraceApiHostingExtensions
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // Each connection holds a descriptor: half of the spare ones, the other half for spooled uploads and files.
-            var connections = limits.MaxConnections > 0 ? limits.MaxConnections : Math.Max(1, DescriptorLimit.Spare() / 2 ?? 0);
+            // Where the descriptors cannot be read (not Linux) Kestrel keeps its default: no bound.
+            var connections = limits.MaxConnections > 0 ? limits.MaxConnections : DescriptorLimit.Spare() is { } spare ? Math.Max(1, spare / 2) : (long?)null;
             if (connections is > 0) kestrel.Limits.MaxConcurrentConnections = connections;
             var endpoints = new ApiEndpoints(api);
             endpoints.Listen(kestrel, api.GrpcUrl, "Api:GrpcUrl", HttpProtocols.Http2);
