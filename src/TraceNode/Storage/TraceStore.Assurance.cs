@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Trace.Domain;
 using Trace.Domain.Assurance;
@@ -43,19 +42,16 @@ public sealed partial class TraceStore
         return await FlaggedAsync(db, recordIds, cancellationToken).ConfigureAwait(false);
     }
 
-    // Compiled once per provider (a compiled query keeps the first context's executor, and tests use SQLite and
-    // PostgreSQL in one process): the lineage writer asks this for every record it stages, and the per-call query
-    // pipeline (funcletizer, cache look-up) cost more than the look-up itself.
-    private static readonly ConcurrentDictionary<Type, Func<TraceDbContext, string, CancellationToken, Task<bool>>> OpenFlagQueries = new();
+    /// <summary>The open-flag look-ups, compiled: the lineage writer asks them for the records of every group it applies.</summary>
+    private sealed class FlagQueries
+    {
+        public Func<TraceDbContext, string, CancellationToken, Task<bool>> HasOpen { get; } =
+            EF.CompileAsyncQuery((TraceDbContext c, string r, CancellationToken t) => c.Flags.Any(f => f.RecordId == r && f.UnflagBlockNumber == null));
 
-    private static readonly ConcurrentDictionary<Type, Func<TraceDbContext, List<string>, IAsyncEnumerable<string>>> OpenFlagListQueries = new();
-
-    private static Task<bool> HasOpenFlag(TraceDbContext db, string id, CancellationToken ct) =>
-        OpenFlagQueries.GetOrAdd(db.GetType(), _ => EF.CompileAsyncQuery((TraceDbContext c, string r, CancellationToken t) => c.Flags.Any(f => f.RecordId == r && f.UnflagBlockNumber == null)))(db, id, ct);
-
-    private static IAsyncEnumerable<string> OpenFlagsAmong(TraceDbContext db, List<string> ids) =>
-        OpenFlagListQueries.GetOrAdd(db.GetType(), _ => EF.CompileAsyncQuery((TraceDbContext c, List<string> r) =>
-            c.Flags.Where(f => r.Contains(f.RecordId) && f.UnflagBlockNumber == null).Select(f => f.RecordId).Distinct()))(db, ids);
+        public Func<TraceDbContext, List<string>, IAsyncEnumerable<string>> OpenAmong { get; } =
+            EF.CompileAsyncQuery((TraceDbContext c, List<string> r) =>
+                c.Flags.Where(f => r.Contains(f.RecordId) && f.UnflagBlockNumber == null).Select(f => f.RecordId).Distinct());
+    }
 
     /// <summary>The subset of <paramref name="recordIds"/> with an open regulator flag, read through <paramref name="db"/>.</summary>
     public static async Task<IReadOnlySet<string>> FlaggedAsync(TraceDbContext db, IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken)
@@ -67,13 +63,14 @@ public sealed partial class TraceStore
         if (ids.Count == 1)
         {
             // One id (a record just staged): a scalar parameter, not a list the query pipeline processes per call.
-            if (await HasOpenFlag(db, ids[0], cancellationToken).ConfigureAwait(false)) flagged.Add(ids[0]);
+            if (await CompiledQueriesPerContext<FlagQueries>.For(db).HasOpen(db, ids[0], cancellationToken).ConfigureAwait(false)) flagged.Add(ids[0]);
             return flagged;
         }
         foreach (var chunk in ids.Chunk(500))
         {
             var part = chunk.ToList();
-            await foreach (var id in OpenFlagsAmong(db, part).WithCancellation(cancellationToken).ConfigureAwait(false)) flagged.Add(id);
+            await foreach (var id in CompiledQueriesPerContext<FlagQueries>.For(db).OpenAmong(db, part).WithCancellation(cancellationToken).ConfigureAwait(false))
+                flagged.Add(id);
         }
         return flagged;
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Trace.Domain;
 using Trace.Node.Lineage.Storage.Entities;
@@ -7,20 +6,13 @@ using Trace.Node.Storage;
 namespace Trace.Node.Lineage.Storage;
 
 /// <summary>
-/// The lineage writer's per-record queries, compiled once per provider: the single writer runs each of them for every
-/// record it applies, and the per-call query pipeline (funcletizer, cache-key hashing of the expression tree) cost
-/// more than the SQLite look-up itself.
+/// The lineage writer's per-record queries, compiled once per provider (<see cref="CompiledQueriesPerContext{TQueries}"/>):
+/// the single writer runs each of them for every record it applies.
 /// </summary>
-/// <remarks>
-/// Keyed by the context type, as a compiled query keeps the executor of the first context it ran on and the tests use
-/// SQLite and PostgreSQL in one process.
-/// </remarks>
 internal sealed class LineageCompiledQueries
 {
-    private static readonly ConcurrentDictionary<Type, LineageCompiledQueries> ByContext = new();
-
     /// <summary>The queries for <paramref name="db"/>'s provider.</summary>
-    public static LineageCompiledQueries For(TraceDbContext db) => ByContext.GetOrAdd(db.GetType(), _ => new LineageCompiledQueries());
+    public static LineageCompiledQueries For(TraceDbContext db) => CompiledQueriesPerContext<LineageCompiledQueries>.For(db);
 
     /// <summary>A batch by id (tracked).</summary>
     public Func<TraceDbContext, string, CancellationToken, Task<LineageBatchEntity?>> BatchById { get; } =
