@@ -60,7 +60,7 @@ internal sealed partial class LineageWriter
         AddRecordRow(record, claim, superseded);
         AddCitations(claim.RecordId, CitationRoles.Scope1, record.Emissions.Scope1?.Evidence ?? [], record.Emissions.Scope1?.IsPrimary ?? false);
         AddCitations(claim.RecordId, CitationRoles.Scope2, record.Emissions.Scope2?.Evidence ?? [], record.Emissions.Scope2?.IsPrimary ?? false);
-        DeclaredNewBatch = existing is null;
+        SeedsHaveNoDownstream = existing is null;
         return [id];
     }
 }

@@ -2,7 +2,6 @@ using Trace.Node.Lineage.Model;
 using Microsoft.EntityFrameworkCore;
 using Trace.Domain;
 using Trace.Domain.Lineage;
-using Trace.Node.Lineage.Storage;
 using Trace.Node.Lineage.Storage.Entities;
 
 namespace Trace.Node.Lineage.Intake;
@@ -102,7 +101,9 @@ internal sealed partial class LineageWriter
                 Converted = consumed, ShipmentId = input.ShipmentId,
             });
         }
-        await RequireNoCycleAsync(id, outputs.ConvertAll(o => o.Batch.BatchId), inputs.Select(i => i.BatchId).ToHashSet(StringComparer.Ordinal), ct).ConfigureAwait(false);
+        var outputsUnconsumed = await RequireNoCycleAsync(id, outputs.ConvertAll(o => o.Batch.BatchId), inputs.Select(i => i.BatchId).ToHashSet(StringComparer.Ordinal), ct).ConfigureAwait(false);
+        // A correction also recomputes what the corrected record produced, which may have a downstream.
+        SeedsHaveNoDownstream = outputsUnconsumed && superseded is null;
 
         var cited = new List<(string, string)>();
         Cite(cited, "emissions.scope1", record.Emissions.Scope1);
@@ -171,21 +172,16 @@ internal sealed partial class LineageWriter
     /// <summary>
     /// Refuses when an output already lies upstream of an input, i.e. an input is (transitively) made from an output.
     /// Walks downstream from the outputs, so a transformation whose outputs have no consumers yet costs one query.
+    /// Returns true when nothing consumes the outputs at all.
     /// </summary>
-    private async Task RequireNoCycleAsync(string transformationId, List<string> outputs, HashSet<string> inputs, CancellationToken ct)
+    private async Task<bool> RequireNoCycleAsync(string transformationId, List<string> outputs, HashSet<string> inputs, CancellationToken ct)
     {
         var seen = new HashSet<string>(outputs, StringComparer.Ordinal);
         var frontier = outputs;
-        var queries = LineageCompiledQueries.For(db);
         while (frontier.Count > 0)
         {
-            var consumers = await queries.ConsumersOf(db, frontier).ToListAsync(ct).ConfigureAwait(false);
-            if (consumers.Count == 0)
-            {
-                // Nothing consumes the outputs at all: the recompute that follows need not look for their downstream.
-                if (ReferenceEquals(frontier, outputs)) OutputsHaveNoDownstream = true;
-                return;
-            }
+            var consumers = await _queries.ConsumersOf(db, frontier).ToListAsync(ct).ConfigureAwait(false);
+            if (consumers.Count == 0) return ReferenceEquals(frontier, outputs);
             var next = await Outputs.AsNoTracking().Where(o => consumers.Contains(o.TransformationId)).Select(o => o.BatchId).ToListAsync(ct).ConfigureAwait(false);
             frontier = [];
             foreach (var batchId in next)
@@ -195,6 +191,7 @@ internal sealed partial class LineageWriter
                 if (seen.Add(batchId)) frontier.Add(batchId);
             }
         }
+        return false;
     }
 
     private static MeasureUnit UnitOf(LineageBatchEntity batch) =>

@@ -49,20 +49,12 @@ internal sealed partial class LineageWriter(TraceDbContext db, ITransportFactorP
     /// its record is accepted) or recorded a new transformation whose outputs nothing consumes yet: the batches to
     /// recompute have no downstream to look up.
     /// </summary>
-    public bool SeedsHaveNoDownstream => DeclaredNewBatch || (OutputsHaveNoDownstream && !_correction);
-
-    private bool DeclaredNewBatch { get; set; }
-
-    private bool OutputsHaveNoDownstream { get; set; }
-
-    // A correction also recomputes what the corrected record produced, which may have a downstream.
-    private bool _correction;
+    public bool SeedsHaveNoDownstream { get; private set; }
 
     /// <summary>Checks and writes <paramref name="record"/>; returns the batches to recompute.</summary>
     public async Task<IReadOnlyCollection<string>> ApplyAsync(LineageRecord record, AcceptedClaim claim, CancellationToken ct)
     {
         var kind = KindName(record);
-        _correction = record.Supersedes is not null;
         if (!string.Equals(claim.Subject, record.Identifier, StringComparison.Ordinal))
             throw new InvalidFieldException("subject_id", $"must equal the {kind} record's identifier {record.Identifier}");
         var affected = record switch

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Trace.Domain.Lineage;
 using Trace.Node.Carbon.Footprint;
 
-using Trace.Node.Lineage.Storage;
 using Trace.Node.Lineage.Storage.Entities;
 
 namespace Trace.Node.Lineage.Propagation;
@@ -21,8 +20,7 @@ internal sealed partial class FootprintPropagator
         var ownRecords = new List<string> { batch.RecordId };
         if (batch.DeclarationRecordId is not null) ownRecords.Add(batch.DeclarationRecordId);
         if (transformation is not null) ownRecords.Add(transformation.RecordId);
-        var queries = LineageCompiledQueries.For(db);
-        var citations = (await queries.CitationsBy(db, ownRecords).ToListAsync(ct).ConfigureAwait(false))
+        var citations = (await _queries.CitationsBy(db, ownRecords).ToListAsync(ct).ConfigureAwait(false))
             .ToLookup(c => (c.RecordId, c.Role), c => c.CitedRecordId);
 
         List<LineageInputEntity> inputs = [];
@@ -31,8 +29,8 @@ internal sealed partial class FootprintPropagator
         var shipments = new Dictionary<string, LineageShipmentEntity>(StringComparer.Ordinal);
         if (transformation is not null)
         {
-            inputs = await queries.InputsOf(db, transformation.TransformationId).ToListAsync(ct).ConfigureAwait(false);
-            outputs = await queries.OutputsOf(db, transformation.TransformationId).ToListAsync(ct).ConfigureAwait(false);
+            inputs = await _queries.InputsOf(db, transformation.TransformationId).ToListAsync(ct).ConfigureAwait(false);
+            outputs = await _queries.OutputsOf(db, transformation.TransformationId).ToListAsync(ct).ConfigureAwait(false);
             foreach (var input in inputs)
             {
                 inputBatches.TryAdd(input.BatchId, (await Batches.FindAsync([input.BatchId], ct).ConfigureAwait(false))!);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Trace.Node.Carbon.Footprint;
 
+using Trace.Node.Lineage.Storage;
 using Trace.Node.Lineage.Storage.Entities;
 using Trace.Node.Storage;
 
@@ -16,6 +17,7 @@ namespace Trace.Node.Lineage.Propagation;
 internal sealed partial class FootprintPropagator(TraceDbContext db, IRegulatorFlagSource flags, DateTimeOffset now)
 {
     private readonly RecordStandings _standings = new(db, flags);
+    private readonly LineageCompiledQueries _queries = LineageCompiledQueries.For(db);
 
     private DbSet<LineageBatchEntity> Batches => db.Set<LineageBatchEntity>();
     private DbSet<LineageInputEntity> Inputs => db.Set<LineageInputEntity>();
@@ -93,7 +95,7 @@ internal sealed partial class FootprintPropagator(TraceDbContext db, IRegulatorF
         foreach (var chunk in shipments.Chunk(500))
         {
             var ids = chunk.ToList();
-            await db.Set<LineageShipmentEntity>().Where(s => ids.Contains(s.ShipmentId)).LoadAsync(ct).ConfigureAwait(false);
+            await Shipments.Where(s => ids.Contains(s.ShipmentId)).LoadAsync(ct).ConfigureAwait(false);
         }
         // The standings of the records the batches rest on themselves, in one look-up for all.
         await _standings.LoadAsync(records, ct).ConfigureAwait(false);

@@ -8,6 +8,7 @@ namespace Trace.Node.Lineage.Propagation;
 internal sealed class RecordStandings(TraceDbContext db, IRegulatorFlagSource flags)
 {
     private readonly Dictionary<string, RecordStanding> _known = new(StringComparer.Ordinal);
+    private readonly LineageCompiledQueries _queries = LineageCompiledQueries.For(db);
 
     /// <summary>Loads the standings not loaded yet.</summary>
     public async Task LoadAsync(IEnumerable<string> recordIds, CancellationToken ct)
@@ -16,7 +17,7 @@ internal sealed class RecordStandings(TraceDbContext db, IRegulatorFlagSource fl
         foreach (var chunk in missing.Chunk(500))
         {
             var ids = chunk.ToList();
-            var rows = await LineageCompiledQueries.For(db).StandingsOf(db, ids).ToListAsync(ct).ConfigureAwait(false);
+            var rows = await _queries.StandingsOf(db, ids).ToListAsync(ct).ConfigureAwait(false);
             var flagged = await flags.OpenFlagsAsync(db, ids, ct).ConfigureAwait(false);
             foreach (var r in rows) _known[r.Id] = new RecordStanding(r.Id, r.Kind, r.Status, r.Revoked, r.SupersededBy, flagged.Contains(r.Id));
         }
