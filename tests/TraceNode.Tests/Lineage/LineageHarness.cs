@@ -62,8 +62,7 @@ public sealed class LineageHarness(Func<Task<TraceStorageOptions>>? storage = nu
     /// <summary>Submits a lineage record as <paramref name="issuer"/>; returns its record id.</summary>
     public async Task<string> SubmitAsync(LineageRecord record, EthereumAddress issuer)
     {
-        var claim = Claims.Random(issuer, subject: record.Identifier, kind: KindOf(record)) with { MediaType = "application/json", FileName = null, MetadataJson = null };
-        var result = await Intake.AcceptAsync(record, claim, CancellationToken.None);
+        var result = await Intake.AcceptAsync(record, ClaimFor(record, issuer), CancellationToken.None);
         Assert.True(result.Created);
         return result.Record.Id;
     }
@@ -74,13 +73,14 @@ public sealed class LineageHarness(Func<Task<TraceStorageOptions>>? storage = nu
     /// </summary>
     public async Task<string[]> SubmitTogetherAsync(params (LineageRecord Record, EthereumAddress Issuer)[] records)
     {
-        var pending = records.Select(r => Intake.AcceptAsync(r.Record,
-            Claims.Random(r.Issuer, subject: r.Record.Identifier, kind: KindOf(r.Record)) with { MediaType = "application/json", FileName = null, MetadataJson = null },
-            CancellationToken.None)).ToList();
+        var pending = records.Select(r => Intake.AcceptAsync(r.Record, ClaimFor(r.Record, r.Issuer), CancellationToken.None)).ToList();
         var results = await Task.WhenAll(pending);
         Assert.All(results, r => Assert.True(r.Created));
         return [.. results.Select(r => r.Record.Id)];
     }
+
+    private static AcceptedClaim ClaimFor(LineageRecord record, EthereumAddress issuer) =>
+        Claims.Random(issuer, subject: record.Identifier, kind: KindOf(record)) with { MediaType = "application/json", FileName = null, MetadataJson = null };
 
     /// <summary>Submits a record expected to be refused; asserts the field and that nothing was stored.</summary>
     public async Task<InvalidFieldException> RefusedAsync(LineageRecord record, EthereumAddress issuer)
