@@ -28,12 +28,23 @@ public abstract partial class GroupCommitter<TItem, TResult> : IAsyncDisposable
         _writer = new Lazy<Task>(() => Task.Run(WriteLoopAsync));
     }
 
+    /// <summary>How many items wait for the writer (not counting the group it is writing).</summary>
+    public int Queued => Volatile.Read(ref _queued);
+
+    // The single-reader channel cannot count its items.
+    private int _queued;
+
     /// <summary>Queues the item and completes once it is committed.</summary>
     /// <remarks>Cancelling stops the wait, not the commit: the item may already be in the open transaction.</remarks>
     protected async Task<TResult> CommitAsync(TItem item, CancellationToken cancellationToken)
     {
         var pending = new Pending(item, new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(GetType().Name, "the commit queue is shut down");
+        Interlocked.Increment(ref _queued);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            Interlocked.Decrement(ref _queued);
+            throw new ObjectDisposedException(GetType().Name, "the commit queue is shut down");
+        }
         _ = _writer.Value;
         return await pending.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -54,6 +65,7 @@ public abstract partial class GroupCommitter<TItem, TResult> : IAsyncDisposable
             items.Clear();
             while (group.Count < _maxGroup && _queue.Reader.TryRead(out var next))
             {
+                Interlocked.Decrement(ref _queued);
                 group.Add(next);
                 items.Add(next.Item);
             }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Trace.Crypto;
@@ -77,6 +78,56 @@ public sealed class LineageHarness(Func<Task<TraceStorageOptions>>? storage = nu
         var results = await Task.WhenAll(pending);
         Assert.All(results, r => Assert.True(r.Created));
         return [.. results.Select(r => r.Record.Id)];
+    }
+
+    /// <summary>
+    /// Submits <paramref name="records"/> so the writer takes exactly them as one group, in this order: SQLite's write lock
+    /// is held while a gate record is taken (the writer stalls on it) and the records queue behind it, then released.
+    /// Returns, per record, its id or its refusal; a refused record must have left nothing.
+    /// </summary>
+    public async Task<(string? RecordId, InvalidFieldException? Refusal)[]> AttemptAsOneGroupAsync(params (LineageRecord Record, EthereumAddress Issuer)[] records)
+    {
+        Task<AddClaimResult> gate;
+        List<(AcceptedClaim Claim, Task<AddClaimResult> Done)> pending;
+        await using (var blocker = Contexts.CreateDbContext())
+        {
+            await using var writeLock = await blocker.Database.BeginTransactionAsync();
+            await blocker.Database.ExecuteSqlRawAsync("UPDATE \"LineageCursors\" SET \"Sequence\" = \"Sequence\" WHERE 1 = 0");
+            var gateBatch = Build.Batch($"urn:gate:{Guid.NewGuid():N}", Build.Tonnes(1));
+            gate = Intake.AcceptAsync(gateBatch, ClaimFor(gateBatch, Claims.RandomIssuer()), CancellationToken.None);
+            await WaitUntilAsync(() => Commits.Queued == 0);
+            pending = [.. records.Select(r =>
+            {
+                var claim = ClaimFor(r.Record, r.Issuer);
+                return (claim, Intake.AcceptAsync(r.Record, claim, CancellationToken.None));
+            })];
+            await WaitUntilAsync(() => Commits.Queued == records.Length);
+            Assert.False(gate.IsCompleted, "the gate record committed while the write lock was held: the records may not form one group");
+        }
+        await gate;
+        var outcomes = new List<(string?, InvalidFieldException?)>();
+        foreach (var (claim, done) in pending)
+        {
+            try
+            {
+                outcomes.Add(((await done).Record.Id, null));
+            }
+            catch (InvalidFieldException refusal)
+            {
+                Assert.Null(await Store.GetRecordAsync(claim.RecordId, CancellationToken.None));
+                outcomes.Add((null, refusal));
+            }
+        }
+        return [.. outcomes];
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var waited = 0; !condition(); waited += 10)
+        {
+            if (waited > 10_000) throw new TimeoutException("the lineage writer did not reach the expected state in 10 s");
+            await Task.Delay(10);
+        }
     }
 
     private static AcceptedClaim ClaimFor(LineageRecord record, EthereumAddress issuer) =>

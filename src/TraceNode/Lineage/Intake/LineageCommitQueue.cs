@@ -58,7 +58,17 @@ public sealed partial class LineageCommitQueue(
         return CommitAsync(refresh, cancellationToken);
     }
 
-    protected override async Task<IReadOnlyList<LineageOutcome>> CommitGroupAsync(IReadOnlyList<LineageWork> items)
+    protected override Task<IReadOnlyList<LineageOutcome>> CommitGroupAsync(IReadOnlyList<LineageWork> items) => CommitAsync(items, deferWrites: true);
+
+    /// <summary>After a group failed as a whole, each item alone, every record flushed on its own.</summary>
+    protected override async Task<LineageOutcome> CommitOneAsync(LineageWork item) => (await CommitAsync([item], deferWrites: false).ConfigureAwait(false))[0];
+
+    /// <param name="deferWrites">
+    /// True: an uncorrecting record's rows stay in the context until the group's one flush (they are refused, if at all,
+    /// before they change anything, so the rows of the records before them never need undoing). False: every record is
+    /// flushed on its own, the path taken when a group failed.
+    /// </param>
+    private async Task<IReadOnlyList<LineageOutcome>> CommitAsync(IReadOnlyList<LineageWork> items, bool deferWrites)
     {
         var outcomes = new LineageOutcome[items.Count];
         var created = 0;
@@ -71,23 +81,37 @@ public sealed partial class LineageCommitQueue(
             await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
             if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
                 await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})").ConfigureAwait(false);
+            var scope = new LineageGroupScope();
+            await scope.PreloadAsync(db, items.OfType<LineageSubmission>().Select(s => s.Record), CancellationToken.None).ConfigureAwait(false);
             for (var i = 0; i < items.Count; i++)
             {
+                // A correction releases rows before its checks and a standing refresh reads through queries: both start
+                // from flushed rows and flush their own, and what the scope knew may no longer hold after them.
+                var deferred = deferWrites && items[i] is LineageSubmission { Record.Supersedes: null };
+                // Deferred rows pile up in the tracker; a scan of all of them on every look-up (DbSet.Local, queries)
+                // would make a group quadratic. They are detected once, by the next flush, which scans again.
+                db.ChangeTracker.AutoDetectChangesEnabled = !deferred;
+                if (!deferred) await db.SaveChangesAsync().ConfigureAwait(false);
                 const string savepoint = "lineage_record";
                 await transaction.CreateSavepointAsync(savepoint).ConfigureAwait(false);
+                LineageWriter? writer = null;
                 try
                 {
                     AddClaimResult? result;
                     switch (items[i])
                     {
                         case LineageSubmission submission:
-                            var applied = await ApplyAsync(db, submission, now, CancellationToken.None).ConfigureAwait(false);
-                            result = applied.Result;
-                            if (applied.Affected.Count > 0)
+                            var staged = await store.StageAcceptedClaimAsync(db, submission.Claim.AcceptedAt is null ? submission.Claim with { AcceptedAt = now } : submission.Claim, CancellationToken.None).ConfigureAwait(false);
+                            result = staged;
+                            if (!staged.Created) break; // the same signed claim again: nothing changes
+                            writer = new LineageWriter(db, factors, keys, plans, scope);
+                            var affected = await writer.ApplyAsync(submission.Record, submission.Claim, CancellationToken.None).ConfigureAwait(false);
+                            if (!deferred) await db.SaveChangesAsync().ConfigureAwait(false);
+                            if (affected.Count > 0)
                             {
-                                seeds.AddRange(applied.Affected);
+                                seeds.AddRange(affected);
                                 seedRecords++;
-                                seedsHaveNoDownstream &= applied.SeedsHaveNoDownstream;
+                                seedsHaveNoDownstream &= writer.SeedsHaveNoDownstream;
                             }
                             break;
                         case StandingRefresh refresh:
@@ -102,15 +126,20 @@ public sealed partial class LineageCommitQueue(
                 }
                 catch (InvalidFieldException refusal)
                 {
+                    // A deferred record refused after it began writing would leave changes that cannot be told from its
+                    // predecessors' unflushed rows: fail the group, which is then committed item by item.
+                    if (deferred && writer?.WritesBegan == true)
+                        throw new InvalidOperationException($"lineage record {(items[i] as LineageSubmission)?.Claim.RecordId} was refused after it began writing", refusal);
                     await transaction.RollbackToSavepointAsync(savepoint).ConfigureAwait(false);
                     outcomes[i] = new LineageOutcome(null, refusal);
                     LogRefused(logger, (items[i] as LineageSubmission)?.Claim.RecordId ?? "-", refusal.Message);
+                    if (!deferred) db.ChangeTracker.Clear();
                 }
-                finally
-                {
-                    db.ChangeTracker.Clear();
-                }
+                if (!deferred) scope.Forget();
             }
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            await db.SaveChangesAsync().ConfigureAwait(false);
+            db.ChangeTracker.Clear();
             // One recompute for the group: batches declared or consumed by several of its records are computed once, in
             // topological order (a record's seeds may feed another's), and their standings are read once. Only a single
             // record's own "no downstream" holds for the group: another record of it may consume its seeds.
@@ -154,20 +183,6 @@ public sealed partial class LineageCommitQueue(
                 writes.Add(blobs.PutAsync(submission.Content, submission.Claim.ContentHash, CancellationToken.None));
         await Task.WhenAll(writes).ConfigureAwait(false);
     }
-
-    protected override async Task<LineageOutcome> CommitOneAsync(LineageWork item) => (await CommitGroupAsync([item]).ConfigureAwait(false))[0];
-
-    /// <summary>Stages the claim and applies its lineage rows; the footprints to recompute are returned, not recomputed.</summary>
-    private async Task<AppliedRecord> ApplyAsync(TraceDbContext db, LineageSubmission item, DateTimeOffset now, CancellationToken ct)
-    {
-        var staged = await store.StageAcceptedClaimAsync(db, item.Claim.AcceptedAt is null ? item.Claim with { AcceptedAt = now } : item.Claim, ct).ConfigureAwait(false);
-        if (!staged.Created) return new AppliedRecord(staged, [], true); // the same signed claim again: nothing changes
-        var writer = new LineageWriter(db, factors, keys, plans);
-        var affected = await writer.ApplyAsync(item.Record, item.Claim, ct).ConfigureAwait(false);
-        return new AppliedRecord(staged, affected, writer.SeedsHaveNoDownstream);
-    }
-
-    private sealed record AppliedRecord(AddClaimResult Result, IReadOnlyCollection<string> Affected, bool SeedsHaveNoDownstream);
 
     private async Task<AddClaimResult?> RefreshAsync(TraceDbContext db, StandingRefresh refresh, CancellationToken ct)
     {

@@ -45,6 +45,7 @@ internal sealed partial class LineageWriter
         Cite(cited, "emissions.scope2", record.Emissions.Scope2);
         await RequireCitedAsync(kind, $"batch {id}", cited, ct).ConfigureAwait(false);
 
+        BeginWrites();
         var batch = existing ?? Batches.Add(new LineageBatchEntity
         {
             BatchId = id, RecordId = claim.RecordId, Producer = claim.Issuer, ProductName = record.Product.Name, Unit = record.Quantity.Unit.Code,

@@ -39,6 +39,7 @@ internal sealed partial class LineageWriter
         await RequireCitedAsync(kind, $"batch {id}", cited, ct).ConfigureAwait(false);
 
         // D(b) = pCfExcludingBiogenic × Q(b in the declared unit) / unitaryProductAmount (product before division).
+        BeginWrites();
         var declared = record.PcfExcludingBiogenic * unit.Convert(batch.Quantity, record.DeclaredUnit) / record.UnitaryProductAmount;
         batch.Declared = declared;
         batch.DeclaredPrimary = record.PrimaryDataSharePercent is { } share ? declared * share / 100m : 0m;

@@ -46,6 +46,7 @@ internal sealed partial class LineageWriter
         if (existing is not null && quantity < existing.Consumed)
             throw Refusal.Of("quantity", kind, $"shipment {id} of batch {record.BatchId}: {existing.Consumed} {unit.Code} of it are already used, more than {record.Quantity}");
 
+        LineageShipmentEntity? drawnFrom = null;
         if (record.DrawsFromShipmentId is { } drawsFrom)
         {
             var parent = await FindShipmentAsync(drawsFrom, ct).ConfigureAwait(false)
@@ -58,7 +59,7 @@ internal sealed partial class LineageWriter
                 throw Refusal.Of("drawsFromShipmentId", kind, $"shipment {id} of batch {record.BatchId}: shipment {drawsFrom} was delivered to {parent.ToParticipant}, not to the sender {record.From.Participant}");
             if (parent.Consumed + quantity > parent.Quantity)
                 throw Refusal.Of("quantity", kind, $"shipment {id}: mass balance of shipment {drawsFrom} (batch {record.BatchId}): shipping {record.Quantity} onward exceeds what is left of the {parent.Quantity} {unit.Code} it carried ({parent.Quantity - parent.Consumed} {unit.Code})");
-            parent.Consumed += quantity;
+            drawnFrom = parent;
         }
         else
         {
@@ -66,7 +67,6 @@ internal sealed partial class LineageWriter
                 throw Refusal.Of("from.participant", kind, $"shipment {id}: the sender {record.From.Participant} did not produce batch {record.BatchId} (producer {batch.Producer}); an onward shipment names drawsFromShipmentId");
             if (batch.Consumed + quantity > batch.Quantity)
                 throw Refusal.Of("quantity", kind, $"shipment {id}: mass balance of batch {record.BatchId}: shipping {record.Quantity} exceeds what is left of its {batch.Quantity} {unit.Code} ({batch.Quantity - batch.Consumed} {unit.Code} not yet consumed or shipped)");
-            batch.Consumed += quantity;
         }
 
         var cited = new List<(string, string)>();
@@ -76,6 +76,9 @@ internal sealed partial class LineageWriter
         var legs = ComputeLegs(record);
         var plan = ResolvePlan(record);
 
+        BeginWrites();
+        if (drawnFrom is not null) drawnFrom.Consumed += quantity;
+        else batch.Consumed += quantity;
         var shipment = existing ?? Shipments.Add(new LineageShipmentEntity
         {
             ShipmentId = id, RecordId = claim.RecordId, Issuer = claim.Issuer, BatchId = record.BatchId, RecordedUnit = record.Quantity.Unit.Code,
@@ -110,7 +113,9 @@ internal sealed partial class LineageWriter
     {
         if (record.CustomsCertificates.Count == 0) return;
         var ids = record.CustomsCertificates.Select(c => c.ToLowerInvariant()).ToList();
-        var kinds = await db.Records.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Kind }).ToDictionaryAsync(r => r.Id, r => r.Kind, ct).ConfigureAwait(false);
+        var kinds = scope is not null && ids.TrueForAll(scope.IsKnownRecord)
+            ? ids.Distinct(StringComparer.Ordinal).ToDictionary(id => id, id => scope.KindOf(id)!.Value, StringComparer.Ordinal)
+            : await db.Records.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Kind }).ToDictionaryAsync(r => r.Id, r => r.Kind, ct).ConfigureAwait(false);
         for (var i = 0; i < ids.Count; i++)
         {
             if (!kinds.TryGetValue(ids[i], out var found))

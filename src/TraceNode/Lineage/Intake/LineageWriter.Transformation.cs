@@ -111,6 +111,8 @@ internal sealed partial class LineageWriter
         await RequireCitedAsync(kind, $"transformation {id}", cited, ct).ConfigureAwait(false);
 
         // Write: consumption, rows, outputs linked to this transformation.
+        BeginWrites();
+        scope?.Added(id, inputs.Select(i => i.BatchId), outputs.Select(o => o.Batch.BatchId));
         foreach (var (batchId, amount) in consumedFromBatch) (await FindBatchAsync(batchId, ct).ConfigureAwait(false))!.Consumed += amount;
         foreach (var (shipmentId, amount) in consumedFromShipment) (await FindShipmentAsync(shipmentId, ct).ConfigureAwait(false))!.Consumed += amount;
         var transformation = existing ?? Transformations.Add(new LineageTransformationEntity
@@ -180,9 +182,14 @@ internal sealed partial class LineageWriter
         var frontier = outputs;
         while (frontier.Count > 0)
         {
-            var consumers = await _queries.ConsumersOf(db, frontier).ToListAsync(ct).ConfigureAwait(false);
+            // The group scope knows the consumers of the batches its transformations produce; otherwise the database is
+            // asked, plus the group's consumers not flushed yet.
+            var consumers = scope?.ConsumersOf(frontier)
+                ?? [.. await _queries.ConsumersOf(db, frontier).ToListAsync(ct).ConfigureAwait(false), .. scope?.AddedConsumersOf(frontier) ?? []];
             if (consumers.Count == 0) return ReferenceEquals(frontier, outputs);
+            consumers = [.. consumers.Distinct(StringComparer.Ordinal)];
             var next = await Outputs.AsNoTracking().Where(o => consumers.Contains(o.TransformationId)).Select(o => o.BatchId).ToListAsync(ct).ConfigureAwait(false);
+            if (scope is not null) next.AddRange(scope.AddedOutputsOf(consumers));
             frontier = [];
             foreach (var batchId in next)
             {

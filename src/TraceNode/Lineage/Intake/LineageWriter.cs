@@ -17,11 +17,15 @@ namespace Trace.Node.Lineage.Intake;
 /// footprints must be recomputed (they and everything downstream of them).
 /// </summary>
 /// <remarks>
-/// Checks read the state as the open transaction sees it, so records committed earlier in the same group count.
-/// A refusal may come after some rows were changed (a correction first releases what the record it corrects had
-/// consumed); the caller rolls back to its savepoint.
+/// Checks read the state as the open transaction sees it plus what the context tracks, so records accepted earlier in
+/// the same group count whether or not their rows are flushed yet. The writer does not save: the caller flushes.
+/// A record that states no <c>supersedes</c> is refused, if at all, before it changes anything
+/// (<see cref="WritesBegan"/> says when it started to), so its group can keep the rows of the records before it
+/// unflushed. A correction may be refused after some rows were changed (it first releases what the record it
+/// corrects had consumed); the caller flushes before it and rolls back to its savepoint.
 /// </remarks>
-internal sealed partial class LineageWriter(TraceDbContext db, ITransportFactorProvider? factors, IParticipantKeys? keys = null, IRoutePlanSource? plans = null)
+internal sealed partial class LineageWriter(
+    TraceDbContext db, ITransportFactorProvider? factors, IParticipantKeys? keys = null, IRoutePlanSource? plans = null, LineageGroupScope? scope = null)
 {
     private DbSet<LineageBatchEntity> Batches => db.Set<LineageBatchEntity>();
     private DbSet<LineageTransformationEntity> Transformations => db.Set<LineageTransformationEntity>();
@@ -35,14 +39,27 @@ internal sealed partial class LineageWriter(TraceDbContext db, ITransportFactorP
 
     // Look-ups by key: the entity this record already tracks (added or changed), else a compiled query (which returns
     // the tracked instance too). FindAsync builds its query anew on every call, a cost the single writer paid per row.
+    // The group scope knows which ids have no row at all, so a new record's own id costs no look-up either.
     private async ValueTask<LineageBatchEntity?> FindBatchAsync(string id, CancellationToken ct) =>
-        Batches.Local.FindEntry(id)?.Entity ?? await _queries.BatchById(db, id, ct).ConfigureAwait(false);
+        Batches.Local.FindEntry(id)?.Entity
+        ?? (scope?.IsAbsentBatch(id) == true ? null : await _queries.BatchById(db, id, ct).ConfigureAwait(false));
 
     private async ValueTask<LineageTransformationEntity?> FindTransformationAsync(string id, CancellationToken ct) =>
-        Transformations.Local.FindEntry(id)?.Entity ?? await _queries.TransformationById(db, id, ct).ConfigureAwait(false);
+        Transformations.Local.FindEntry(id)?.Entity
+        ?? (scope?.IsAbsentTransformation(id) == true ? null : await _queries.TransformationById(db, id, ct).ConfigureAwait(false));
 
     private async ValueTask<LineageShipmentEntity?> FindShipmentAsync(string id, CancellationToken ct) =>
-        Shipments.Local.FindEntry(id)?.Entity ?? await _queries.ShipmentById(db, id, ct).ConfigureAwait(false);
+        Shipments.Local.FindEntry(id)?.Entity
+        ?? (scope?.IsAbsentShipment(id) == true ? null : await _queries.ShipmentById(db, id, ct).ConfigureAwait(false));
+
+    /// <summary>
+    /// True once <see cref="ApplyAsync"/> started changing rows: a refusal after this point leaves changes in the context
+    /// that only clearing it undoes.
+    /// </summary>
+    public bool WritesBegan { get; private set; }
+
+    /// <summary>Marks the end of a record's checks: from here on it writes, and nothing refuses it.</summary>
+    private void BeginWrites() => WritesBegan = true;
 
     /// <summary>
     /// True after <see cref="ApplyAsync"/> declared a batch never seen before (nothing can consume or ship a batch before
@@ -51,7 +68,7 @@ internal sealed partial class LineageWriter(TraceDbContext db, ITransportFactorP
     /// </summary>
     public bool SeedsHaveNoDownstream { get; private set; }
 
-    /// <summary>Checks and writes <paramref name="record"/>; returns the batches to recompute.</summary>
+    /// <summary>Checks <paramref name="record"/> and stages its rows in the context (unsaved); returns the batches to recompute.</summary>
     public async Task<IReadOnlyCollection<string>> ApplyAsync(LineageRecord record, AcceptedClaim claim, CancellationToken ct)
     {
         var kind = KindName(record);
@@ -65,7 +82,6 @@ internal sealed partial class LineageWriter(TraceDbContext db, ITransportFactorP
             FootprintDeclaration declaration => await ApplyDeclarationAsync(declaration, claim, ct).ConfigureAwait(false),
             _ => throw new InvalidFieldException("record_json", $"unsupported lineage record {record.GetType().Name}"),
         };
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return affected;
     }
 
@@ -135,6 +151,7 @@ internal sealed partial class LineageWriter(TraceDbContext db, ITransportFactorP
     {
         if (cited.Count == 0) return;
         var ids = cited.Select(c => c.RecordId.ToLowerInvariant()).Distinct().ToList();
+        if (scope is not null && ids.TrueForAll(scope.IsKnownRecord)) return;
         var known = (await _queries.KnownRecords(db, ids).ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
         foreach (var (path, recordId) in cited)
             if (!known.Contains(recordId.ToLowerInvariant()))
