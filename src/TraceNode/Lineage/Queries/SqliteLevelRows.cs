@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
+using Trace.Domain.Lineage;
 
 namespace Trace.Node.Lineage.Queries;
 
@@ -22,6 +23,9 @@ internal sealed class SqliteLevelRows : LevelRows
     private readonly Dictionary<string, string> _pool;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private int _rows;
+
+    // Reused for every value: a stackalloc per value (zeroed, sized per call) cost more than the transcoding.
+    private char[] _chars = new char[128];
 
     /// <param name="pool">The walk's strings by value; made with <see cref="StringComparer.Ordinal"/>.</param>
     public SqliteLevelRows(SqliteConnection connection, string sql, string idsJson, Dictionary<string, string> pool)
@@ -58,16 +62,19 @@ internal sealed class SqliteLevelRows : LevelRows
         var utf8 = raw.sqlite3_column_blob(_statement, ordinal);
         if (utf8.IsEmpty) return raw.sqlite3_column_type(_statement, ordinal) == Null ? null : "";
         var length = Encoding.UTF8.GetMaxCharCount(utf8.Length);
-        Span<char> chars = length <= 512 ? stackalloc char[length] : new char[length];
-        chars = chars[..Encoding.UTF8.GetChars(utf8, chars)];
+        if (length > _chars.Length) _chars = new char[Math.Max(length, _chars.Length * 2)];
+        var chars = _chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, _chars));
         if (_lookup.TryGetValue(chars, out var known)) return known;
         var text = new string(chars);
         _pool[text] = text;
         return text;
     }
 
-    public override decimal Decimal(int ordinal) =>
-        decimal.Parse(raw.sqlite3_column_blob(_statement, ordinal), NumberStyles.Number, CultureInfo.InvariantCulture);
+    public override decimal Decimal(int ordinal)
+    {
+        var utf8 = raw.sqlite3_column_blob(_statement, ordinal);
+        return PlainDecimal.TryParseUtf8(utf8, out var value) ? value : decimal.Parse(utf8, NumberStyles.Number, CultureInfo.InvariantCulture);
+    }
 
     public override bool Flag(int ordinal) => raw.sqlite3_column_int(_statement, ordinal) != 0;
 
