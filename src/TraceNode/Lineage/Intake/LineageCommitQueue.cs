@@ -133,9 +133,14 @@ public sealed partial class LineageCommitQueue(
                     await transaction.RollbackToSavepointAsync(savepoint).ConfigureAwait(false);
                     outcomes[i] = new LineageOutcome(null, refusal);
                     LogRefused(logger, (items[i] as LineageSubmission)?.Claim.RecordId ?? "-", refusal.Message);
-                    if (!deferred) db.ChangeTracker.Clear();
                 }
-                if (!deferred) scope.Forget();
+                if (!deferred)
+                {
+                    // Everything is flushed (or rolled back): start the next record from an empty tracker, so a refresh's
+                    // thousands of batches are not scanned again by every later flush of the group.
+                    db.ChangeTracker.Clear();
+                    scope.Forget();
+                }
             }
             db.ChangeTracker.AutoDetectChangesEnabled = true;
             await db.SaveChangesAsync().ConfigureAwait(false);
