@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Trace.Domain;
 using Trace.Domain.Lineage;
 using Trace.Node.Carbon.Footprint;
+using Trace.Node.Lineage.Propagation;
 using Trace.Node.Lineage.Storage.Entities;
 
 namespace Trace.Node.Lineage.Intake;
@@ -106,7 +107,7 @@ internal sealed partial class LineageWriter
             if (leg.FactorSetRecordId is { } factorSet) AddCitations(claim.RecordId, CitationRoles.FactorSet, [factorSet], false);
         }
         AddCitations(claim.RecordId, CitationRoles.CustomsCertificate, record.CustomsCertificates, false);
-        return existing is null ? [] : await ConsumersOfShipmentAsync(id, ct).ConfigureAwait(false);
+        return existing is null ? [] : await LineageDependents.OutputsDrawingOnShipmentAsync(db, id, ct).ConfigureAwait(false);
     }
 
     private async Task RequireCustomsCertificatesAsync(ShipmentRecord record, CancellationToken ct)
@@ -165,20 +166,5 @@ internal sealed partial class LineageWriter
         var tonnes = record.CargoTonnes
             ?? throw Refusal.Of("cargoMass", "shipment", $"shipment {record.ShipmentId}: citing route plan {planId} needs the shipped mass, and neither cargoMass nor quantity is a mass (state cargoMass)");
         return new RoutePlanTerm(planId.ToLowerInvariant(), plan.DeadlineDays, plan.Days, tonnes, plan.KgCo2eFor(tonnes));
-    }
-
-    /// <summary>Outputs of transformations drawing from this shipment or from any onward shipment of it.</summary>
-    private async Task<List<string>> ConsumersOfShipmentAsync(string shipmentId, CancellationToken ct)
-    {
-        var shipments = new List<string> { shipmentId };
-        var frontier = new List<string> { shipmentId };
-        while (frontier.Count > 0)
-        {
-            var current = frontier;
-            frontier = await Shipments.AsNoTracking().Where(s => s.DrawsFrom != null && current.Contains(s.DrawsFrom)).Select(s => s.ShipmentId).ToListAsync(ct).ConfigureAwait(false);
-            shipments.AddRange(frontier);
-        }
-        var transformations = await Inputs.AsNoTracking().Where(i => i.ShipmentId != null && shipments.Contains(i.ShipmentId)).Select(i => i.TransformationId).Distinct().ToListAsync(ct).ConfigureAwait(false);
-        return await Outputs.AsNoTracking().Where(o => transformations.Contains(o.TransformationId)).Select(o => o.BatchId).ToListAsync(ct).ConfigureAwait(false);
     }
 }

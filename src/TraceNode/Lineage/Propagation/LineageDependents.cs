@@ -35,21 +35,28 @@ internal static class LineageDependents
             case RecordKind.Transformation:
                 return await db.Set<LineageOutputEntity>().AsNoTracking().Where(o => o.TransformationId == identifier).Select(o => o.BatchId).ToListAsync(ct).ConfigureAwait(false);
             case RecordKind.Shipment:
-            {
-                var shipments = new List<string> { identifier };
-                var frontier = new List<string> { identifier };
-                while (frontier.Count > 0)
-                {
-                    var current = frontier;
-                    frontier = await db.Set<LineageShipmentEntity>().AsNoTracking().Where(s => s.DrawsFrom != null && current.Contains(s.DrawsFrom)).Select(s => s.ShipmentId).ToListAsync(ct).ConfigureAwait(false);
-                    shipments.AddRange(frontier);
-                }
-                var transformations = await db.Set<LineageInputEntity>().AsNoTracking().Where(i => i.ShipmentId != null && shipments.Contains(i.ShipmentId)).Select(i => i.TransformationId).Distinct().ToListAsync(ct).ConfigureAwait(false);
-                return await db.Set<LineageOutputEntity>().AsNoTracking().Where(o => transformations.Contains(o.TransformationId)).Select(o => o.BatchId).ToListAsync(ct).ConfigureAwait(false);
-            }
+                return await OutputsDrawingOnShipmentAsync(db, identifier, ct).ConfigureAwait(false);
             default:
                 return [];
         }
+    }
+
+    /// <summary>
+    /// The outputs of the transformations that draw on <paramref name="shipmentId"/>, directly or through any shipment
+    /// onward of it (<c>drawsFromShipmentId</c>, followed to the end): the batches whose own figures use its legs.
+    /// </summary>
+    public static async Task<List<string>> OutputsDrawingOnShipmentAsync(TraceDbContext db, string shipmentId, CancellationToken ct)
+    {
+        var shipments = new List<string> { shipmentId };
+        var frontier = new List<string> { shipmentId };
+        while (frontier.Count > 0)
+        {
+            var current = frontier;
+            frontier = await db.Set<LineageShipmentEntity>().AsNoTracking().Where(s => s.DrawsFrom != null && current.Contains(s.DrawsFrom)).Select(s => s.ShipmentId).ToListAsync(ct).ConfigureAwait(false);
+            shipments.AddRange(frontier);
+        }
+        var transformations = await db.Set<LineageInputEntity>().AsNoTracking().Where(i => i.ShipmentId != null && shipments.Contains(i.ShipmentId)).Select(i => i.TransformationId).Distinct().ToListAsync(ct).ConfigureAwait(false);
+        return await db.Set<LineageOutputEntity>().AsNoTracking().Where(o => transformations.Contains(o.TransformationId)).Select(o => o.BatchId).ToListAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>The follower's stored position, or 0 before its first run.</summary>
