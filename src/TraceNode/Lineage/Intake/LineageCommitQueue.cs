@@ -82,7 +82,7 @@ public sealed partial class LineageCommitQueue(
             if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
                 await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})").ConfigureAwait(false);
             var scope = new LineageGroupScope();
-            await scope.PreloadAsync(db, items.OfType<LineageSubmission>().Select(s => s.Record), CancellationToken.None).ConfigureAwait(false);
+            if (deferWrites) await scope.PreloadAsync(db, items.OfType<LineageSubmission>().Select(s => s.Record), CancellationToken.None).ConfigureAwait(false);
             for (var i = 0; i < items.Count; i++)
             {
                 // A correction releases rows before its checks and a standing refresh reads through queries: both start
@@ -91,7 +91,11 @@ public sealed partial class LineageCommitQueue(
                 // Deferred rows pile up in the tracker; a scan of all of them on every look-up (DbSet.Local, queries)
                 // would make a group quadratic. They are detected once, by the next flush, which scans again.
                 db.ChangeTracker.AutoDetectChangesEnabled = !deferred;
-                if (!deferred) await db.SaveChangesAsync().ConfigureAwait(false);
+                if (!deferred)
+                {
+                    await db.SaveChangesAsync().ConfigureAwait(false);
+                    scope.Forget(); // a correction reads what it releases and re-checks from the database alone
+                }
                 const string savepoint = "lineage_record";
                 await transaction.CreateSavepointAsync(savepoint).ConfigureAwait(false);
                 LineageWriter? writer = null;
@@ -139,7 +143,6 @@ public sealed partial class LineageCommitQueue(
                     // Everything is flushed (or rolled back): start the next record from an empty tracker, so a refresh's
                     // thousands of batches are not scanned again by every later flush of the group.
                     db.ChangeTracker.Clear();
-                    scope.Forget();
                 }
             }
             db.ChangeTracker.AutoDetectChangesEnabled = true;
