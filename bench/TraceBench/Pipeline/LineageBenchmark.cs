@@ -12,7 +12,7 @@ namespace Trace.Bench.Pipeline;
 /// <c>lineage [reads] [on|off]</c>: builds a 10,000-batch upstream DAG 20 levels deep (<see cref="LineageDag"/>) through the real
 /// gRPC API of an embedded node (managed Anvil, SQLite), every record signed client-side before timing and submitted over
 /// SubmitRecords streams, then measures: the intake rate, GetFootprint p50/p99 of the root and of random batches, then
-/// (anchoring on) waits until the status projector has confirmed the DAG, then GetUpstreamLineage of the root with no depth limit, and the cost of adding one transformation on top of a batch with
+/// (anchoring on) waits until the status projector has verified the whole DAG, then GetUpstreamLineage of the root with no depth limit, and the cost of adding one transformation on top of a batch with
 /// about 100, 300, 3,000 and 10,000 batches upstream. <c>off</c> runs with anchoring disabled (nothing is confirmed, so the
 /// status projector has no verified parts to maintain): the intake and read costs of the lineage alone.
 /// </summary>
@@ -93,9 +93,10 @@ internal static class LineageBenchmark
 
         // 3. With anchoring on, the status projector confirms the DAG's records through the lineage's single writer for a
         //    while after intake, taking the CPU the reads below would measure, and an added transformation that queues
-        //    behind one of its refreshes measures the refresh. So first wait until the root's verified part has settled
-        //    (every refresh reaches the root: all 10,000 batches are upstream of it). The footprint reads above ran during it.
-        if (!settings.ContainsKey("Trace:Anchoring:Enabled")) await WaitForProjectorAsync(lineage, root, clock);
+        //    behind one of its refreshes measures the refresh. So first wait until the whole DAG is verified (the root's
+        //    verified share is 1: all 10,000 batches are upstream of it) and the server is idle. The footprint reads above ran
+        //    during it.
+        if (!settings.ContainsKey("Trace:Anchoring:Enabled")) await WaitForProjectorAsync(lineage, root, node, clock);
 
         // 4. The root's whole upstream lineage, no depth limit.
         var full = await lineage.GetUpstreamLineageAsync(new GetUpstreamLineageRequest { BatchId = root, MaxDepth = 1000, MaxNodes = 100_000 });
@@ -129,26 +130,33 @@ internal static class LineageBenchmark
         try { Directory.Delete(data, true); } catch (IOException) { }
     }
 
-    /// <summary>Waits until the root's verification has not moved for 5 s (at most 5 minutes) and says how long that took.</summary>
-    private static async Task WaitForProjectorAsync(LineageService.LineageServiceClient lineage, string root, Stopwatch clock)
+    /// <summary>
+    /// Waits until every record upstream of the root is confirmed and projected (the root's verified share is 1) and the
+    /// server has then been idle (under 10 % of a core) for 2 s, so the projector has worked through the feed; at most
+    /// 5 minutes. Says how long that took.
+    /// </summary>
+    private static async Task WaitForProjectorAsync(LineageService.LineageServiceClient lineage, string root, BenchNode node, Stopwatch clock)
     {
         var started = clock.Elapsed;
-        string? last = null;
-        var stableSince = clock.Elapsed;
+        var (cpu, at) = (node.Api.CpuTime(), clock.Elapsed);
+        var idleSince = clock.Elapsed;
+        var share = "";
         while (clock.Elapsed - started < TimeSpan.FromMinutes(5))
         {
-            var footprint = (await lineage.GetFootprintAsync(new GetFootprintRequest { BatchId = root })).Footprint;
-            var state = $"{footprint.VerificationAsOf} {footprint.VerifiedKgCo2E}";
-            if (state != last) (last, stableSince) = (state, clock.Elapsed);
-            else if (clock.Elapsed - stableSince >= TimeSpan.FromSeconds(5))
+            await Task.Delay(500);
+            share = (await lineage.GetFootprintAsync(new GetFootprintRequest { BatchId = root })).Footprint.VerifiedShare;
+            var (nowCpu, now) = (node.Api.CpuTime(), clock.Elapsed);
+            var busy = (nowCpu - cpu) / (now - at);
+            (cpu, at) = (nowCpu, now);
+            if (share != "1" || busy > 0.1) idleSince = now;
+            else if (now - idleSince >= TimeSpan.FromSeconds(2))
             {
-                Console.WriteLine($"status projector settled: the root's verified part stopped moving {(stableSince - started).TotalSeconds:F1} s after the footprint reads " +
-                    $"(verified share {footprint.VerifiedShare}); the next figures are measured without its refreshes");
+                Console.WriteLine($"status projector settled: the whole DAG verified (root's verified share 1) and the server idle {(idleSince - started).TotalSeconds:F1} s " +
+                    "after the footprint reads; the next figures are measured without its refreshes");
                 return;
             }
-            await Task.Delay(250);
         }
-        Console.WriteLine("status projector still busy after 5 minutes; the next figures include its refreshes");
+        Console.WriteLine($"status projector still busy after 5 minutes (root's verified share {share}); the next figures include its refreshes");
     }
 
     private static async Task FlatIntakeAsync(EvidenceService.EvidenceServiceClient evidence, ClaimSigner owner, BenchNode node, int pairs = 5_000)
