@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Trace.Domain;
 using Trace.Domain.Lineage;
+using Trace.Node.Lineage.Storage;
 using Trace.Node.Lineage.Storage.Entities;
 using Trace.Node.Storage;
 
@@ -132,24 +133,9 @@ internal sealed class LineageGroupScope
             foreach (var id in record.CitedRecordIds()) cited.Add(id.ToLowerInvariant());
         }
 
-        foreach (var chunk in batches.Chunk(500))
-        {
-            var ids = chunk.ToList();
-            var found = await db.Set<LineageBatchEntity>().Where(b => ids.Contains(b.BatchId)).ToListAsync(ct).ConfigureAwait(false);
-            _absentBatches.UnionWith(ids.Except(found.Select(b => b.BatchId), StringComparer.Ordinal));
-        }
-        foreach (var chunk in shipments.Chunk(500))
-        {
-            var ids = chunk.ToList();
-            var found = await db.Set<LineageShipmentEntity>().Where(s => ids.Contains(s.ShipmentId)).ToListAsync(ct).ConfigureAwait(false);
-            _absentShipments.UnionWith(ids.Except(found.Select(s => s.ShipmentId), StringComparer.Ordinal));
-        }
-        foreach (var chunk in transformations.Chunk(500))
-        {
-            var ids = chunk.ToList();
-            var found = await db.Set<LineageTransformationEntity>().Where(t => ids.Contains(t.TransformationId)).ToListAsync(ct).ConfigureAwait(false);
-            _absentTransformations.UnionWith(ids.Except(found.Select(t => t.TransformationId), StringComparer.Ordinal));
-        }
+        await TrackAsync<LineageBatchEntity>(db, batches, _absentBatches, ct).ConfigureAwait(false);
+        await TrackAsync<LineageShipmentEntity>(db, shipments, _absentShipments, ct).ConfigureAwait(false);
+        await TrackAsync<LineageTransformationEntity>(db, transformations, _absentTransformations, ct).ConfigureAwait(false);
         foreach (var chunk in produced.Chunk(500))
         {
             var ids = chunk.ToList();
@@ -157,11 +143,21 @@ internal sealed class LineageGroupScope
             foreach (var input in await db.Set<LineageInputEntity>().AsNoTracking().Where(i => ids.Contains(i.BatchId)).Select(i => new { i.BatchId, i.TransformationId }).ToListAsync(ct).ConfigureAwait(false))
                 _storedConsumers[input.BatchId].Add(input.TransformationId);
         }
+        var queries = LineageCompiledQueries.For(db);
         foreach (var chunk in cited.Chunk(500))
-        {
-            var ids = chunk.ToList();
-            foreach (var known in await db.Records.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Kind }).ToListAsync(ct).ConfigureAwait(false))
+            await foreach (var known in queries.KindsOf(db, chunk.ToList()).WithCancellation(ct).ConfigureAwait(false))
                 _knownRecords[known.Id] = known.Kind;
+    }
+
+    /// <summary>Tracks the rows of <paramref name="ids"/> (keys of <typeparamref name="TEntity"/>) and adds the ids with no row to <paramref name="absent"/>.</summary>
+    private static async Task TrackAsync<TEntity>(TraceDbContext db, IEnumerable<string> ids, HashSet<string> absent, CancellationToken ct) where TEntity : class
+    {
+        var key = db.Model.FindEntityType(typeof(TEntity))!.FindPrimaryKey()!.Properties.Single();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            var part = chunk.ToList();
+            var found = await db.Set<TEntity>().Where(e => part.Contains(EF.Property<string>(e, key.Name))).ToListAsync(ct).ConfigureAwait(false);
+            absent.UnionWith(part.Except(found.Select(e => (string)key.GetGetter().GetClrValue(e)!), StringComparer.Ordinal));
         }
     }
 

@@ -116,7 +116,7 @@ internal sealed partial class LineageWriter
         var ids = record.CustomsCertificates.Select(c => c.ToLowerInvariant()).ToList();
         var kinds = scope is not null && ids.TrueForAll(scope.IsKnownRecord)
             ? ids.Distinct(StringComparer.Ordinal).ToDictionary(id => id, id => scope.KindOf(id)!.Value, StringComparer.Ordinal)
-            : await db.Records.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Kind }).ToDictionaryAsync(r => r.Id, r => r.Kind, ct).ConfigureAwait(false);
+            : await _queries.KindsOf(db, ids).ToDictionaryAsync(r => r.Id, r => r.Kind, StringComparer.Ordinal, ct).ConfigureAwait(false);
         for (var i = 0; i < ids.Count; i++)
         {
             if (!kinds.TryGetValue(ids[i], out var found))

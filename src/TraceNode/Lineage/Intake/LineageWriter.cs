@@ -152,7 +152,7 @@ internal sealed partial class LineageWriter(
         if (cited.Count == 0) return;
         var ids = cited.Select(c => c.RecordId.ToLowerInvariant()).Distinct().ToList();
         if (scope is not null && ids.TrueForAll(scope.IsKnownRecord)) return;
-        var known = (await _queries.KnownRecords(db, ids).ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+        var known = (await _queries.KindsOf(db, ids).Select(r => r.Id).ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
         foreach (var (path, recordId) in cited)
             if (!known.Contains(recordId.ToLowerInvariant()))
                 throw Refusal.Of(path, kind, $"{identifier}: cites unknown record {recordId}");

@@ -46,9 +46,12 @@ internal sealed class LineageCompiledQueries
         EF.CompileAsyncQuery((TraceDbContext c, List<string> recordIds) =>
             c.Set<LineageCitationEntity>().AsNoTracking().Where(x => recordIds.Contains(x.RecordId)));
 
-    /// <summary>The ids among <c>recordIds</c> of records this node holds.</summary>
-    public Func<TraceDbContext, List<string>, IAsyncEnumerable<string>> KnownRecords { get; } =
-        EF.CompileAsyncQuery((TraceDbContext c, List<string> recordIds) => c.Records.Where(r => recordIds.Contains(r.Id)).Select(r => r.Id));
+    /// <summary>The records among <c>recordIds</c> this node holds, with their kinds.</summary>
+    public Func<TraceDbContext, List<string>, IAsyncEnumerable<RecordKindRow>> KindsOf { get; } =
+        EF.CompileAsyncQuery((TraceDbContext c, List<string> recordIds) => c.Records.Where(r => recordIds.Contains(r.Id)).Select(r => new RecordKindRow(r.Id, r.Kind)));
+
+    /// <summary>A record's id and kind as read by <see cref="KindsOf"/>.</summary>
+    public sealed record RecordKindRow(string Id, RecordKind Kind);
 
     /// <summary>The standing columns of the records among <c>recordIds</c> this node holds.</summary>
     public Func<TraceDbContext, List<string>, IAsyncEnumerable<StandingRow>> StandingsOf { get; } =
