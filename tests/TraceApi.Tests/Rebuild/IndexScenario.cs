@@ -76,6 +76,16 @@ public sealed class IndexScenario
             if (DateTime.UtcNow > deadline) throw new TimeoutException("the revocation never reached the coil's footprint");
             await Task.Delay(250);
         }
+        // The relayed revocation reaches the footprint once mined; a rebuild, like the registry follower, applies a
+        // withdrawal only once its block is Chain:Confirmations deep. Wait for that, so the rebuild counts it.
+        var revocation = (await node.Evidence.GetRecordAsync(new GetRecordRequest { RecordId = revoked })).Record.Revocation
+            ?? throw new InvalidOperationException("the revoked report has no revocation in the index");
+        var confirmations = ulong.Parse(EvidenceNodeFixture.Settings["Chain:Confirmations"], System.Globalization.CultureInfo.InvariantCulture);
+        while (await node.Eth.BlockNumberAsync() + 1 < revocation.BlockNumber + confirmations)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the revocation's block {revocation.BlockNumber} never became {confirmations} deep");
+            await Task.Delay(250);
+        }
         return scenario;
     }
 
