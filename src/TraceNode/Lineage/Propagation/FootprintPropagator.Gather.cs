@@ -20,8 +20,10 @@ internal sealed partial class FootprintPropagator
         var ownRecords = new List<string> { batch.RecordId };
         if (batch.DeclarationRecordId is not null) ownRecords.Add(batch.DeclarationRecordId);
         if (transformation is not null) ownRecords.Add(transformation.RecordId);
-        var citations = (await _queries.CitationsBy(db, ownRecords).ToListAsync(ct).ConfigureAwait(false))
-            .ToLookup(c => (c.RecordId, c.Role), c => c.CitedRecordId);
+        var citationRows = ownRecords.TrueForAll(_citationsBy.ContainsKey)
+            ? ownRecords.SelectMany(r => _citationsBy[r])
+            : await _queries.CitationsBy(db, ownRecords).ToListAsync(ct).ConfigureAwait(false);
+        var citations = citationRows.ToLookup(c => (c.RecordId, c.Role), c => c.CitedRecordId);
 
         List<LineageInputEntity> inputs = [];
         List<LineageOutputEntity> outputs = [];
@@ -29,8 +31,10 @@ internal sealed partial class FootprintPropagator
         var shipments = new Dictionary<string, LineageShipmentEntity>(StringComparer.Ordinal);
         if (transformation is not null)
         {
-            inputs = await _queries.InputsOf(db, transformation.TransformationId).ToListAsync(ct).ConfigureAwait(false);
-            outputs = await _queries.OutputsOf(db, transformation.TransformationId).ToListAsync(ct).ConfigureAwait(false);
+            inputs = _inputsOf.GetValueOrDefault(transformation.TransformationId)
+                ?? await _queries.InputsOf(db, transformation.TransformationId).ToListAsync(ct).ConfigureAwait(false);
+            outputs = _outputsOf.GetValueOrDefault(transformation.TransformationId)
+                ?? await _queries.OutputsOf(db, transformation.TransformationId).ToListAsync(ct).ConfigureAwait(false);
             foreach (var input in inputs)
             {
                 inputBatches.TryAdd(input.BatchId, (await Batches.FindAsync([input.BatchId], ct).ConfigureAwait(false))!);

@@ -41,10 +41,11 @@ internal sealed class LineageCompiledQueries
         EF.CompileAsyncQuery((TraceDbContext c, List<string> batchIds) =>
             c.Set<LineageInputEntity>().Where(i => batchIds.Contains(i.BatchId)).Select(i => i.TransformationId).Distinct());
 
-    /// <summary>The citations made by any of the records (untracked).</summary>
+    /// <summary>The citations made by any of the records (untracked), in key order: a record's evidence is listed alike whether read alone or with others.</summary>
     public Func<TraceDbContext, List<string>, IAsyncEnumerable<LineageCitationEntity>> CitationsBy { get; } =
-        EF.CompileAsyncQuery((TraceDbContext c, List<string> recordIds) =>
-            c.Set<LineageCitationEntity>().AsNoTracking().Where(x => recordIds.Contains(x.RecordId)));
+        EF.CompileAsyncQuery<TraceDbContext, List<string>, LineageCitationEntity>((c, recordIds) =>
+            c.Set<LineageCitationEntity>().AsNoTracking().Where(x => recordIds.Contains(x.RecordId))
+                .OrderBy(x => x.RecordId).ThenBy(x => x.CitedRecordId).ThenBy(x => x.Role));
 
     /// <summary>The records among <c>recordIds</c> this node holds, with their kinds.</summary>
     public Func<TraceDbContext, List<string>, IAsyncEnumerable<RecordKindRow>> KindsOf { get; } =
