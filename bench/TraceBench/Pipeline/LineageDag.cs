@@ -11,6 +11,7 @@ namespace Trace.Bench.Pipeline;
 /// (10,000 batches): each batch of the wide levels feeds two batches above it (j consumes j and j+1), so the graph is a
 /// DAG, not a tree, and every batch is upstream of the root. Levels are owned in bands of five by four participants;
 /// an input crossing a band boundary arrives by a shipment (alternately a rail leg by default factor and a measured sea leg).
+/// A smaller width for the wide levels gives the same shape at a smaller size (the benchmark's warm-up).
 /// </summary>
 internal sealed class LineageDag
 {
@@ -21,9 +22,10 @@ internal sealed class LineageDag
 
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
 
-    public LineageDag()
+    /// <param name="wideWidth">Batches in each of the 17 wide levels: 585 gives the 10,000-batch graph.</param>
+    public LineageDag(int wideWidth = 585)
     {
-        Widths = [1, 4, 50, .. Enumerable.Repeat(585, Depth - 3)];
+        Widths = [1, 4, 50, .. Enumerable.Repeat(wideWidth, Depth - 3)];
         Inputs = new int[Depth][][];
         for (var d = 0; d < Depth - 1; d++)
         {
