@@ -43,12 +43,35 @@ public sealed partial class LineageCommitQueue(
 
     private readonly IClaimQueueListener[] _listeners = [.. listeners];
 
+    // When the last submission was queued (TimeProvider timestamp); 0 before the first.
+    private long _lastSubmissionAt;
+
     /// <summary>Queues the submission and completes once it is committed or refused.</summary>
     public Task<LineageOutcome> AddAsync(LineageSubmission submission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
         submission.Claim.Validate();
+        Volatile.Write(ref _lastSubmissionAt, clock.GetTimestamp());
         return CommitAsync(submission, cancellationToken);
+    }
+
+    /// <summary>
+    /// Completes once no submission has been queued for <paramref name="quiet"/> and none waits, or after
+    /// <paramref name="atMost"/>, whichever comes first: background work (the status projector) goes in the lulls of
+    /// record intake instead of taking the writer from it.
+    /// </summary>
+    public async Task WaitForIntakeLullAsync(TimeSpan quiet, TimeSpan atMost, CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
+        while (true)
+        {
+            var last = Volatile.Read(ref _lastSubmissionAt);
+            var sinceLast = last == 0 ? TimeSpan.MaxValue : clock.GetElapsedTime(last);
+            var left = atMost - clock.GetElapsedTime(started);
+            if ((sinceLast >= quiet && Queued == 0) || left <= TimeSpan.Zero) return;
+            var nap = sinceLast < quiet ? quiet - sinceLast : TimeSpan.FromMilliseconds(10);
+            await Task.Delay(nap < left ? nap : left, clock, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Queues a standing refresh (from the status projector) and completes once it is committed with its cursor.</summary>

@@ -23,6 +23,9 @@ namespace Trace.Node.Lineage.Projection;
 /// saves the cursor, so a restart resumes at the first page not fully applied (recomputing is idempotent).
 /// Regulator flags reach the figures through <see cref="IRegulatorFlagSource"/> (the index's open flags); the registry
 /// event follower writes a FLAGGED / UNFLAGGED feed row for every flag change, so marks follow like revocations.
+/// Woken by the feed, it first waits for a lull in lineage intake (<see cref="LineageOptions.ProjectorQuietMilliseconds"/>,
+/// at most <see cref="LineageOptions.ProjectorMaxDeferMilliseconds"/>): records are accepted first, and the confirmations
+/// that arrive meanwhile are applied together, each batch resting on several of them recomputed once.
 /// </remarks>
 public sealed partial class LineageStatusProjector(
     TraceStore store,
@@ -50,7 +53,10 @@ public sealed partial class LineageStatusProjector(
             var wake = store.NextStatusChange;
             try
             {
-                if (await CatchUpAsync(stoppingToken).ConfigureAwait(false)) continue;
+                // Once per wake, not per page: a backlog of several pages is then worked through without pausing.
+                await commits.WaitForIntakeLullAsync(TimeSpan.FromMilliseconds(options.Value.ProjectorQuietMilliseconds),
+                    TimeSpan.FromMilliseconds(options.Value.ProjectorMaxDeferMilliseconds), stoppingToken).ConfigureAwait(false);
+                while (await CatchUpAsync(stoppingToken).ConfigureAwait(false)) { }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
