@@ -168,16 +168,27 @@ public sealed partial class LineageCommitQueue(
                     db.ChangeTracker.Clear();
                 }
             }
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
-            await db.SaveChangesAsync().ConfigureAwait(false);
-            db.ChangeTracker.Clear();
-            // One recompute for the group: batches declared or consumed by several of its records are computed once, in
-            // topological order (a record's seeds may feed another's), and their standings are read once. Only a single
-            // record's own "no downstream" holds for the group: another record of it may consume its seeds.
-            if (seeds.Count > 0)
-                await new FootprintPropagator(db, flags, clock.GetUtcNow())
-                    .RecomputeAsync(seeds, verificationPass: false, CancellationToken.None, seedsHaveNoDownstream: seedRecords == 1 && seedsHaveNoDownstream).ConfigureAwait(false);
-            await StoreContentAsync(items, outcomes).ConfigureAwait(false);
+            // The content and envelopes go to the blob store (its own database and writer) while the group's rows are
+            // flushed and its figures recomputed; the group commits only once they are durable.
+            var storing = StoreContentAsync(items, outcomes);
+            try
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
+                await db.SaveChangesAsync().ConfigureAwait(false);
+                db.ChangeTracker.Clear();
+                // One recompute for the group: batches declared or consumed by several of its records are computed once, in
+                // topological order (a record's seeds may feed another's), and their standings are read once. Only a single
+                // record's own "no downstream" holds for the group: another record of it may consume its seeds.
+                if (seeds.Count > 0)
+                    await new FootprintPropagator(db, flags, clock.GetUtcNow())
+                        .RecomputeAsync(seeds, verificationPass: false, CancellationToken.None, seedsHaveNoDownstream: seedRecords == 1 && seedsHaveNoDownstream).ConfigureAwait(false);
+            }
+            catch
+            {
+                await storing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // observed; the group's failure is what counts
+                throw;
+            }
+            await storing.ConfigureAwait(false);
             await transaction.CommitAsync().ConfigureAwait(false);
         }
         if (created > 0)
@@ -191,7 +202,8 @@ public sealed partial class LineageCommitQueue(
     // The content of every record this group accepts is stored before the group commits: a crash in between leaves only
     // content-addressed bytes no record names (harmless), never a record without its content; a refused record leaves none.
     // With a journal, the envelopes go in the same blob commit, in the order the records were applied: the order a
-    // rebuild replays them in.
+    // rebuild replays them in. A group that fails after this leaves envelopes of uncommitted records, like a crash
+    // before the commit (docs/rebuild.md, crash windows).
     private async Task StoreContentAsync(IReadOnlyList<LineageWork> items, LineageOutcome[] outcomes)
     {
         if (journal is not null)
