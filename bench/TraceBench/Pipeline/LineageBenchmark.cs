@@ -58,11 +58,16 @@ internal static class LineageBenchmark
         // 0. Warm-up: a smaller DAG of the same shape (its wide levels 60 batches instead of 585), so the node measured
         //    below has compiled its hot paths as a node that has been running does (the tiered JIT took 20-30 % of the
         //    server's CPU in the first 15 s of a cold node's intake). Its own rate is the cold node's figure.
-        var warmUp = new LineageDag(wideWidth: 60);
-        var warmUpWaves = SignWaves(warmUp, signers);
-        Console.Write("warm-up, cold node: ");
-        await BuildAsync(node, evidence, warmUpWaves, perKindLines: false);
-        await WaitForProjectorAsync(lineage, warmUp.BatchId(0, 0), node, Stopwatch.StartNew(), anchoring, "the warm-up");
+        //    `lineage <reads> <on|off> cold` skips it: the figures of a node that has just started.
+        if (args.Length > 2 && args[2] == "cold") Console.WriteLine("no warm-up: a node that has just started");
+        else
+        {
+            var warmUp = new LineageDag(wideWidth: 60);
+            var warmUpWaves = SignWaves(warmUp, signers);
+            Console.Write("warm-up, cold node: ");
+            await BuildAsync(node, evidence, warmUpWaves, perKindLines: false);
+            await WaitForProjectorAsync(lineage, warmUp.BatchId(0, 0), node, Stopwatch.StartNew(), anchoring, "the warm-up");
+        }
 
         var dag = new LineageDag();
         Console.WriteLine($"signing the DAG's records ({dag.BatchCount:N0} batches, {LineageDag.Depth} levels; client-side work, not timed)...");
