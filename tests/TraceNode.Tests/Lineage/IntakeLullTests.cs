@@ -29,11 +29,11 @@ public sealed class IntakeLullTests : IAsyncLifetime
     public async Task Background_work_waits_while_records_keep_arriving_and_starts_once_they_stop()
     {
         await _node.SubmitAsync(Batch("urn:lull:0", Tonnes(1)), _mill);
-        var wait = _node.Commits.WaitForIntakeLullAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), CancellationToken.None);
+        var wait = _node.Commits.WaitForIntakeLullAsync(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60), CancellationToken.None);
 
-        // Records keep coming for 3 s, never 1 s apart: no lull.
+        // Records keep coming for 4 s, never 2 s apart (a slow test host included): no lull.
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        for (var i = 1; clock.Elapsed < TimeSpan.FromSeconds(3); i++)
+        for (var i = 1; clock.Elapsed < TimeSpan.FromSeconds(4); i++)
         {
             await _node.SubmitAsync(Batch($"urn:lull:{i}", Tonnes(1)), _mill);
             await Task.Delay(50);
