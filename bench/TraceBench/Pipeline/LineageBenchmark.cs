@@ -66,7 +66,7 @@ internal static class LineageBenchmark
             var warmUpWaves = SignWaves(warmUp, signers);
             Console.Write("warm-up, cold node: ");
             await BuildAsync(node, evidence, warmUpWaves, perKindLines: false);
-            await WaitForProjectorAsync(lineage, warmUp.BatchId(0, 0), node, Stopwatch.StartNew(), anchoring, "the warm-up");
+            await WaitUntilSettledAsync(lineage, warmUp.BatchId(0, 0), node, Stopwatch.StartNew(), anchoring, "the warm-up");
         }
 
         var dag = new LineageDag();
@@ -96,7 +96,7 @@ internal static class LineageBenchmark
         //    behind one of its refreshes measures the refresh. So first wait until the whole DAG is verified (the root's
         //    verified share is 1: all 10,000 batches are upstream of it) and the server is idle. The footprint reads above ran
         //    during it.
-        if (anchoring) await WaitForProjectorAsync(lineage, root, node, clock, anchoring, "the footprint reads");
+        if (anchoring) await WaitUntilSettledAsync(lineage, root, node, clock, anchoring: true, "the footprint reads");
 
         // 4. The root's whole upstream lineage, no depth limit.
         var full = await lineage.GetUpstreamLineageAsync(new GetUpstreamLineageRequest { BatchId = root, MaxDepth = 1000, MaxNodes = 100_000 });
@@ -135,7 +135,7 @@ internal static class LineageBenchmark
     /// when <paramref name="anchoring"/>) and the server has then been idle (under 10 % of a core) for 2 s, so the
     /// projector has worked through the feed and the JIT through its queue; at most 5 minutes. Says how long that took.
     /// </summary>
-    private static async Task WaitForProjectorAsync(LineageService.LineageServiceClient lineage, string root, BenchNode node, Stopwatch clock,
+    private static async Task WaitUntilSettledAsync(LineageService.LineageServiceClient lineage, string root, BenchNode node, Stopwatch clock,
         bool anchoring, string after)
     {
         var started = clock.Elapsed;

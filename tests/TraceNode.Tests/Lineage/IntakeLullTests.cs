@@ -32,12 +32,7 @@ public sealed class IntakeLullTests : IAsyncLifetime
         var wait = _node.Commits.WaitForIntakeLullAsync(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60), CancellationToken.None);
 
         // Records keep coming for 4 s, never 2 s apart (a slow test host included): no lull.
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        for (var i = 1; clock.Elapsed < TimeSpan.FromSeconds(4); i++)
-        {
-            await _node.SubmitAsync(Batch($"urn:lull:{i}", Tonnes(1)), _mill);
-            await Task.Delay(50);
-        }
+        await KeepSubmittingAsync("urn:lull", TimeSpan.FromSeconds(4), until: () => false);
         Assert.False(wait.IsCompleted, "the projector's wait ended while records were still arriving");
 
         Assert.Same(wait, await Task.WhenAny(wait, Task.Delay(TimeSpan.FromSeconds(20))));
@@ -49,14 +44,20 @@ public sealed class IntakeLullTests : IAsyncLifetime
         await _node.SubmitAsync(Batch("urn:busy:0", Tonnes(1)), _mill);
         var wait = _node.Commits.WaitForIntakeLullAsync(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(500), CancellationToken.None);
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        for (var i = 1; !wait.IsCompleted && clock.Elapsed < TimeSpan.FromSeconds(30); i++)
-        {
-            await _node.SubmitAsync(Batch($"urn:busy:{i}", Tonnes(1)), _mill);
-            await Task.Delay(50);
-        }
+        await KeepSubmittingAsync("urn:busy", TimeSpan.FromSeconds(30), until: () => wait.IsCompleted);
 
         // Records never stopped (no 5 s lull), yet the wait ended: the bound, not a lull, released it.
         Assert.True(wait.IsCompleted, "the projector's wait outlasted its bound under sustained intake");
+    }
+
+    /// <summary>Submits a batch record every 50 ms or so (after the previous is accepted) for <paramref name="duration"/>, or until <paramref name="until"/> holds.</summary>
+    private async Task KeepSubmittingAsync(string prefix, TimeSpan duration, Func<bool> until)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 1; !until() && clock.Elapsed < duration; i++)
+        {
+            await _node.SubmitAsync(Batch($"{prefix}:{i}", Tonnes(1)), _mill);
+            await Task.Delay(50);
+        }
     }
 }
