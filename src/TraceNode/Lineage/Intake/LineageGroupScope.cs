@@ -133,9 +133,9 @@ internal sealed class LineageGroupScope
             foreach (var id in record.CitedRecordIds()) cited.Add(id.ToLowerInvariant());
         }
 
-        await TrackAsync<LineageBatchEntity>(db, batches, _absentBatches, ct).ConfigureAwait(false);
-        await TrackAsync<LineageShipmentEntity>(db, shipments, _absentShipments, ct).ConfigureAwait(false);
-        await TrackAsync<LineageTransformationEntity>(db, transformations, _absentTransformations, ct).ConfigureAwait(false);
+        await TrackedRows.ByKeyAsync<LineageBatchEntity>(db, batches, ct, _absentBatches).ConfigureAwait(false);
+        await TrackedRows.ByKeyAsync<LineageShipmentEntity>(db, shipments, ct, _absentShipments).ConfigureAwait(false);
+        await TrackedRows.ByKeyAsync<LineageTransformationEntity>(db, transformations, ct, _absentTransformations).ConfigureAwait(false);
         foreach (var chunk in produced.Chunk(500))
         {
             var ids = chunk.ToList();
@@ -147,18 +147,6 @@ internal sealed class LineageGroupScope
         foreach (var chunk in cited.Chunk(500))
             await foreach (var known in queries.KindsOf(db, chunk.ToList()).WithCancellation(ct).ConfigureAwait(false))
                 _knownRecords[known.Id] = known.Kind;
-    }
-
-    /// <summary>Tracks the rows of <paramref name="ids"/> (keys of <typeparamref name="TEntity"/>) and adds the ids with no row to <paramref name="absent"/>.</summary>
-    private static async Task TrackAsync<TEntity>(TraceDbContext db, IEnumerable<string> ids, HashSet<string> absent, CancellationToken ct) where TEntity : class
-    {
-        var key = db.Model.FindEntityType(typeof(TEntity))!.FindPrimaryKey()!.Properties.Single();
-        foreach (var chunk in ids.Chunk(500))
-        {
-            var part = chunk.ToList();
-            var found = await db.Set<TEntity>().Where(e => part.Contains(EF.Property<string>(e, key.Name))).ToListAsync(ct).ConfigureAwait(false);
-            absent.UnionWith(part.Except(found.Select(e => (string)key.GetGetter().GetClrValue(e)!), StringComparer.Ordinal));
-        }
     }
 
     private static void Append(Dictionary<string, List<string>> map, string key, string value)

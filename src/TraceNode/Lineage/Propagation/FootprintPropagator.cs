@@ -70,23 +70,20 @@ internal sealed partial class FootprintPropagator(TraceDbContext db, IRegulatorF
         if (batchIds.Count < 2) return; // one batch: its own look-ups are as cheap
         var producers = new List<string>();
         var records = new List<string>();
-        foreach (var chunk in batchIds.Chunk(500))
+        foreach (var batch in await TrackedRows.ByKeyAsync<LineageBatchEntity>(db, batchIds, ct).ConfigureAwait(false))
         {
-            var ids = chunk.ToList();
-            foreach (var batch in await Batches.Where(b => ids.Contains(b.BatchId)).ToListAsync(ct).ConfigureAwait(false))
-            {
-                records.Add(batch.RecordId);
-                if (batch.DeclarationRecordId is { } declaration) records.Add(declaration);
-                if (batch.ProducedBy is { } producer) producers.Add(producer);
-            }
+            records.Add(batch.RecordId);
+            if (batch.DeclarationRecordId is { } declaration) records.Add(declaration);
+            if (batch.ProducedBy is { } producer) producers.Add(producer);
         }
+        var transformationIds = producers.Distinct().ToList();
+        foreach (var transformation in await TrackedRows.ByKeyAsync<LineageTransformationEntity>(db, transformationIds, ct).ConfigureAwait(false))
+            records.Add(transformation.RecordId);
         var sources = new HashSet<string>(StringComparer.Ordinal);
         var shipments = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in producers.Distinct().Chunk(500))
+        foreach (var chunk in transformationIds.Chunk(500))
         {
             var ids = chunk.ToList();
-            foreach (var transformation in await Transformations.Where(t => ids.Contains(t.TransformationId)).ToListAsync(ct).ConfigureAwait(false))
-                records.Add(transformation.RecordId);
             foreach (var id in ids)
             {
                 _inputsOf[id] = [];
@@ -110,19 +107,11 @@ internal sealed partial class FootprintPropagator(TraceDbContext db, IRegulatorF
         }
         // The inputs' batches and the shipments they arrived by (a shipment's own upstream is looked up one by one).
         sources.ExceptWith(batchIds);
-        foreach (var chunk in sources.Chunk(500))
-        {
-            var ids = chunk.ToList();
-            await Batches.Where(b => ids.Contains(b.BatchId)).LoadAsync(ct).ConfigureAwait(false);
-        }
+        await TrackedRows.ByKeyAsync<LineageBatchEntity>(db, sources, ct).ConfigureAwait(false);
         var standingsOf = new List<string>(records);
         foreach (var citations in _citationsBy.Values) standingsOf.AddRange(citations.Select(c => c.CitedRecordId));
-        foreach (var chunk in shipments.Chunk(500))
-        {
-            var ids = chunk.ToList();
-            foreach (var shipment in await Shipments.Where(s => ids.Contains(s.ShipmentId)).ToListAsync(ct).ConfigureAwait(false))
-                standingsOf.Add(shipment.RecordId);
-        }
+        foreach (var shipment in await TrackedRows.ByKeyAsync<LineageShipmentEntity>(db, shipments, ct).ConfigureAwait(false))
+            standingsOf.Add(shipment.RecordId);
         // The standings of every record read above, in one look-up for all.
         await _standings.LoadAsync(standingsOf, ct).ConfigureAwait(false);
     }
