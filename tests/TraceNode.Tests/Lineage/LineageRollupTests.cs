@@ -179,4 +179,8 @@ public sealed class LineageRollupTests : IAsyncLifetime
 
     [Fact]
     public Task Upstream_and_downstream_answers_match_the_hand_computed_chain() => GraphReadScenario.ReadsBothWaysAsync(_node, _mine, _smelter);
+
+    [Fact]
+    public Task An_upstream_walk_through_levels_of_300_batches_lists_every_node_edge_and_contribution_in_id_order() =>
+        GraphReadScenario.ReadsWideLevelsWholeAsync(_node, _mill);
 }

@@ -19,7 +19,7 @@ internal abstract class LevelRows : IAsyncDisposable
     public abstract ValueTask DisposeAsync();
 
     /// <summary>Rows through ADO.NET (PostgreSQL): each value as the provider hands it out.</summary>
-    public sealed class Ado(DbCommand command, DbDataReader reader) : LevelRows
+    public sealed class Ado(DbDataReader reader) : LevelRows
     {
         public override async ValueTask<bool> ReadAsync(CancellationToken ct) => await reader.ReadAsync(ct).ConfigureAwait(false);
 
@@ -31,10 +31,6 @@ internal abstract class LevelRows : IAsyncDisposable
 
         public override bool Flag(int ordinal) => reader.GetBoolean(ordinal);
 
-        public override async ValueTask DisposeAsync()
-        {
-            await reader.DisposeAsync().ConfigureAwait(false);
-            await command.DisposeAsync().ConfigureAwait(false);
-        }
+        public override ValueTask DisposeAsync() => reader.DisposeAsync();
     }
 }

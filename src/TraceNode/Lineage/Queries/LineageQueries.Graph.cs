@@ -22,7 +22,7 @@ public sealed partial class LineageQueries
     public async Task<LineageGraph?> GetUpstreamAsync(string batchId, int maxDepth, int maxNodes, CancellationToken ct)
     {
         await using var db = store.OpenContext();
-        var reader = await LevelReaderAsync(db, ct).ConfigureAwait(false);
+        await using var reader = await LevelReaderAsync(db, ct).ConfigureAwait(false);
         var root = (await reader.NodesAsync([batchId], ct).ConfigureAwait(false)).FirstOrDefault();
         if (root is null) return null;
         // Nodes by index in breadth-first order (the answer's order); the index is what edges and contributions use.
@@ -127,7 +127,7 @@ public sealed partial class LineageQueries
     public async Task<LineageGraph?> GetDownstreamAsync(string batchId, int maxDepth, int maxNodes, CancellationToken ct)
     {
         await using var db = store.OpenContext();
-        var reader = await LevelReaderAsync(db, ct).ConfigureAwait(false);
+        await using var reader = await LevelReaderAsync(db, ct).ConfigureAwait(false);
         var start = (await reader.NodesAsync([batchId], ct).ConfigureAwait(false)).FirstOrDefault();
         if (start is null) return null;
         var nodes = new Dictionary<string, (NodeRow Row, int Depth)>(StringComparer.Ordinal) { [start.BatchId] = (start, 0) };
@@ -197,9 +197,9 @@ public sealed partial class LineageQueries
             row.Standing, row.RestsOnWithdrawn, row.TransportNotReported, row.ProducedBy);
 
     /// <summary>Opens the context's connection (one for every query of this read: per-open pragmas cost) and reads over it.</summary>
-    private static async Task<LineageLevelReader> LevelReaderAsync(TraceDbContext db, CancellationToken ct)
+    private async Task<LineageLevelReader> LevelReaderAsync(TraceDbContext db, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
-        return new LineageLevelReader(db.Database.GetDbConnection());
+        return new LineageLevelReader(db.Database.GetDbConnection(), store.OpenContext);
     }
 }

@@ -15,7 +15,7 @@ namespace Trace.Node.Lineage.Queries;
 /// to be parsed) and two or three native calls. Most of them repeat: a batch id is read as a node, as an input and as
 /// an output. The pool is per walk, so it holds no more than the answer does.
 /// </remarks>
-internal sealed class SqliteLevelRows : LevelRows
+internal sealed class SqliteLevelRows : LevelRows, IDisposable
 {
     private const int Row = 100, Done = 101, Null = 5;
     private readonly sqlite3 _db;
@@ -45,14 +45,17 @@ internal sealed class SqliteLevelRows : LevelRows
         }
     }
 
-    public override ValueTask<bool> ReadAsync(CancellationToken ct)
+    public override ValueTask<bool> ReadAsync(CancellationToken ct) => ValueTask.FromResult(Read(ct));
+
+    /// <summary>Steps to the next row (false after the last); SQLite's step is synchronous, so this is the real read.</summary>
+    public bool Read(CancellationToken ct)
     {
         if ((++_rows & 1023) == 0) ct.ThrowIfCancellationRequested();
         var rc = raw.sqlite3_step(_statement);
-        if (rc == Row) return ValueTask.FromResult(true);
-        if (rc == Done) return ValueTask.FromResult(false);
+        if (rc == Row) return true;
+        if (rc == Done) return false;
         Check(rc);
-        return ValueTask.FromResult(false);
+        return false;
     }
 
     public override string Text(int ordinal) => OptionalText(ordinal) ?? throw new InvalidOperationException($"column {ordinal} is NULL");
@@ -78,9 +81,11 @@ internal sealed class SqliteLevelRows : LevelRows
 
     public override bool Flag(int ordinal) => raw.sqlite3_column_int(_statement, ordinal) != 0;
 
+    public void Dispose() => _statement.Dispose();
+
     public override ValueTask DisposeAsync()
     {
-        _statement.Dispose();
+        Dispose();
         return ValueTask.CompletedTask;
     }
 
