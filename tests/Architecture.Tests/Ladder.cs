@@ -17,7 +17,8 @@ internal static class Ladder
     /// <summary>Rungs by src folder name; a folder not listed here fails the test until it is placed on the ladder.</summary>
     public static IReadOnlyDictionary<string, Rung> Rungs { get; } = new Dictionary<string, Rung>
     {
-        ["TraceCrypto"] = new(1, AllowedPackages: ["BouncyCastle.Cryptography"], ForbiddenPackages: [.. EngineOnly, "Grpc", "Google.Protobuf", "Nethereum"]),
+        // Crypto: BouncyCastle, and bitcoin-core's libsecp256k1 (Secp256k1.Net) for the recovery every submitted record needs.
+        ["TraceCrypto"] = new(1, AllowedPackages: ["BouncyCastle.Cryptography", "Secp256k1.Net"], ForbiddenPackages: [.. EngineOnly, "Grpc", "Google.Protobuf", "Nethereum"]),
         ["TraceDomain"] = new(2, ForbiddenPackages: [.. EngineOnly, "Grpc", "Google.Protobuf", "Nethereum"]),
         ["TraceChain"] = new(3, ForbiddenPackages: [.. EngineOnly, "Grpc", "Google.Protobuf"]),
         ["TraceClient"] = new(4, ForbiddenPackages: EngineOnly),
