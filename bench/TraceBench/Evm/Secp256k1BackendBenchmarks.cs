@@ -5,8 +5,9 @@ using Trace.Crypto;
 namespace Trace.Bench.Evm;
 
 /// <summary>
-/// The backend choice: .NET ECDsa on OpenSSL's secp256k1 against the BouncyCastle path Trace uses.
-/// .NET can neither sign deterministically (RFC 6979) nor recover a key, so only sign and verify compare.
+/// The backend choice: .NET ECDsa on OpenSSL's secp256k1 against the paths Trace uses (BouncyCastle for signing and
+/// verifying, libsecp256k1 through Secp256k1.Net for recovery). .NET can neither sign deterministically (RFC 6979) nor
+/// recover a key, so only sign and verify compare.
 /// </summary>
 [Config(typeof(Config))]
 public class Secp256k1BackendBenchmarks
@@ -54,7 +55,7 @@ public class Secp256k1BackendBenchmarks
     public bool BouncyCastleVerify() => Secp256k1.Verify(_digest, _signature, _publicKey);
 
     [Benchmark]
-    public byte[] BouncyCastleRecover() => Secp256k1.RecoverPublicKey(_digest, _signature);
+    public byte[] LibSecp256k1Recover() => Secp256k1.RecoverPublicKey(_digest, _signature);
 
     private sealed class Config : BenchmarkDotNet.Configs.ManualConfig
     {

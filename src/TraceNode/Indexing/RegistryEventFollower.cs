@@ -93,6 +93,7 @@ public sealed partial class RegistryEventFollower(
             var feed = 0;
             await using (var db = store.OpenContext())
             {
+                using var turn = await store.WriteTurnAsync(ct).ConfigureAwait(false);
                 await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
                 var keep = await CanonicalKeysAsync(db, events, ct).ConfigureAwait(false);
                 feed += await RegistryEventWriter.UndoAsync(db, pageFrom, (long)through, keep, now, ct).ConfigureAwait(false);
@@ -143,6 +144,7 @@ public sealed partial class RegistryEventFollower(
         int feed;
         await using (var db = store.OpenContext())
         {
+            using var turn = await store.WriteTurnAsync(ct).ConfigureAwait(false);
             await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
             feed = await RegistryEventWriter.UndoAsync(db, fork + 1, long.MaxValue, new HashSet<(long, int)>(), now, ct).ConfigureAwait(false);
             if (fork >= 0 && await resolver.BlockAsync((ulong)fork, ct).ConfigureAwait(false) is { } forkBlock)

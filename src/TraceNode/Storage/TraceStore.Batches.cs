@@ -38,6 +38,7 @@ public sealed partial class TraceStore
         ArgumentOutOfRangeException.ThrowIfLessThan(maxClaims, 1);
         ArgumentNullException.ThrowIfNull(buildTree);
         await using var db = Open();
+        using var turn = await WriteTurnAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var ids = await db.Records
             .Where(r => r.BatchId == null)

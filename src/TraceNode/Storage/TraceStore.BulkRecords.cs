@@ -15,6 +15,7 @@ public sealed partial class TraceStore
         ArgumentNullException.ThrowIfNull(claims);
         foreach (var claim in claims) claim.Validate();
         await using var db = Open();
+        using var turn = await WriteTurnAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var results = new AddClaimResult[claims.Count];
         var fresh = new Dictionary<string, EvidenceRecordEntity>(claims.Count);

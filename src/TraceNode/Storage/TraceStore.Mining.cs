@@ -54,6 +54,7 @@ public sealed partial class TraceStore
     private async Task<AnchorBatch> TransitionAsync(long batchId, AnchorBatchState to, AnchorBatchState[] from, Func<AnchorBatchEntity, TraceDbContext, Task> apply, CancellationToken cancellationToken)
     {
         await using var db = Open();
+        using var turn = await WriteTurnAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var batch = await db.Batches.FirstOrDefaultAsync(b => b.Id == batchId, cancellationToken).ConfigureAwait(false)
             ?? throw new BatchNotFoundException(batchId);

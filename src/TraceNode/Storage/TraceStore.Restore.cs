@@ -19,6 +19,7 @@ public sealed partial class TraceStore
         RequireHash(root, nameof(root));
         if (!tree.Root.AsSpan().SequenceEqual(root)) throw new ArgumentException($"the tree over the leaves has root {Hex.Encode(tree.Root)}, not {Hex.Encode(root)}", nameof(tree));
         await using var db = Open();
+        using var turn = await WriteTurnAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         db.Batches.Add(new AnchorBatchEntity { Id = batchId, Root = root, LeafCount = leaves.Count, State = AnchorBatchState.Open, CreatedAt = StorageTime.Normalize(createdAt) });
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

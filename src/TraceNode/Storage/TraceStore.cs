@@ -16,4 +16,17 @@ public sealed partial class TraceStore(IDbContextFactory<TraceDbContext> context
     private DateTimeOffset Now => StorageTime.Normalize(clock.GetUtcNow());
 
     private TraceDbContext Open() => contexts.CreateDbContext();
+
+    // Which provider the factory makes is fixed for the store's life; asked once, on the first write.
+    private readonly Lazy<SqliteWriteGate> _writeGate = new(() =>
+    {
+        using var db = contexts.CreateDbContext();
+        return new SqliteWriteGate(db.Database.IsSqlite());
+    });
+
+    /// <summary>The node's queue for SQLite's write lock (see <see cref="SqliteWriteGate"/>).</summary>
+    public SqliteWriteGate WriteGate => _writeGate.Value;
+
+    /// <summary>Waits for a write transaction's turn: take it before BEGIN, dispose it after the transaction ends.</summary>
+    public ValueTask<SqliteWriteGate.Turn> WriteTurnAsync(CancellationToken cancellationToken) => WriteGate.EnterAsync(cancellationToken);
 }

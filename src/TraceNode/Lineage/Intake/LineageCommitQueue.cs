@@ -101,6 +101,7 @@ public sealed partial class LineageCommitQueue(
         var now = StorageTime.Normalize(clock.GetUtcNow());
         await using (var db = store.OpenContext())
         {
+            using var turn = await store.WriteTurnAsync(CancellationToken.None).ConfigureAwait(false);
             await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
             if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
                 await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})").ConfigureAwait(false);
