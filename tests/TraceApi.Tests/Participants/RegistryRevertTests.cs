@@ -157,7 +157,8 @@ public sealed class RegistryRevertTests(EvidenceNodeFixture node)
         var request = new RegisterParticipantRequest { Identity = Organisations.WithLei("Bad Input Ltd"), Roles = { ParticipantRole.Supplier }, Keys = { key } };
         switch (what)
         {
-            case "lei check digits": request.Identity.Lei = request.Identity.Lei[..18] + (request.Identity.Lei[18..] == "00" ? "01" : "00"); break;
+            // Valid check digits are 02-98 and only their value mod 97 counts ("00" passes where "97" does): 02 or 03 is always wrong.
+            case "lei check digits": request.Identity.Lei = request.Identity.Lei[..18] + (request.Identity.Lei[18..] == "02" ? "03" : "02"); break;
             case "gln check digit": request.Identity.Lei = ""; request.Identity.Gln = "4012345000010"; break;
             case "no lei nor gln": request.Identity.Lei = ""; break;
             case "country": request.Identity.Country = "UK"; break;
