@@ -82,7 +82,7 @@ internal sealed class LineageLevelReader(DbConnection connection, Func<TraceDbCo
         if (ids.Count == 0) return [];
         if (connection is not SqliteConnection sqlite) return await ReadOneAsync(connection, sql, ids, read, ct).ConfigureAwait(false);
         if (ids.Count < SplitAt) return ReadSqlite(sqlite, _strings, sql, ids, read, ct);
-        var sorted = ids.ToArray();
+        var sorted = ids.Distinct(StringComparer.Ordinal).ToArray(); // (IN ignores repeats; split, a repeat could land in both halves)
         Array.Sort(sorted, Utf8Order.Instance);
         var half = sorted.Length / 2;
         var partner = await PartnerAsync(ct).ConfigureAwait(false);
