@@ -3,11 +3,12 @@ using System.Globalization;
 
 namespace Trace.Node.Lineage.Queries;
 
-/// <summary>The rows of one lineage-walk statement, column by column: text, optional text, decimal (stored as invariant text), flag.</summary>
-internal abstract class LevelRows : IAsyncDisposable
+/// <summary>
+/// The current row of one lineage-walk statement, column by column: text, optional text, decimal (stored as invariant
+/// text), flag. Stepping and disposing belong to each kind: SQLite's rows are read synchronously, ADO.NET's asynchronously.
+/// </summary>
+internal abstract class LevelRows
 {
-    public abstract ValueTask<bool> ReadAsync(CancellationToken ct);
-
     public abstract string Text(int ordinal);
 
     public abstract string? OptionalText(int ordinal);
@@ -16,12 +17,10 @@ internal abstract class LevelRows : IAsyncDisposable
 
     public abstract bool Flag(int ordinal);
 
-    public abstract ValueTask DisposeAsync();
-
     /// <summary>Rows through ADO.NET (PostgreSQL): each value as the provider hands it out.</summary>
-    public sealed class Ado(DbDataReader reader) : LevelRows
+    public sealed class Ado(DbDataReader reader) : LevelRows, IAsyncDisposable
     {
-        public override async ValueTask<bool> ReadAsync(CancellationToken ct) => await reader.ReadAsync(ct).ConfigureAwait(false);
+        public async ValueTask<bool> ReadAsync(CancellationToken ct) => await reader.ReadAsync(ct).ConfigureAwait(false);
 
         public override string Text(int ordinal) => reader.GetString(ordinal);
 
@@ -31,6 +30,6 @@ internal abstract class LevelRows : IAsyncDisposable
 
         public override bool Flag(int ordinal) => reader.GetBoolean(ordinal);
 
-        public override ValueTask DisposeAsync() => reader.DisposeAsync();
+        public ValueTask DisposeAsync() => reader.DisposeAsync();
     }
 }

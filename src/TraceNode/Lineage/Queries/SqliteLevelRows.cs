@@ -45,9 +45,7 @@ internal sealed class SqliteLevelRows : LevelRows, IDisposable
         }
     }
 
-    public override ValueTask<bool> ReadAsync(CancellationToken ct) => ValueTask.FromResult(Read(ct));
-
-    /// <summary>Steps to the next row (false after the last); SQLite's step is synchronous, so this is the real read.</summary>
+    /// <summary>Steps to the next row (false after the last); SQLite's step is synchronous.</summary>
     public bool Read(CancellationToken ct)
     {
         if ((++_rows & 1023) == 0) ct.ThrowIfCancellationRequested();
@@ -82,12 +80,6 @@ internal sealed class SqliteLevelRows : LevelRows, IDisposable
     public override bool Flag(int ordinal) => raw.sqlite3_column_int(_statement, ordinal) != 0;
 
     public void Dispose() => _statement.Dispose();
-
-    public override ValueTask DisposeAsync()
-    {
-        Dispose();
-        return ValueTask.CompletedTask;
-    }
 
     private void Check(int rc)
     {
