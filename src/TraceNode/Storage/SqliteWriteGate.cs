@@ -15,6 +15,7 @@ namespace Trace.Node.Storage;
 public sealed class SqliteWriteGate
 {
     private readonly SemaphoreSlim? _turn;
+    private int _waiting; // only ever counted with a gate
 
     /// <param name="enabled">false: every turn is granted at once (PostgreSQL).</param>
     public SqliteWriteGate(bool enabled)
@@ -23,9 +24,7 @@ public sealed class SqliteWriteGate
     }
 
     /// <summary>How many transactions wait for their turn (0 without a gate).</summary>
-    public int Waiting => _turn is null ? 0 : Volatile.Read(ref _waiting);
-
-    private int _waiting;
+    public int Waiting => Volatile.Read(ref _waiting);
 
     /// <summary>Waits for this transaction's turn (async waiters are served in arrival order); dispose the turn after the transaction ends.</summary>
     public async ValueTask<Turn> EnterAsync(CancellationToken cancellationToken)
