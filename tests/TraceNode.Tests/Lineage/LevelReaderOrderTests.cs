@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Trace.Domain;
 using Trace.Node.Lineage.Queries;
 using Trace.Node.Tests.Storage;
 using static Trace.Node.Tests.Lineage.Build;
@@ -8,7 +9,7 @@ using static Trace.Node.Tests.Lineage.Build;
 namespace Trace.Node.Tests.Lineage;
 
 /// <summary>
-/// The lineage walk splits a large id set in two by <see cref="LineageLevelReader.Utf8Order"/> and reads the halves at once;
+/// The lineage walk splits a large id set in two by <see cref="CodePointOrder"/> and reads the halves at once;
 /// the rows come back as one statement's only if that order is SQLite's own order for <c>IN (json_each)</c>, and only if a
 /// repeated id cannot land in both halves.
 /// </summary>
@@ -63,7 +64,7 @@ public sealed class LevelReaderOrderTests : IAsyncLifetime
             while (reader.Read()) sqliteOrder.Add(reader.GetString(0));
 
         var sorted = ids.ToArray();
-        Array.Sort(sorted, LineageLevelReader.Utf8Order.Instance);
+        Array.Sort(sorted, CodePointOrder.Instance);
 
         Assert.Equal(sqliteOrder, sorted);
         Assert.NotEqual(sorted, ids.Order(StringComparer.Ordinal)); // the ids do include pairs UTF-16 order gets wrong

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Trace.Domain;
 using Trace.Node.Storage;
 
 namespace Trace.Node.Lineage.Queries;
@@ -83,7 +84,7 @@ internal sealed class LineageLevelReader(DbConnection connection, Func<TraceDbCo
         if (connection is not SqliteConnection sqlite) return await ReadOneAsync(connection, sql, ids, read, ct).ConfigureAwait(false);
         if (ids.Count < SplitAt) return ReadSqlite(sqlite, _strings, sql, ids, read, ct);
         var sorted = ids.Distinct(StringComparer.Ordinal).ToArray(); // (IN ignores repeats; split, a repeat could land in both halves)
-        Array.Sort(sorted, Utf8Order.Instance);
+        Array.Sort(sorted, CodePointOrder.Instance); // SQLite's BINARY order
         var half = sorted.Length / 2;
         var partner = await PartnerAsync(ct).ConfigureAwait(false);
         var upper = Task.Run(() => ReadSqlite(partner, _partnerStrings, sql, sorted[half..], read, ct), ct);
@@ -134,23 +135,5 @@ internal sealed class LineageLevelReader(DbConnection connection, Func<TraceDbCo
         var list = new List<T>(ids.Count);
         while (await rows.ReadAsync(ct).ConfigureAwait(false)) list.Add(read(rows));
         return list;
-    }
-
-    /// <summary>Strings in SQLite's BINARY order (their UTF-8 bytes), which is code point order: ordinal UTF-16 order except for surrogates.</summary>
-    internal sealed class Utf8Order : IComparer<string>
-    {
-        public static readonly Utf8Order Instance = new();
-
-        public int Compare(string? x, string? y)
-        {
-            var a = x.AsSpan();
-            var b = y.AsSpan();
-            var common = a.CommonPrefixLength(b);
-            if (common == a.Length || common == b.Length) return a.Length - b.Length;
-            return CodePointRank(a[common]) - CodePointRank(b[common]);
-        }
-
-        // A surrogate (U+D800–DFFF, part of a code point above U+FFFF) sorts after U+E000–FFFF in code point order.
-        private static int CodePointRank(char c) => c < 0xD800 ? c : c >= 0xE000 ? c - 0x800 : c + 0x2000;
     }
 }

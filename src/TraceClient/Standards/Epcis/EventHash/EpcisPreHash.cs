@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Trace.Domain;
 
 namespace Trace.Client.Standards.Epcis.EventHash;
 
@@ -155,28 +156,5 @@ public static class EpcisPreHash
         var list = parts.Where(p => p.Length > 0).ToList();
         list.Sort(CodePointOrder.Instance);
         return string.Concat(list);
-    }
-
-    /// <summary>Case-sensitive order by Unicode code point, i.e. by UTF-8 bytes (CBV 2.0: "UTF-8/ASCII code values").</summary>
-    private sealed class CodePointOrder : IComparer<string>
-    {
-        public static readonly CodePointOrder Instance = new();
-
-        public int Compare(string? x, string? y)
-        {
-            if (ReferenceEquals(x, y)) return 0;
-            if (x is null) return -1;
-            if (y is null) return 1;
-            var length = Math.Min(x.Length, y.Length);
-            for (var i = 0; i < length; i++)
-            {
-                if (x[i] == y[i]) continue;
-                // UTF-16 order differs from code point order only between surrogates and U+E000..U+FFFF.
-                var a = char.IsSurrogate(x[i]) ? x[i] + 0x2000 : x[i];
-                var b = char.IsSurrogate(y[i]) ? y[i] + 0x2000 : y[i];
-                return a.CompareTo(b);
-            }
-            return x.Length.CompareTo(y.Length);
-        }
     }
 }
